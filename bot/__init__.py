@@ -1,0 +1,1 @@
+"""Hemifacial spasm patient assistant: knowledge base, safety, appointments, channels."""

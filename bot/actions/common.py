@@ -1,0 +1,33 @@
+"""Small helpers shared by the actions."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.replies import Reply
+
+MAX_TEXT = 2000
+
+
+def latest_text(tracker: Tracker) -> str:
+    """The latest user message text, bounded in length."""
+    return (tracker.latest_message.get("text") or "")[:MAX_TEXT]
+
+
+def latest_intent(tracker: Tracker) -> Optional[str]:
+    """The latest user intent name."""
+    return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+def entity_values(tracker: Tracker, entity: Text) -> List[Any]:
+    """Values of an entity in the latest message, in order."""
+    return [e.get("value") for e in tracker.latest_message.get("entities", [])
+            if e.get("entity") == entity]
+
+
+def send(dispatcher: CollectingDispatcher, reply: Reply, **kwargs: Dict[str, Any]) -> None:
+    """Send a domain Reply through the dispatcher."""
+    dispatcher.utter_message(text=reply.text, buttons=reply.button_dicts(), **kwargs)

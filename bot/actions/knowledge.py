@@ -1,0 +1,36 @@
+"""Answer knowledge questions from the SQL knowledge base."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.actions.common import entity_values, latest_intent, latest_text, send
+from bot.conversation import respond
+
+
+class ActionAnswerQuestion(Action):
+    """Answers a question about a test or treatment, in the page's own words."""
+
+    def name(self) -> Text:
+        """Action name used in the domain."""
+        return "action_answer_question"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[EventType]:
+        """Reply and remember the topic for follow-ups ("how often do I need it?")."""
+        text = latest_text(tracker)
+        is_payload = text.startswith("/")  # a button such as /ask_question{"topic":"mri"}
+        topics = entity_values(tracker, "topic")
+        hint = topics[0] if is_payload and topics else None
+        reply = respond(
+            "" if is_payload else text, latest_intent(tracker), tracker.get_slot("topic"), hint
+        )
+        send(dispatcher, reply)
+        if reply.topic and reply.topic != tracker.get_slot("topic"):
+            return [SlotSet("topic", reply.topic)]
+        return []

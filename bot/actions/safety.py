@@ -1,0 +1,168 @@
+"""Emergency guidance, scope, fallback, yes/no handling and human handoff."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ConversationPaused, EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.actions.common import entity_values, latest_intent, latest_text, send
+from bot.appointments.repository import open_handoff
+from bot.conversation import is_knowledge_question, respond
+from bot.replies import APPOINTMENT_BUTTON, TESTS_BUTTON, TREATMENTS_BUTTON
+from bot.safety.redflags import detect_red_flag
+from bot.safety.replies import emergency_reply
+from bot.settings import get_settings
+
+GENERIC_EMERGENCY = "general"
+APPOINTMENT_OFFER = "request an appointment"
+
+
+class ActionEmergencyGuidance(Action):
+    """Emergency or crisis guidance, before anything else."""
+
+    def name(self) -> Text:
+        """Action name used in the domain."""
+        return "action_emergency_guidance"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[EventType]:
+        """Pick the guidance for the kind of red flag (crisis, stroke, after Botox or surgery)."""
+        kinds = entity_values(tracker, "red_flag_kind")
+        flag = detect_red_flag(latest_text(tracker))
+        kind = kinds[0] if kinds else (flag.kind if flag else GENERIC_EMERGENCY)
+        reply = emergency_reply(kind)
+        text = reply.text
+        if kind == GENERIC_EMERGENCY:
+            settings = get_settings()
+            text += (f" If you are thinking about harming yourself, call or text "
+                     f"{settings.crisis_line}.")
+        if tracker.active_loop_name == "appointment_form":
+            text += ("\nYour appointment request is paused; nothing has been sent. "
+                     "When you are safe, say \"continue my appointment request\".")
+        dispatcher.utter_message(text=text)
+        return []
+
+
+class ActionOutOfScope(Action):
+    """Out of scope, unless the message is in fact a question the page covers."""
+
+    def name(self) -> Text:
+        """Action name used in the domain."""
+        return "action_out_of_scope"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[EventType]:
+        """Answer from the knowledge base when a topic is named; else say what we can do."""
+        text = latest_text(tracker)
+        if entity_values(tracker, "topic") and is_knowledge_question(text):
+            reply = respond(text, None, tracker.get_slot("topic"))
+            send(dispatcher, reply)
+            return [SlotSet("topic", reply.topic)] if reply.topic else []
+        dispatcher.utter_message(response="utter_out_of_scope")
+        return []
+
+
+def _previous_bot_action(tracker: Tracker) -> str:
+    """The last action before the latest user message (ignoring listen)."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                break
+            seen_user = True
+            continue
+        if seen_user and event.get("event") == "action" and event.get("name") != "action_listen":
+            return event.get("name") or ""
+    return ""
+
+
+class ActionFallback(Action):
+    """Two-stage fallback: try the knowledge base, then suggest topics, then offer a person."""
+
+    def name(self) -> Text:
+        """Action name used in the domain."""
+        return "action_fallback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[EventType]:
+        """Never silent: each stage sends a reply."""
+        text = latest_text(tracker)
+        if text.strip() and is_knowledge_question(text):
+            reply = respond(text, None, tracker.get_slot("topic"))
+            send(dispatcher, reply)
+            return [SlotSet("topic", reply.topic)] if reply.topic else []
+        if _previous_bot_action(tracker) == self.name():
+            settings = get_settings()
+            dispatcher.utter_message(
+                text=("I'm still not sure I understand, sorry. You can choose a topic below, "
+                      "say \"talk to a person\", or call the clinic at "
+                      f"{settings.clinic_phone} ({settings.clinic_hours})."),
+                buttons=[{"title": t, "payload": p} for t, p in
+                         (TESTS_BUTTON, TREATMENTS_BUTTON, APPOINTMENT_BUTTON)]
+                + [{"title": "Talk to a person", "payload": "/human_handoff"}],
+            )
+            return []
+        dispatcher.utter_message(response="utter_ask_rephrase")
+        return []
+
+
+class ActionYesNo(Action):
+    """A bare yes or no outside a form: follow up on the last offer."""
+
+    def name(self) -> Text:
+        """Action name used in the domain."""
+        return "action_yes_no"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[EventType]:
+        """'Yes' to an appointment offer starts the form; otherwise ask what is needed."""
+        last_bot = next((e.get("text") or "" for e in reversed(tracker.events)
+                         if e.get("event") == "bot"), "")
+        offered = APPOINTMENT_OFFER in last_bot.lower()
+        if latest_intent(tracker) == "affirm" and offered:
+            return [FollowupAction("appointment_form")]
+        if offered:
+            dispatcher.utter_message(text="No problem. What else would you like to know?")
+            return []
+        dispatcher.utter_message(
+            text="What would you like to know about hemifacial spasm?",
+            buttons=[{"title": t, "payload": p}
+                     for t, p in (TESTS_BUTTON, TREATMENTS_BUTTON, APPOINTMENT_BUTTON)],
+        )
+        return []
+
+
+class ActionHumanHandoff(Action):
+    """Record a handoff request for staff and pause the bot for this conversation."""
+
+    def name(self) -> Text:
+        """Action name used in the domain."""
+        return "action_human_handoff"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[EventType]:
+        """Tell the patient how and when the clinic responds; never claim what did not happen."""
+        settings = get_settings()
+        channel = tracker.get_latest_input_channel() or "unknown"
+        try:
+            open_handoff(tracker.sender_id, channel)
+        except Exception:  # noqa: BLE001 - any storage failure: say so, do not pause
+            dispatcher.utter_message(text=(
+                "Sorry, I couldn't pass your conversation to the clinic team just now. "
+                f"Please call {settings.clinic_phone} ({settings.clinic_hours})."))
+            return []
+        dispatcher.utter_message(text=(
+            "I've asked a member of the clinic team to look at this conversation. "
+            f"Someone will reply here during opening hours ({settings.clinic_hours}). "
+            f"If it's urgent, call the clinic at {settings.clinic_phone}, or "
+            f"{settings.emergency_number} in an emergency. I'll stay quiet until a staff member "
+            "picks this up."))
+        return [SlotSet("handoff_requested", True), ConversationPaused()]

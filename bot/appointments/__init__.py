@@ -1,0 +1,1 @@
+"""Appointment requests: field rules, storage, outbox and staff notification."""

@@ -1,0 +1,59 @@
+"""SQLAlchemy tables for appointment requests, webhook deliveries and handoffs."""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Column, DateTime, Integer, String, Text
+
+from bot.storage import Base
+
+STATUSES = ("new", "contacted", "scheduled", "closed")
+
+
+class AppointmentRequest(Base):
+    """A confirmed appointment request from a patient."""
+
+    __tablename__ = "appointment_requests"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    reference = Column(String(16), unique=True, nullable=False, index=True)
+    submission_key = Column(String(64), unique=True, nullable=False)
+    status = Column(String(16), nullable=False, default="new", index=True)
+    full_name = Column(String(100), nullable=False)
+    date_of_birth = Column(String(10), nullable=False)
+    phone = Column(String(20))
+    email = Column(String(200))
+    visit_reason = Column(String(200), nullable=False)
+    patient_status = Column(String(16), nullable=False)
+    preferred_times = Column(String(200), nullable=False)
+    consent = Column(Boolean, nullable=False)
+    channel = Column(String(40), nullable=False)
+    sender_id = Column(String(255), nullable=False, index=True)
+    created_at = Column(DateTime(timezone=True), nullable=False, index=True)
+    updated_at = Column(DateTime(timezone=True), nullable=False)
+
+
+class WebhookDelivery(Base):
+    """One attempt to notify the clinic's webhook about a new request."""
+
+    __tablename__ = "webhook_deliveries"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    reference = Column(String(16), nullable=False, index=True)
+    attempt = Column(Integer, nullable=False)
+    status_code = Column(Integer)
+    ok = Column(Boolean, nullable=False)
+    error = Column(Text)
+    created_at = Column(DateTime(timezone=True), nullable=False)
+
+
+class HandoffRequest(Base):
+    """A patient asked to talk to a person; the conversation is paused until staff resume it."""
+
+    __tablename__ = "handoff_requests"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    sender_id = Column(String(255), nullable=False, index=True)
+    channel = Column(String(40), nullable=False)
+    status = Column(String(16), nullable=False, default="open")
+    created_at = Column(DateTime(timezone=True), nullable=False)
+    resolved_at = Column(DateTime(timezone=True))

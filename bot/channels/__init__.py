@@ -1,0 +1,1 @@
+"""Input channels: fixes and hardening on top of Rasa's own channels."""

@@ -1,0 +1,42 @@
+"""Decide how to answer one patient message that asks something: safety first.
+
+Order: red flag -> personal-advice boundary -> knowledge base. Used by the
+question action, the fallback, and the appointment form when a patient asks a
+question in the middle of it.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from bot.knowledge.answers import answer_question, general_information
+from bot.knowledge.questions import UNCLEAR, analyse_question
+from bot.nlp.terms import find_topics
+from bot.replies import Reply
+from bot.safety.advice import personal_advice_kind
+from bot.safety.redflags import detect_red_flag
+from bot.safety.replies import emergency_reply, personal_advice_reply
+
+MAX_CHARS = 2000
+
+
+def respond(
+    text: str, intent: Optional[str] = None, last_topic: Optional[str] = None,
+    topic_hint: Optional[str] = None,
+) -> Reply:
+    """The reply to a question-like message."""
+    text = (text or "")[:MAX_CHARS]
+    flag = detect_red_flag(text)
+    if flag is not None:
+        return emergency_reply(flag.kind)
+    advice = personal_advice_kind(text)
+    if advice is not None or intent == "ask_personal_advice":
+        topics = tuple(t for t in find_topics(text) if t != "condition")
+        return personal_advice_reply(advice or "", general_information(topics))
+    return answer_question(text, intent, last_topic, topic_hint)
+
+
+def is_knowledge_question(text: str) -> bool:
+    """Whether the text asks something the knowledge base can place (a topic question)."""
+    question = analyse_question((text or "")[:MAX_CHARS])
+    return question.kind != UNCLEAR

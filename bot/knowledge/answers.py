@@ -1,0 +1,119 @@
+"""Turn an analysed question into a reply in the page's own words."""
+
+from __future__ import annotations
+
+from typing import List, Optional, Tuple
+
+from bot.knowledge.facts_file import FactsFile, Topic
+from bot.knowledge.questions import (
+    COMPARE, FACT, LIST_TESTS, LIST_TREATMENTS, UNCOVERED, Question, analyse_question,
+)
+from bot.knowledge.repository import knowledge
+from bot.replies import APPOINTMENT_BUTTON, TESTS_BUTTON, TREATMENTS_BUTTON, Reply
+
+TEST_TOPICS = ("medical_history", "physical_exam", "mri", "mra", "emg")
+TREATMENT_TOPICS = ("oral_medicines", "botox", "mvd", "other_surgery", "acupuncture")
+NOT_COVERED = "Our information doesn't cover {subject}."
+ASK_CARE_TEAM = (
+    "Your care team can answer that for you. Would you like to request an appointment?"
+)
+
+
+def _source_note(topic: Topic) -> str:
+    return f"(From our hemifacial spasm page: {topic.section}.)"
+
+
+def _topic_buttons(kb: FactsFile, keys: Tuple[str, ...]) -> Tuple[Tuple[str, str], ...]:
+    topics = kb.by_key()
+    return tuple(
+        (topics[key].name, f'/ask_question{{"topic":"{key}"}}') for key in keys if key in topics
+    )
+
+
+def fact_reply(kb: FactsFile, topic_key: str, attribute: str) -> Reply:
+    """One topic's fact for an attribute, with its page section."""
+    topic = kb.by_key()[topic_key]
+    fact = topic.fact_for(attribute)
+    if fact is None:
+        return uncovered_reply(f"more about {topic.name}", topic_key)
+    text = f"{fact.answer}\n{_source_note(topic)}"
+    return Reply(text, (APPOINTMENT_BUTTON,), topic=topic_key, kind=FACT)
+
+
+def compare_reply(kb: FactsFile, keys: Tuple[str, ...], attribute: str) -> Reply:
+    """Each topic's fact for the attribute, side by side, without ranking them."""
+    topics = kb.by_key()
+    parts: List[str] = []
+    for key in keys:
+        fact = topics[key].fact_for(attribute)
+        if fact is not None:
+            parts.append(f"• {topics[key].name}: {fact.answer}")
+    sections = sorted({topics[key].section for key in keys})
+    text = "\n".join(parts) + f"\n(From our hemifacial spasm page: {'; '.join(sections)}.)"
+    return Reply(text, (APPOINTMENT_BUTTON,), topic=keys[-1], kind=COMPARE)
+
+
+def list_reply(kb: FactsFile, kind: str) -> Reply:
+    """The tests or treatments of the page, with buttons to drill down."""
+    if kind == LIST_TESTS:
+        fact = kb.by_key()["diagnosis"].fact_for("what")
+        text = f"{fact.answer}\nWhich would you like to know more about?"
+        buttons = _topic_buttons(kb, TEST_TOPICS) + (("When is imaging recommended?",
+                                                     '/ask_question{"topic":"imaging"}'),)
+        return Reply(text, buttons, topic="diagnosis", kind=kind)
+    fact = kb.by_key()["treatment"].fact_for("what")
+    text = f"{fact.answer}\nWhich would you like to know more about?"
+    return Reply(text, _topic_buttons(kb, TREATMENT_TOPICS), topic="treatment", kind=kind)
+
+
+def uncovered_reply(subject: str, topic: Optional[str] = None) -> Reply:
+    """Say plainly that the page does not cover this, and point to the care team."""
+    text = f"{NOT_COVERED.format(subject=subject)} {ASK_CARE_TEAM}"
+    return Reply(text, (APPOINTMENT_BUTTON, TESTS_BUTTON, TREATMENTS_BUTTON), topic=topic,
+                 kind=UNCOVERED)
+
+
+def unclear_reply() -> Reply:
+    """Ask which topic the patient means."""
+    text = (
+        "I can share what our page says about how hemifacial spasm is diagnosed and "
+        "treated. Which would you like to know about?"
+    )
+    return Reply(text, (TESTS_BUTTON, TREATMENTS_BUTTON, APPOINTMENT_BUTTON), kind="unclear")
+
+
+def answer_question(
+    text: str, intent: Optional[str] = None, last_topic: Optional[str] = None,
+    topic_hint: Optional[str] = None,
+) -> Reply:
+    """The reply to a knowledge question, from the knowledge base only."""
+    kb = knowledge()
+    question = analyse_question(text, intent, last_topic)
+    if topic_hint and topic_hint in kb.by_key() and question.kind not in (FACT, COMPARE, UNCOVERED):
+        question = Question(FACT, (topic_hint,), question.attribute)
+    return reply_for(kb, question)
+
+
+def reply_for(kb: FactsFile, question: Question) -> Reply:
+    """Build the reply for an analysed question."""
+    known = kb.by_key()
+    if question.kind == UNCOVERED:
+        topic = question.topics[0] if question.topics else None
+        return uncovered_reply(question.subject or "that", topic)
+    if question.kind in (LIST_TESTS, LIST_TREATMENTS):
+        return list_reply(kb, question.kind)
+    keys = tuple(key for key in question.topics if key in known)
+    if question.kind == COMPARE and len(keys) >= 2:
+        return compare_reply(kb, keys, question.attribute)
+    if keys:
+        return fact_reply(kb, keys[0], question.attribute)
+    return unclear_reply()
+
+
+def general_information(topic_keys: Tuple[str, ...]) -> Optional[str]:
+    """The page's general description of up to two topics (for personal-advice replies)."""
+    kb = knowledge()
+    known = kb.by_key()
+    parts = [known[key].fact_for("what").answer for key in topic_keys[:2] if key in known
+             and known[key].facts]
+    return " ".join(parts) if parts else None

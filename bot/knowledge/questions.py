@@ -1,0 +1,267 @@
+"""Work out what a patient's question asks: which topics, which attribute, which kind.
+
+Pure functions over the message text (via lemma patterns) plus two hints from
+the dialogue: the NLU intent and the last topic discussed, which resolves
+"it" and "that" in follow-ups.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import List, Optional, Pattern, Sequence, Tuple
+
+from bot.nlp.normalize import lemma_text
+from bot.nlp.terms import Mention, default_matcher
+
+FACT, COMPARE, LIST_TESTS, LIST_TREATMENTS, UNCOVERED, UNCLEAR = (
+    "fact", "compare", "list_tests", "list_treatments", "uncovered", "unclear",
+)
+
+GENERIC_PARENTS = {
+    "surgery": {"mvd", "other_surgery", "nerve_massage", "heat_therapy",
+                "electrical_pulses", "nerve_cutting", "radiofrequency"},
+    "other_surgery": {"nerve_massage", "heat_therapy", "electrical_pulses",
+                      "nerve_cutting", "radiofrequency"},
+    "imaging": {"mri", "mra", "emg"},
+    "treatment": {"botox", "mvd", "oral_medicines", "acupuncture", "surgery",
+                  "other_surgery", "nerve_massage", "heat_therapy",
+                  "electrical_pulses", "nerve_cutting", "radiofrequency"},
+    "diagnosis": {"mri", "mra", "emg", "imaging", "medical_history",
+                  "physical_exam", "early_diagnosis"},
+}
+
+
+def _rx(*patterns: str) -> Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+# Attribute cues over lemma text, tried in this order.
+ATTRIBUTE_CUES: Sequence[Tuple[str, Pattern[str]]] = (
+    ("frequency", _rx(
+        r"\bhow often\b", r"\blast\b", r"\brepeat", r"\bwear off\b", r"\bhow many time",
+        r"\bevery\b", r"\bpermanent", r"\bagain\b", r"\bfrequen", r"\bredo\b",
+        r"\bforever\b", r"\bfor good\b", r"\bone[- ]?time\b", r"\bonce\b",
+        r"\bhow long (?:be|do) (?:the )?(?:effect|result|benefit|relief)",
+    )),
+    ("how_it_works", _rx(
+        r"\bhow (?:do|would|will|can|could) (?:\w+ ){0,4}work\b", r"\bmechanism\b",
+        r"\bwhat (?:do|would|will) (?:\w+ ){0,3}do (?:to|for|in|exactly)\b",
+        r"\bhow (?:do|would|will|can|could) (?:\w+ ){0,4}(?:reduce|stop|block|help|relieve)\b",
+        r"\bwork how\b",
+    )),
+    ("procedure", _rx(
+        r"\bhow (?:be|do|would|will) (?:\w+ ){0,5}(?:do|perform|carry out|give|administer|conduct|happen)\b",
+        r"\bprocedure (?:involve|like|look)", r"\bwhat happen\b", r"\binvolve\b",
+        r"\bincision\b", r"\bstep\b", r"\bwhere (?:\w+ ){0,5}(?:cut|incision|inject|go|put|place)\b",
+        r"\bduring\b", r"\bwhat (?:do|will|would) (?:the )?(?:surgeon|doctor)s? do\b",
+        r"\bhow (?:do|will|would|be) (?:they|the surgeon|the doctor|surgeon|doctor)\b",
+        r"\bwhat be (?:the )?(?:process|procedure)\b", r"\bexpect\b", r"\bwhat be it like\b",
+    )),
+    ("limits", _rx(
+        r"\bdownside", r"\bdrawback", r"\blimitation", r"\bdisadvantage", r"\bcon\b",
+        r"\bnot always\b", r"\bcatch\b",
+    )),
+    ("shows", _rx(
+        r"\bshow\b", r"\breveal", r"\bmeasure", r"\bdetect", r"\bfind\b", r"\bsee\b",
+        r"\blook (?:for|at)\b", r"\bcheck", r"\bpurpose\b", r"\bwhy\b", r"\bused? for\b",
+        r"\bwhat (?:\w+ ){1,4}for\b", r"\bpoint of\b", r"\bassess", r"\bconfirm\b",
+        r"\bidentif", r"\bdetermine\b", r"\btell (?:you|me|the doctor|doctor|us)\b",
+        r"\bpick up\b", r"\bdiscover\b",
+    )),
+    ("effectiveness", _rx(
+        r"\bwork\b", r"\beffective", r"\bhelp", r"\bbest\b", r"\bbetter\b",
+        r"\blong[- ]?term\b", r"\bworth\b", r"\bgood\b", r"\breduce\b", r"\bimprove",
+        r"\bevidence\b", r"\bprove", r"\bresearch\b", r"\bstudy\b", r"\bstudie\b",
+        r"\bsuccessful\b", r"\bbenefit", r"\breliable\b", r"\bresult\b",
+        r"\bstop (?:the )?(?:spasm|twitch)", r"\bget rid\b", r"\bfix\b", r"\bmanage\b",
+    )),
+    ("when_used", _rx(
+        r"\bwhen\b", r"\balways\b", r"\bnecessary\b", r"\bneed", r"\brequire",
+        r"\bwho\b", r"\brecommend", r"\border\b", r"\bwhich case", r"\bmandatory\b",
+        r"\bmild\b", r"\bearly stage", r"\bsevere\b", r"\bseverity\b", r"\bsuitable\b",
+        r"\bcandidate\b", r"\bin what situation", r"\bunder what\b", r"\bmust\b",
+        r"\bessential\b", r"\bunusual\b", r"\bwhen be\b",
+    )),
+)
+
+# Subjects the page does not cover. Checked before attributes.
+UNCOVERED_CUES: Sequence[Tuple[str, Pattern[str]]] = (
+    ("what causes hemifacial spasm", _rx(
+        r"\bwhat (?:\w+ ){0,2}cause\b", r"\bcause of\b", r"\btrigger", r"\bbring (?:it )?on\b",
+        r"\bwhy do (?:i|people|someone|you|person|it) (?:get|have|develop|happen|start)\b",
+        r"\bwhy (?:do|be) (?:\w+ ){0,3}(?:happen|twitch|spasm)", r"\broot\b",
+        r"\b(?:stress|anxiety|caffeine|coffee|alcohol|tired|fatigue|sleep)\b",
+        r"(?<!confirm the )(?<!block nerve signal that )\bcause (?:it|this|hemifacial|the spasm|spasm|hfs|twitch)",
+    )),
+    ("whether it runs in families", _rx(
+        r"\bheredit", r"\bgenetic", r"\binherit", r"\brun in (?:the |my )?famil", r"\bgene\b",
+        r"\bpass (?:it |this )?(?:on|down)\b", r"\bfamily history\b",
+    )),
+    ("whether it is contagious", _rx(
+        r"\bcontagious\b", r"\binfectious\b", r"\bcatch (?:it|hemifacial|this)\b",
+        r"\bspread (?:to|from) (?:other|another) (?:people|person)", r"\btransmit",
+    )),
+    ("costs or insurance", _rx(
+        r"\bcost", r"\bprice", r"\bexpensive\b", r"\bafford", r"\binsurance\b", r"\binsure",
+        r"\bcover(?:ed)? by\b", r"\bcover (?:it|botox|the|surgery|mvd)\b", r"\bpay\b",
+        r"\bmedicare\b", r"\bmedicaid\b", r"\bcheap", r"\bfee\b", r"\bbill", r"\bhow much (?:be|do) (?:it|botox|surgery|mvd|the|an|a)\b",
+        r"\$",
+    )),
+    ("side effects or risks", _rx(
+        r"\bside[- ]?effect", r"\brisk", r"\bcomplication", r"\bdanger", r"\bsafe\b",
+        r"\bsafety\b", r"\badverse\b", r"\bharm", r"\bhurt\b", r"\bpain", r"\bsore\b",
+        r"\bbruis", r"\breaction\b", r"\ballerg", r"\bdroop", r"\bhearing loss\b",
+        r"\bgo wrong\b", r"\bdie from\b", r"\bdeath\b", r"\bfatal\b", r"\btoxic\b",
+        r"\bnumb", r"\bweak", r"\bscar\b", r"\bdeaf",
+    )),
+    ("recovery after treatment", _rx(
+        r"\brecover", r"\bdowntime\b", r"\bheal", r"\bback to (?:work|normal)\b",
+        r"\bhospital stay\b", r"\bstay in (?:the )?hospital\b", r"\btime off\b",
+        r"\bhow long (?:do|will|would) (?:\w+ ){0,4}take\b", r"\bhow long be (?:\w+ ){0,3}(?:surgery|operation|procedure|in hospital)\b",
+        r"\bafter (?:the )?(?:surgery|operation|mvd) (?:how|what|when|can)\b",
+        r"\banesthe", r"\banaesthe", r"\basleep\b", r"\bawake\b", r"\bdrive home\b",
+    )),
+    ("success rates or statistics", _rx(
+        r"\bsuccess rate", r"\bpercent", r"%", r"\bchance", r"\bodds\b", r"\bstatistic",
+        r"\blikelihood\b", r"\bhow many (?:people|patient|person)", r"\bhow likely\b",
+        r"\brate of\b", r"\bfailure rate\b", r"\brecurrence\b", r"\bcome back\b",
+        r"\brelapse\b", r"\bnumber of (?:people|patient)",
+    )),
+    ("what hemifacial spasm is or how it progresses", _rx(
+        r"\bcurable\b", r"\bcure\b", r"\bgo away\b", r"\bprognosis\b", r"\blife expectancy\b",
+        r"\bget worse\b", r"\bworsen", r"\bprogress", r"\bprevent", r"\bhow common\b",
+        r"\brare\b", r"\bprevalen", r"\bwho get\b", r"\bwhat be hemifacial spasm\b",
+        r"\bwhat be hfs\b", r"\bdefinition of hemifacial\b", r"\bwhat do hemifacial spasm mean\b",
+        r"\bdisappear\b", r"\bresolve on its own\b", r"\bon its own\b",
+    )),
+    ("diet, lifestyle or home remedies", _rx(
+        r"\bdiet\b", r"\bfood\b", r"\beat\b", r"\bexercise", r"\bvitamin", r"\bsupplement",
+        r"\bmagnesium\b", r"\bhome remed", r"\bnatural remed", r"\bherb", r"\bcbd\b",
+        r"\byoga\b", r"\bmassage my face\b", r"\bface exercise\b", r"\bchiropract",
+    )),
+    ("other conditions", _rx(
+        r"\bbell'?s? palsy\b", r"\bblepharospasm\b", r"\btourette", r"\btrigeminal\b",
+        r"\bparkinson", r"\bmultiple sclerosis\b", r"\bms\b", r"\btic\b", r"\bmyokymia\b",
+        r"\bbrain tumou?r\b(?! or)", r"\bepilep",
+    )),
+    ("age, pregnancy or children", _rx(
+        r"\bpregnan", r"\bbreast ?feed", r"\bchild", r"\bkid\b", r"\bbaby\b",
+        r"\belderly\b", r"\bwhat age\b", r"\btoo old\b", r"\bage limit\b",
+    )),
+    ("where or who provides treatment", _rx(
+        r"\bwhich (?:doctor|hospital|clinic|surgeon|specialist)\b", r"\bbest (?:doctor|surgeon|hospital)\b",
+        r"\bwhere can i (?:get|find|have)\b", r"\bnear me\b",
+    )),
+)
+
+LIST_CUE = _rx(
+    r"\bwhat (?:\w+ ){0,3}(?:test|exam|scan|treatment|option|therap|procedure|choice|way)",
+    r"\bwhich (?:test|exam|scan|treatment|option|therap|procedure|choice)",
+    r"\b(?:test|exam|scan|treatment|option|therap|choice)\w* (?:be )?(?:there|available|exist)",
+    r"\blist\b", r"\bkind of\b", r"\btype of\b", r"\bwhat can (?:be do|i do|you do|help)\b",
+    r"\bhow (?:be|do|can) (?:\w+ ){0,3}(?:treat|manage|diagnose|test)",
+    r"\b(?:all|any|other) (?:the )?(?:test|treatment|option|therap)",
+    r"\bwhat (?:be|do) (?:the|my) option",
+)
+TESTS_WORD = _rx(r"\btest", r"\bexam", r"\bscan", r"\bimaging\b", r"\bdiagnos", r"\bcheck",
+                 r"\binvestigation", r"\bwork ?up\b", r"\bevaluat")
+TREATMENTS_WORD = _rx(r"\btreat", r"\btherap", r"\boption", r"\bcure\b", r"\bmanage",
+                      r"\bremed", r"\bhelp\b", r"\bchoice", r"\bprocedure\b", r"\bdo about\b",
+                      r"\bget rid\b", r"\bstop\b", r"\bfix\b", r"\bsurgery\b")
+COMPARE_CUE = _rx(r"\bdifferen", r"\bcompar", r"\bversus\b", r"\bvs\b", r"\bbetter\b",
+                  r"\bor\b", r"\bwhich (?:one|be|is)\b", r"\brather\b", r"\binstead\b",
+                  r"\bbetween\b", r"\bprefer", r"\b(?:same|different) (?:as|from|than)\b")
+FOLLOW_UP_CUE = _rx(r"\b(?:it|that|this|they|them|those|these|one)\b",
+                    r"\bthe (?:treatment|test|procedure|surgery|injection|shot|scan|operation|option)\b")
+
+INTENT_ATTRIBUTE = {
+    "ask_how_often": "frequency",
+    "ask_effectiveness": "effectiveness",
+    "ask_procedure": "procedure",
+    "ask_when_used": "when_used",
+    "ask_what_shows": "shows",
+}
+
+
+@dataclass(frozen=True)
+class Question:
+    """The analysed question: its kind, topics in order, attribute and uncovered subject."""
+
+    kind: str
+    topics: Tuple[str, ...] = field(default_factory=tuple)
+    attribute: str = "what"
+    subject: Optional[str] = None
+    attribute_from_text: bool = False
+
+
+def detect_attribute(lemmas: str) -> Optional[str]:
+    """The first attribute whose cue occurs in the lemma text, if any."""
+    for attribute, pattern in ATTRIBUTE_CUES:
+        if pattern.search(lemmas):
+            return attribute
+    return None
+
+
+def uncovered_subject(lemmas: str) -> Optional[str]:
+    """A subject the page does not cover, if the question is about one."""
+    for subject, pattern in UNCOVERED_CUES:
+        if pattern.search(lemmas):
+            return subject
+    return None
+
+
+def focus_topics(mentions: Sequence[Mention]) -> List[str]:
+    """Distinct topics, dropping the condition and groups whose members are named."""
+    keys: List[str] = []
+    for mention in mentions:
+        if mention.topic not in keys:
+            keys.append(mention.topic)
+    named = [k for k in keys if k != "condition"]
+    return [
+        k for k in named
+        if not (GENERIC_PARENTS.get(k, set()) & set(named) and not _compared_pair(k, named))
+    ] or keys
+
+
+def _compared_pair(key: str, named: Sequence[str]) -> bool:
+    """'Botox or surgery': a group compared with a topic outside it stays."""
+    outside = [k for k in named if k != key and k not in GENERIC_PARENTS.get(key, set())]
+    return bool(outside) and key in ("surgery",)
+
+
+def analyse_question(
+    text: str, intent: Optional[str] = None, last_topic: Optional[str] = None
+) -> Question:
+    """Classify a patient's question for the answer builder."""
+    lemmas = lemma_text(text).lower()
+    topics = focus_topics(default_matcher().mentions(text))
+    attribute = detect_attribute(lemmas)
+    from_text = attribute is not None
+    attribute = attribute or INTENT_ATTRIBUTE.get(intent or "", "what")
+
+    subject = uncovered_subject(lemmas)
+    if subject:
+        return Question(UNCOVERED, tuple(t for t in topics if t != "condition"), attribute, subject)
+
+    specific = [t for t in topics if t not in ("condition", "diagnosis", "treatment")]
+    if not specific:
+        wants_list = intent in ("ask_list_tests", "ask_list_treatments") or LIST_CUE.search(lemmas)
+        if wants_list or topics in (["diagnosis"], ["treatment"], ["condition"]):
+            if intent == "ask_list_tests" or (TESTS_WORD.search(lemmas) and "treatment" not in topics):
+                if wants_list or "diagnosis" not in topics:
+                    return Question(LIST_TESTS, ("diagnosis",), attribute)
+            if intent == "ask_list_treatments" or TREATMENTS_WORD.search(lemmas) or "treatment" in topics:
+                if wants_list or "treatment" not in topics or attribute == "what":
+                    return Question(LIST_TREATMENTS, ("treatment",), attribute)
+    if topics == ["condition"]:
+        topics = []
+    if not topics and last_topic and (from_text or FOLLOW_UP_CUE.search(lemmas)):
+        topics = [last_topic]
+    if not topics:
+        return Question(UNCLEAR, (), attribute)
+    if len(specific) >= 2 or (len(topics) >= 2 and COMPARE_CUE.search(lemmas)):
+        chosen = specific if len(specific) >= 2 else topics
+        return Question(COMPARE, tuple(chosen[:3]), attribute, attribute_from_text=from_text)
+    main = specific[0] if specific else topics[0]
+    return Question(FACT, (main,), attribute, attribute_from_text=from_text)

@@ -1,0 +1,1 @@
+"""Language helpers built on a blank spaCy English pipeline (no model downloads)."""

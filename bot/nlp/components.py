@@ -1,0 +1,118 @@
+"""Custom Rasa NLU graph components built on the project's blank spaCy pipeline.
+
+- ``SpacyLemmaTokenizer``: spaCy tokenisation with the project's lemmas and
+  spelling repairs, so featurizers see "botox" for "botex".
+- ``TopicEntityExtractor``: adds ``topic`` entities from the medical term matcher.
+- ``SafetyNet``: the deterministic red-flag check; when it fires, the intent
+  becomes ``red_flag`` whatever the classifier said.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.tokenizers.tokenizer import Token, Tokenizer
+from rasa.shared.nlu.constants import (
+    ENTITIES, INTENT, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlp.normalize import tokenize
+from bot.nlp.terms import default_matcher
+from bot.safety.redflags import detect_red_flag
+
+RED_FLAG_INTENT = "red_flag"
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
+class SpacyLemmaTokenizer(Tokenizer):
+    """Tokenises with spaCy's English rules and attaches the project's lemmas."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        """Defaults shared with Rasa's tokenizers."""
+        return {
+            "intent_tokenization_flag": False,
+            "intent_split_symbol": "_",
+            "token_pattern": None,
+            "prefix_separator_symbol": None,
+        }
+
+    def tokenize(self, message: Message, attribute: Text) -> List[Token]:
+        """Word tokens (punctuation dropped unless nothing else is left)."""
+        text = message.get(attribute) or ""
+        tokens = tokenize(text)
+        words = [t for t in tokens if any(ch.isalnum() for ch in t.text)] or tokens
+        result = [Token(t.text, t.start, t.end, lemma=t.lemma) for t in words]
+        return self._apply_token_pattern(result)
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
+class TopicEntityExtractor(GraphComponent):
+    """Adds a ``topic`` entity (canonical key) for every medical term found."""
+
+    @classmethod
+    def create(
+        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "TopicEntityExtractor":
+        """Build the component; the matcher itself is shared per process."""
+        default_matcher()
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Append topic entities to each message."""
+        for message in messages:
+            text = message.get(TEXT)
+            if not text:
+                continue
+            entities = [e for e in message.get(ENTITIES, []) if e.get("entity") != "topic"]
+            for mention in default_matcher().mentions(text[:2000]):
+                entities.append({
+                    "entity": "topic", "value": mention.topic, "start": mention.start,
+                    "end": mention.end, "confidence_entity": 1.0,
+                    "extractor": self.__class__.__name__,
+                })
+            message.set(ENTITIES, entities, add_to_output=True)
+        return messages
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class SafetyNet(GraphComponent):
+    """Overrides the intent with ``red_flag`` when the deterministic net fires."""
+
+    @classmethod
+    def create(
+        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "SafetyNet":
+        """Build the component."""
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Set the red-flag intent and a ``red_flag_kind`` entity where needed."""
+        for message in messages:
+            text: Optional[str] = message.get(TEXT)
+            flag = detect_red_flag(text) if text else None
+            if flag is None:
+                continue
+            previous = message.get(INTENT) or {}
+            intent = {"name": RED_FLAG_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
+            ranking = [intent] + [
+                r for r in message.get(INTENT_RANKING_KEY, []) or []
+                if r.get("name") != RED_FLAG_INTENT
+            ]
+            message.set(INTENT, intent, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+            entities = list(message.get(ENTITIES, []))
+            entities.append({
+                "entity": "red_flag_kind", "value": flag.kind, "start": 0, "end": len(text),
+                "extractor": self.__class__.__name__,
+                "classifier_intent": previous.get("name"),
+            })
+            message.set(ENTITIES, entities, add_to_output=True)
+        return messages

@@ -1,0 +1,206 @@
+"""Tokenise with a blank spaCy English pipeline and map tokens to lemmas.
+
+A blank pipeline has no lemmatizer, so this module supplies its own small
+lookup table plus suffix rules, and repairs common misspellings of the medical
+and safety vocabulary, so that patterns can be written once over lemmas.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Dict, Iterable, List, Sequence
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# Irregular or ambiguous forms; everything else goes through _suffix_lemma.
+LEMMA_LOOKUP: Dict[str, str] = {
+    "is": "be", "are": "be", "was": "be", "were": "be", "been": "be", "am": "be",
+    "'s": "be", "'re": "be", "'m": "be",
+    "does": "do", "did": "do", "done": "do", "doing": "do",
+    "has": "have", "had": "have", "having": "have", "'ve": "have",
+    "went": "go", "goes": "go", "gone": "go", "going": "go",
+    "n't": "not", "cannot": "can not", "can't": "can not", "cant": "can not",
+    "wo": "will", "won't": "will not", "ca": "can",
+    "feels": "feel", "felt": "feel", "feeling": "feel",
+    "lasts": "last", "lasted": "last", "lasting": "last",
+    "works": "work", "worked": "work", "working": "work",
+    "shows": "show", "showed": "show", "shown": "show", "showing": "show",
+    "causes": "cause", "caused": "cause", "causing": "cause",
+    "needs": "need", "needed": "need", "needing": "need",
+    "helps": "help", "helped": "help", "helping": "help",
+    "took": "take", "taken": "take", "takes": "take", "taking": "take",
+    "gave": "give", "given": "give", "gives": "give",
+    "made": "make", "makes": "make", "making": "make",
+    "saw": "see", "seen": "see", "sees": "see",
+    "spoke": "speak", "spoken": "speak", "speaking": "speak", "speaks": "speak",
+    "swallowing": "swallow", "swallowed": "swallow", "swallows": "swallow",
+    "breathing": "breathe", "breath": "breathe", "breathed": "breathe",
+    "breathes": "breathe", "breathless": "breathe",
+    "drooping": "droop", "droopy": "droop", "drooped": "droop", "droops": "droop",
+    "dropping": "drop", "dropped": "drop", "droppy": "drop",
+    "numbness": "numb", "weakness": "weak", "weaker": "weak", "weakened": "weak",
+    "paralyzed": "paralysis", "paralysed": "paralysis", "paralysis": "paralysis",
+    "paralyze": "paralysis", "paralyse": "paralysis",
+    "slurred": "slur", "slurring": "slur", "slurry": "slur",
+    "leaking": "leak", "leaked": "leak", "leaks": "leak",
+    "injections": "injection", "injected": "inject", "injecting": "inject",
+    "shots": "shot", "diagnosed": "diagnose", "diagnosing": "diagnose",
+    "diagnoses": "diagnosis", "tests": "test", "testing": "test", "tested": "test",
+    "scans": "scan", "scanning": "scan", "treated": "treat", "treating": "treat",
+    "treats": "treat", "treatments": "treatment", "therapies": "therapy",
+    "medicines": "medicine", "medications": "medication", "drugs": "drug",
+    "pills": "pill", "tablets": "tablet", "relaxants": "relaxant",
+    "muscles": "muscle", "nerves": "nerve", "vessels": "vessel",
+    "pulses": "pulse", "surgeries": "surgery", "operations": "operation",
+    "options": "option", "procedures": "procedure", "techniques": "technique",
+    "spasms": "spasm", "twitches": "twitch", "twitched": "twitch",
+    "twitching": "twitch", "twitchy": "twitch", "images": "image",
+    "lives": "life", "died": "die", "dying": "die", "dies": "die",
+    "killing": "kill", "killed": "kill", "hurting": "hurt", "hurts": "hurt",
+    "headaches": "headache", "measures": "measure", "measured": "measure",
+    "measuring": "measure", "recommended": "recommend", "recommends": "recommend",
+    "ordered": "order", "orders": "order", "repeated": "repeat", "repeats": "repeat",
+    "costs": "cost", "costing": "cost", "effects": "effect", "risks": "risk",
+    "this": "this", "his": "his", "has'nt": "have not", "us": "us",
+    "always": "always", "sometimes": "sometimes", "does'nt": "do not",
+    "pregnancy": "pregnancy", "nervous": "nervous", "various": "various",
+    "previous": "previous", "serious": "serious", "dangerous": "dangerous",
+    "analysis": "analysis", "thermocoagulation": "thermocoagulation",
+}
+
+# Misspellings seen in patient messages, mapped to the intended lemma.
+MISSPELLINGS: Dict[str, str] = {
+    "botex": "botox", "botx": "botox", "botux": "botox", "bottox": "botox",
+    "boxtox": "botox", "btox": "botox", "botoks": "botox", "bottox's": "botox",
+    "accupuncture": "acupuncture", "acupunture": "acupuncture",
+    "accupuncure": "acupuncture", "acupuncure": "acupuncture",
+    "emgs": "emg", "mris": "mri", "mras": "mra", "mir": "mri", "mrl": "mri",
+    "stroek": "stroke", "strok": "stroke", "storke": "stroke",
+    "sucide": "suicide", "suicid": "suicide", "suiside": "suicide",
+    "suicde": "suicide", "sucidal": "suicidal", "suicdal": "suicidal",
+    "weeak": "weak", "weka": "weak", "numm": "numb", "nunb": "numb",
+    "drooop": "droop", "droopin": "droop", "swalow": "swallow",
+    "swollow": "swallow", "swallowng": "swallow", "breth": "breathe",
+    "brething": "breathe", "breatheing": "breathe", "breating": "breathe",
+    "paralized": "paralysis", "paralysed": "paralysis", "paraylsis": "paralysis",
+    "spazm": "spasm", "spasim": "spasm", "spams": "spasm", "twiching": "twitch",
+    "twitchin": "twitch", "hemifacal": "hemifacial", "hemi-facial": "hemifacial",
+    "headach": "headache", "hedache": "headache", "overdoes": "overdose",
+    "overdosed": "overdose", "decompresion": "decompression",
+    "microvasular": "microvascular", "microvascualr": "microvascular",
+    "angiogram": "angiography", "angiograph": "angiography",
+    "electromyogram": "electromyography", "electromiography": "electromyography",
+    "electromyograpy": "electromyography", "electromyograph": "electromyography",
+    "myography": "electromyography",
+}
+
+# Long distinctive words whose near-misses (edit distance 1, or 2 when long)
+# are repaired automatically.
+FUZZY_TARGETS: Sequence[str] = (
+    "acupuncture", "electromyography", "microvascular", "decompression",
+    "angiography", "thermocoagulation", "radiofrequency", "onabotulinumtoxina",
+    "botulinum", "hemifacial", "twitching", "neurological", "examination",
+    "suicide", "suicidal", "paralysis", "swallow", "breathe", "headache",
+    "overdose", "anticonvulsant", "antiseizure", "relaxant", "injection",
+    "imaging", "resonance", "magnetic", "surgery", "medication", "medicine",
+    "treatment", "diagnosis", "diagnose", "appointment", "numbness",
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A token of the original text with its normalised lemma and offsets."""
+
+    text: str
+    lemma: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def blank_english() -> Language:
+    """The shared blank English pipeline (tokenizer only, built from the spaCy package)."""
+    return spacy.blank("en")
+
+
+def _edit_distance_at_most(a: str, b: str, limit: int) -> bool:
+    """True when the Levenshtein distance between ``a`` and ``b`` is <= ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            )
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
+
+
+@lru_cache(maxsize=4096)
+def _fuzzy_repair(word: str) -> str:
+    if len(word) < 7 or not word.isalpha():
+        return word
+    limit = 2 if len(word) >= 10 else 1
+    for target in FUZZY_TARGETS:
+        if word != target and _edit_distance_at_most(word, target, limit):
+            return target
+    return word
+
+
+def _suffix_lemma(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if (
+        len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is", "ous", "'s"))
+    ):
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=8192)
+def lemma_of(word: str) -> str:
+    """The lemma of one lower-cased word: misspelling fix, lookup, then suffix rules."""
+    word = word.lower().replace("\u2019", "'")
+    word = MISSPELLINGS.get(word, word)
+    if word in LEMMA_LOOKUP:
+        return LEMMA_LOOKUP[word]
+    repaired = _fuzzy_repair(word)
+    if repaired != word:
+        return LEMMA_LOOKUP.get(repaired, repaired)
+    return _suffix_lemma(word)
+
+
+def analyse(text: str) -> Doc:
+    """Tokenise ``text`` with the blank pipeline and set each token's lemma."""
+    doc = blank_english()(text)
+    for tok in doc:
+        tok.lemma_ = lemma_of(tok.text)
+    return doc
+
+
+def tokenize(text: str) -> List[Token]:
+    """Split ``text`` into tokens carrying lemmas and character offsets."""
+    return [
+        Token(tok.text, tok.lemma_, tok.idx, tok.idx + len(tok.text))
+        for tok in analyse(text)
+        if not tok.is_space
+    ]
+
+
+def lemma_text(text: str) -> str:
+    """The message as a space-joined string of lemmas, for lemma-level patterns."""
+    return " ".join(token.lemma for token in tokenize(text))
+
+
+def lemmas(words: Iterable[str]) -> List[str]:
+    """Lemmas of the tokens of a phrase (used to compile patterns)."""
+    return [token.lemma for token in tokenize(" ".join(words))]

@@ -1,0 +1,24 @@
+"""The reply type shared by the domain modules and the actions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Tuple
+
+APPOINTMENT_BUTTON = ("Request an appointment", "/request_appointment")
+TESTS_BUTTON = ("What tests are there?", "/ask_list_tests")
+TREATMENTS_BUTTON = ("What treatments are there?", "/ask_list_treatments")
+
+
+@dataclass(frozen=True)
+class Reply:
+    """Text plus quick-reply buttons (title, payload) and the topic it was about."""
+
+    text: str
+    buttons: Tuple[Tuple[str, str], ...] = field(default_factory=tuple)
+    topic: Optional[str] = None
+    kind: str = "fact"
+
+    def button_dicts(self) -> List[Dict[str, str]]:
+        """Buttons in the shape Rasa's dispatcher expects."""
+        return [{"title": title, "payload": payload} for title, payload in self.buttons]

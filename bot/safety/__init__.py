@@ -1,0 +1,1 @@
+"""Patient safety: red-flag detection and personal-advice boundaries."""

@@ -1,0 +1,114 @@
+"""Deterministic red-flag safety net, run on every message beside the NLU intent.
+
+Patterns are written over lemmas (bot.nlp.normalize), so "drooping", "droopy"
+and "droped" all read as "droop", and misspellings are repaired first. Symptom
+patterns do not fire on general questions ("can Botox cause trouble
+swallowing?"); crisis patterns (self-harm, suicide, overdose) always fire.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional, Pattern
+
+from bot.nlp.normalize import lemma_text
+
+CRISIS, STROKE, AFTER_BOTOX, AFTER_SURGERY, BREATHING = (
+    "crisis", "stroke", "after_botox", "after_surgery", "breathing",
+)
+
+_GAP = r"(?:\S+ ){0,5}"  # up to five words between two parts of a pattern
+_FACE = r"(?:face|facial|side of my face|smile|mouth|lip|cheek|eyelid|eye|one side|half)"
+_WEAK = r"(?:weak|droop|drop|sag|numb|paralysis|frozen|freeze|dead|slack|fall|crooked|lopsided|uneven|limp|tingl)"
+
+
+def _rx(*patterns: str) -> Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+CRISIS_PATTERNS = _rx(
+    r"\bsuicid", r"\bkill (?:my ?self|me)\b", r"\bend (?:my|it) (?:life|all)\b", r"\bend it all\b",
+    r"\b(?:not|n't|no|never) (?:\S+ ){0,2}(?:want|wish|wan na|wanna) (?:\S+ ){0,2}(?:live|be alive|be here|wake up)\b",
+    r"\b(?:want|wish|wan na|wanna|go) (?:\S+ ){0,2}(?:die|be dead)\b", r"\bbetter off dead\b",
+    r"\bself[- ]?harm", r"\bhurt (?:my ?self|me)\b", r"\bharm (?:my ?self|me)\b", r"\bcut my ?self\b",
+    r"\boverdose", r"\btake (?:\S+ ){0,3}(?:too many|all my|a lot of|whole bottle|bunch of) (?:\S+ ){0,2}(?:pill|tablet|medicine|medication)",
+    r"\bno reason to live\b", r"\bcan not go on\b", r"\blife (?:be )?not worth\b",
+    r"\bnot worth live\b", r"\bnothing to live for\b", r"\bgive up on life\b",
+)
+
+SYMPTOM_PATTERNS = (
+    (STROKE, _rx(
+        rf"\b{_FACE} {_GAP}{_WEAK}", rf"\b{_WEAK}{_GAP}\b{_FACE}\b",
+        r"\bstroke\b", r"\bslur", r"\bcan not (?:\S+ ){0,2}(?:speak|talk|move my|lift my|smile|close my eye|feel my)",
+        r"\b(?:arm|leg|hand|side of my body) (?:\S+ ){0,4}(?:weak|numb|paralysis|heavy|can not move|go dead)",
+        r"\b(?:weak|numb|paralysis) (?:\S+ ){0,4}(?:arm|leg|hand|body)\b",
+        r"\b(?:sudden|suddenly|lose|lost|loss of) (?:\S+ ){0,3}(?:vision|sight|see)\b", r"\bcan not see\b",
+        r"\bblind\b", r"\bdouble vision\b", r"\bworst headache\b", r"\bthunderclap\b",
+        r"\bsudden (?:\S+ ){0,2}(?:severe )?headache\b", r"\bconfus", r"\bpass(?:ed)? out\b",
+        r"\bfaint", r"\bunconscious\b", r"\bseizure (?:now|right now)\b", r"\bhave a seizure\b",
+        r"\bface (?:be )?(?:\S+ ){0,2}(?:go|be|feel) (?:\S+ ){0,2}(?:weird|funny|strange) and (?:\S+ ){0,2}(?:speak|talk|speech)",
+        r"\bspeech (?:\S+ ){0,3}(?:garble|strange|weird|wrong|slur)",
+    )),
+    (BREATHING, _rx(
+        r"\b(?:trouble|difficulty|problem|hard|hardly|struggle|struggling|can not|unable to|difficult)(?: to)? (?:\S+ ){0,2}(?:breathe|swallow|speak|talk)",
+        r"\b(?:breathe|swallow)\w* (?:\S+ ){0,2}(?:trouble|difficult|hard|problem)",
+        r"\bchok", r"\bshort of breathe\b", r"\bshortness of breathe\b", r"\bgasp", r"\bwheez",
+        r"\bthroat (?:\S+ ){0,3}(?:close|tight|swell)", r"\bcan not catch my breathe\b",
+        r"\bsuffocat",
+    )),
+    (AFTER_SURGERY, _rx(
+        r"\bstiff neck\b", r"\bneck (?:be )?(?:\S+ ){0,2}stiff\b", r"\bfever\b", r"\bhigh temperature\b",
+        r"\bclear fluid\b", r"\bfluid (?:\S+ ){0,4}(?:leak|drip|come|run)", r"\b(?:leak|drip)\w* (?:\S+ ){0,4}(?:fluid|nose|wound|incision)",
+        r"\bnose (?:\S+ ){0,3}(?:drip|leak|run) (?:\S+ ){0,3}clear\b", r"\bwound (?:\S+ ){0,3}(?:ooz|leak|open|red|pus|swell)",
+        r"\b(?:severe|terrible|very bad|excruciating|unbearable) (?:\S+ ){0,2}headache\b",
+        r"\bheadache (?:\S+ ){0,3}(?:severe|unbearable|terrible|worst|wo n't go)",
+        r"\b(?:lose|lost|loss of|can not|no|new) (?:\S+ ){0,2}hear", r"\bdeaf\b", r"\bhearing (?:\S+ ){0,2}(?:go|gone|lost|loss)",
+    )),
+)
+
+# General questions about a symptom are not reports of one.
+_QUESTION_START = re.compile(
+    r"^(?:what|how|can|could|do|does|is|are|will|would|should|why|when|which|may|might|"
+    r"be|tell me|explain)\b"
+)
+_PERSONAL = re.compile(
+    r"\b(?:i|me|my|mine|myself|i'm|we|our|us|he|she|his|her|him|mom|mum|dad|husband|wife|"
+    r"son|daughter|partner|mother|father|friend)\b|\bright now\b|\bjust\b"
+)
+_GENERAL = re.compile(r"\b(?:cause|side effect|risk|complication|happen|possible|normal|common|sign of|symptom of|mean)\b")
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    """A detected red flag and its kind (crisis, stroke, breathing, after_surgery)."""
+
+    kind: str
+    pattern: str
+
+
+def _is_general_question(raw: str, lemmas: str) -> bool:
+    """A question about symptoms in general rather than a report of one."""
+    text = raw.strip().lower()
+    if _PERSONAL.search(text):
+        return False
+    return bool(_QUESTION_START.search(text) or (text.endswith("?") and _GENERAL.search(lemmas)))
+
+
+def detect_red_flag(text: str) -> Optional[RedFlag]:
+    """Return the red flag in ``text``, or None. Crisis wording always counts."""
+    if not text or not text.strip():
+        return None
+    lemmas = lemma_text(text[:2000]).lower()
+    match = CRISIS_PATTERNS.search(lemmas)
+    if match:
+        return RedFlag(CRISIS, match.group(0))
+    if _is_general_question(text, lemmas):
+        return None
+    for kind, pattern in SYMPTOM_PATTERNS:
+        match = pattern.search(lemmas)
+        if match:
+            if kind == BREATHING and re.search(r"\bbotox|injection|shot\b", lemmas):
+                kind = AFTER_BOTOX
+            return RedFlag(kind, match.group(0))
+    return None

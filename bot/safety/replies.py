@@ -1,0 +1,57 @@
+"""Emergency, crisis and personal-advice replies; numbers come from settings."""
+
+from __future__ import annotations
+
+from typing import Optional, Tuple
+
+from bot.replies import APPOINTMENT_BUTTON, Reply
+from bot.safety.advice import DOSE, MEDICINE_CHANGE, OWN_RESULTS, SELF_DIAGNOSIS
+from bot.safety.redflags import AFTER_BOTOX, AFTER_SURGERY, CRISIS
+from bot.settings import get_settings
+
+_SYMPTOM_LEAD = {
+    AFTER_BOTOX: "Trouble swallowing, breathing or speaking after Botox needs urgent care.",
+    AFTER_SURGERY: "These symptoms after surgery need urgent medical attention.",
+}
+
+
+def emergency_reply(kind: str) -> Reply:
+    """Emergency guidance first; crisis guidance for self-harm."""
+    settings = get_settings()
+    if kind == CRISIS:
+        text = (
+            "I'm really sorry you're feeling this way, and I'm glad you said something. "
+            f"If you might act on these thoughts or are in danger, call {settings.emergency_number} "
+            f"now. You can call or text {settings.crisis_line} (Suicide & Crisis Lifeline) any "
+            "time to talk with a trained crisis counselor. Please reach out to someone you trust "
+            "and stay with them."
+        )
+        return Reply(text, kind="emergency")
+    lead = _SYMPTOM_LEAD.get(
+        kind, "Sudden facial weakness, drooping or numbness, or other stroke signs, can be an emergency."
+    )
+    text = (
+        f"⚠️ {lead} Call {settings.emergency_number} (or your local emergency number) now. "
+        "Note the time your symptoms started, and do not drive yourself. "
+        "This assistant cannot help in an emergency."
+    )
+    return Reply(text, kind="emergency")
+
+
+_ADVICE_LEAD = {
+    DOSE: "I can't advise on doses or how much of a medicine to take.",
+    MEDICINE_CHANGE: "Please don't start, stop or change a medicine without your own clinician.",
+    SELF_DIAGNOSIS: "I can't tell whether you have hemifacial spasm; only a clinician who examines you can.",
+    OWN_RESULTS: "I can't read or interpret your own scans or results.",
+}
+
+
+def personal_advice_reply(kind: str, general_info: Optional[str]) -> Reply:
+    """Decline personal advice, give the page's general information, offer an appointment."""
+    lead = _ADVICE_LEAD.get(kind, "I can't say what is right for you personally.")
+    text = f"{lead} That needs your own doctor or care team, who know your history."
+    if general_info:
+        text += f"\nWhat our page says in general: {general_info}"
+    text += "\nWould you like to request an appointment to discuss it?"
+    buttons: Tuple[Tuple[str, str], ...] = (APPOINTMENT_BUTTON,)
+    return Reply(text, buttons, kind="personal_advice")

@@ -1,0 +1,64 @@
+"""Runtime settings, read from environment variables with safe local defaults.
+
+One database URL (``DATABASE_URL``) switches every store the project owns
+(knowledge base, appointments, console) between the embedded SQLite file and
+PostgreSQL. Clinic contact and emergency numbers live here so that a clinic in
+another country changes configuration, not code.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = PROJECT_ROOT / "bot" / "data"
+VAR_DIR = Path(os.environ.get("HFS_VAR_DIR", PROJECT_ROOT / "var"))
+
+
+def _env(name: str, default: str) -> str:
+    value = os.environ.get(name, "").strip()
+    return value or default
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Configuration values used across the bot."""
+
+    database_url: str
+    facts_path: Path
+    source_path: Path
+    emergency_number: str
+    crisis_line: str
+    clinic_phone: str
+    clinic_name: str
+    clinic_hours: str
+    webhook_url: str
+    outbox_path: Path
+
+    @classmethod
+    def from_env(cls) -> "Settings":
+        """Build settings from the process environment."""
+        default_db = f"sqlite:///{VAR_DIR / 'hfs.db'}"
+        return cls(
+            database_url=_env("DATABASE_URL", default_db),
+            facts_path=Path(_env("HFS_FACTS_PATH", str(DATA_DIR / "facts.yml"))),
+            source_path=Path(
+                _env("HFS_SOURCE_PATH", str(DATA_DIR / "hemifacial-spasm.txt"))
+            ),
+            emergency_number=_env("HFS_EMERGENCY_NUMBER", "911"),
+            crisis_line=_env("HFS_CRISIS_LINE", "988"),
+            clinic_phone=_env("HFS_CLINIC_PHONE", "(555) 010-2030"),
+            clinic_name=_env("HFS_CLINIC_NAME", "the Neurology Clinic"),
+            clinic_hours=_env(
+                "HFS_CLINIC_HOURS", "Monday to Friday, 8 a.m. to 5 p.m."
+            ),
+            webhook_url=_env("HFS_STAFF_WEBHOOK_URL", ""),
+            outbox_path=Path(_env("HFS_OUTBOX_PATH", str(VAR_DIR / "outbox.jsonl"))),
+        )
+
+
+def get_settings() -> Settings:
+    """Return the settings for the current environment (read fresh each call)."""
+    return Settings.from_env()
