@@ -30,13 +30,18 @@ def respond(
     if flag is not None:
         return emergency_reply(flag.kind)
     advice = personal_advice_kind(text)
-    if advice is not None or intent == "ask_personal_advice":
+    # The classifier's intent alone counts only when the page has nothing to say.
+    if advice is None and intent == "ask_personal_advice" and not is_knowledge_question(
+        text, last_topic
+    ):
+        advice = ""
+    if advice is not None:
         topics = tuple(t for t in find_topics(text) if t != "condition")
-        return personal_advice_reply(advice or "", general_information(topics))
+        return personal_advice_reply(advice, general_information(topics))
     return answer_question(text, intent, last_topic, topic_hint)
 
 
-def is_knowledge_question(text: str) -> bool:
+def is_knowledge_question(text: str, last_topic: Optional[str] = None) -> bool:
     """Whether the text asks something the knowledge base can place (a topic question)."""
-    question = analyse_question((text or "")[:MAX_CHARS])
+    question = analyse_question((text or "")[:MAX_CHARS], None, last_topic)
     return question.kind != UNCLEAR

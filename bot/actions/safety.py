@@ -59,7 +59,7 @@ class ActionOutOfScope(Action):
     ) -> List[EventType]:
         """Answer from the knowledge base when a topic is named; else say what we can do."""
         text = latest_text(tracker)
-        if entity_values(tracker, "topic") and is_knowledge_question(text):
+        if entity_values(tracker, "topic") and is_knowledge_question(text, tracker.get_slot("topic")):
             reply = respond(text, None, tracker.get_slot("topic"))
             send(dispatcher, reply)
             return [SlotSet("topic", reply.topic)] if reply.topic else []
@@ -93,7 +93,7 @@ class ActionFallback(Action):
     ) -> List[EventType]:
         """Never silent: each stage sends a reply."""
         text = latest_text(tracker)
-        if text.strip() and is_knowledge_question(text):
+        if text.strip() and is_knowledge_question(text, tracker.get_slot("topic")):
             reply = respond(text, None, tracker.get_slot("topic"))
             send(dispatcher, reply)
             return [SlotSet("topic", reply.topic)] if reply.topic else []

@@ -166,12 +166,15 @@ LIST_CUE = _rx(
 )
 TESTS_WORD = _rx(r"\btest", r"\bexam", r"\bscan", r"\bimaging\b", r"\bdiagnos", r"\bcheck",
                  r"\binvestigation", r"\bwork ?up\b", r"\bevaluat")
-TREATMENTS_WORD = _rx(r"\btreat", r"\btherap", r"\boption", r"\bcure\b", r"\bmanage",
+TREATMENTS_WORD = _rx(r"\btreat", r"\btherap", r"\boption", r"\boperation", r"\bsurg", r"\bcure\b", r"\bmanage",
                       r"\bremed", r"\bhelp\b", r"\bchoice", r"\bprocedure\b", r"\bdo about\b",
                       r"\bget rid\b", r"\bstop\b", r"\bfix\b", r"\bsurgery\b")
 COMPARE_CUE = _rx(r"\bdifferen", r"\bcompar", r"\bversus\b", r"\bvs\b", r"\bbetter\b",
                   r"\bor\b", r"\bwhich (?:one|be|is)\b", r"\brather\b", r"\binstead\b",
                   r"\bbetween\b", r"\bprefer", r"\b(?:same|different) (?:as|from|than)\b")
+ONLY_OPTION_CUE = _rx(r"\bonly (?:option|treatment|way|choice|cure|thing)\b",
+                      r"\balternative", r"\bother (?:than|besides) (?:surgery|botox|the injection)\b",
+                      r"\bwithout (?:surgery|an operation|botox)\b", r"\banything else (?:besides|but)\b")
 FOLLOW_UP_CUE = _rx(r"\b(?:it|that|this|they|them|those|these|one)\b",
                     r"\bthe (?:treatment|test|procedure|surgery|injection|shot|scan|operation|option)\b")
 
@@ -230,6 +233,19 @@ def _compared_pair(key: str, named: Sequence[str]) -> bool:
     return bool(outside) and key in ("surgery",)
 
 
+def _group_of(lemmas: str, topics: Sequence[str], intent: Optional[str]) -> Optional[str]:
+    """Whether a question without a named test or treatment is about tests or treatments."""
+    tests = bool(TESTS_WORD.search(lemmas)) or "diagnosis" in topics
+    treatments = bool(TREATMENTS_WORD.search(lemmas)) or "treatment" in topics
+    if tests != treatments:
+        return "diagnosis" if tests else "treatment"
+    if intent == "ask_list_tests":
+        return "diagnosis"
+    if intent == "ask_list_treatments" or treatments:
+        return "treatment"
+    return None
+
+
 def analyse_question(
     text: str, intent: Optional[str] = None, last_topic: Optional[str] = None
 ) -> Question:
@@ -245,15 +261,20 @@ def analyse_question(
         return Question(UNCOVERED, tuple(t for t in topics if t != "condition"), attribute, subject)
 
     specific = [t for t in topics if t not in ("condition", "diagnosis", "treatment")]
+    if ONLY_OPTION_CUE.search(lemmas) and not (set(specific) - {"surgery", "mvd", "botox"}):
+        return Question(LIST_TREATMENTS, ("treatment",), attribute)
     if not specific:
+        group = _group_of(lemmas, topics, intent)
+        if group == "treatment" and from_text and attribute in ("effectiveness", "when_used"):
+            return Question(FACT, ("treatment",), attribute, attribute_from_text=True)
+        if group == "diagnosis" and from_text and attribute == "when_used":
+            return Question(FACT, ("imaging",), attribute, attribute_from_text=True)
         wants_list = intent in ("ask_list_tests", "ask_list_treatments") or LIST_CUE.search(lemmas)
-        if wants_list or topics in (["diagnosis"], ["treatment"], ["condition"]):
-            if intent == "ask_list_tests" or (TESTS_WORD.search(lemmas) and "treatment" not in topics):
-                if wants_list or "diagnosis" not in topics:
-                    return Question(LIST_TESTS, ("diagnosis",), attribute)
-            if intent == "ask_list_treatments" or TREATMENTS_WORD.search(lemmas) or "treatment" in topics:
-                if wants_list or "treatment" not in topics or attribute == "what":
-                    return Question(LIST_TREATMENTS, ("treatment",), attribute)
+        if group and (wants_list or topics in (["diagnosis"], ["treatment"], ["condition"])):
+            if group == "diagnosis" and not wants_list and attribute != "what":
+                return Question(FACT, ("diagnosis",), attribute, attribute_from_text=from_text)
+            return Question(LIST_TESTS if group == "diagnosis" else LIST_TREATMENTS,
+                            (group,), attribute)
     if topics == ["condition"]:
         topics = []
     if not topics and last_topic and (from_text or FOLLOW_UP_CUE.search(lemmas)):

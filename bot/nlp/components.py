@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -115,4 +116,56 @@ class SafetyNet(GraphComponent):
                 "classifier_intent": previous.get("name"),
             })
             message.set(ENTITIES, entities, add_to_output=True)
+        return messages
+
+
+QUESTION_INTENT = "ask_question"
+GUARDED_INTENTS = {
+    "human_handoff", "out_of_scope", "chitchat", "greet", "goodbye", "thank",
+    "bot_challenge", "affirm", "deny",
+}
+_QUESTION_SHAPE = re.compile(
+    r"\?\s*$|^(?:what|what's|whats|how|why|when|where|which|who|is|are|can|could|does|do|"
+    r"will|would|should|tell me|explain)\b", re.I,
+)
+_HANDOFF_WORDS = re.compile(
+    r"\b(?:person|human|someone|somebody|staff|nurse|agent|representative|receptionist)\b", re.I
+)
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class KnowledgeIntentGuard(GraphComponent):
+    """A question that names a test or treatment is a knowledge question.
+
+    Catches classifier slips such as "can a magnetic resonance scan find a tumour?"
+    read as ``human_handoff``; it never touches form answers (``inform``).
+    """
+
+    @classmethod
+    def create(
+        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "KnowledgeIntentGuard":
+        """Build the component."""
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Switch guarded intents to ``ask_question`` when a specific topic is asked about."""
+        for message in messages:
+            text = message.get(TEXT) or ""
+            intent = (message.get(INTENT) or {}).get("name")
+            if intent not in GUARDED_INTENTS or not _QUESTION_SHAPE.search(text.strip()):
+                continue
+            if intent == "human_handoff" and _HANDOFF_WORDS.search(text):
+                continue
+            topics = [m for m in default_matcher().mentions(text[:2000]) if m.specificity >= 2]
+            if not topics:
+                continue
+            new_intent = {"name": QUESTION_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
+            ranking = [new_intent] + [
+                r for r in message.get(INTENT_RANKING_KEY, []) or []
+                if r.get("name") != QUESTION_INTENT
+            ]
+            message.set(INTENT, new_intent, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages
