@@ -11,7 +11,6 @@ from typing import Optional
 
 from bot.knowledge.answers import answer_question, general_information
 from bot.knowledge.questions import UNCLEAR, analyse_question
-from bot.nlp.terms import find_topics
 from bot.replies import Reply
 from bot.safety.advice import personal_advice_kind
 from bot.safety.redflags import detect_red_flag
@@ -36,8 +35,10 @@ def respond(
     ):
         advice = ""
     if advice is not None:
-        topics = tuple(t for t in find_topics(text) if t != "condition")
-        return personal_advice_reply(advice, general_information(topics))
+        question = analyse_question(text, intent, last_topic)
+        topics = tuple(t for t in question.topics if t not in ("condition", "diagnosis"))
+        attribute = question.attribute if question.attribute_from_text else "what"
+        return personal_advice_reply(advice, general_information(topics, attribute))
     return answer_question(text, intent, last_topic, topic_hint)
 
 

@@ -38,7 +38,7 @@ class Settings:
     outbox_path: Path
 
     @classmethod
-    def from_env(cls) -> "Settings":
+    def from_env(cls) -> Settings:
         """Build settings from the process environment."""
         default_db = f"sqlite:///{VAR_DIR / 'hfs.db'}"
         return cls(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
@@ -44,7 +44,7 @@ def _failure_note(slot: str) -> str:
 class ValidateAppointmentForm(FormValidationAction):
     """Validates each answer, handles corrections and questions asked mid-form."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         """Action name used in the domain."""
         return "validate_appointment_form"
 
@@ -80,10 +80,10 @@ class ValidateAppointmentForm(FormValidationAction):
         return events + [SlotSet(field, checked.value)] + [SlotSet(k, v or None) for k, v in checked.extra]
 
     def _check(self, slot: str, value: Any, dispatcher: CollectingDispatcher,
-               tracker: Tracker) -> Dict[Text, Any]:
+               tracker: Tracker) -> Dict[str, Any]:
         checked = CHECKS[slot](clean(value, slot))
         if checked.ok:
-            result: Dict[Text, Any] = {slot: checked.value}
+            result: Dict[str, Any] = {slot: checked.value}
             result.update({k: (v or None) for k, v in checked.extra})
             return result
         failures = dict(tracker.get_slot("form_failures") or {})
@@ -95,42 +95,42 @@ class ValidateAppointmentForm(FormValidationAction):
         return {slot: None, "form_failures": failures}
 
     def validate_full_name(self, value: Any, dispatcher: CollectingDispatcher,
-                           tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+                           tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
         """A plausible full name."""
         return self._check("full_name", value, dispatcher, tracker)
 
     def validate_date_of_birth(self, value: Any, dispatcher: CollectingDispatcher,
-                               tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+                               tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
         """A valid date in the past."""
         return self._check("date_of_birth", value, dispatcher, tracker)
 
     def validate_contact(self, value: Any, dispatcher: CollectingDispatcher,
-                         tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+                         tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
         """A phone number and/or email; fills the phone and email slots."""
         return self._check("contact", value, dispatcher, tracker)
 
     def validate_visit_reason(self, value: Any, dispatcher: CollectingDispatcher,
-                              tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+                              tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
         """One of the listed reasons, or other."""
         return self._check("visit_reason", value, dispatcher, tracker)
 
     def validate_patient_status(self, value: Any, dispatcher: CollectingDispatcher,
-                                tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+                                tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
         """New or returning."""
         return self._check("patient_status", value, dispatcher, tracker)
 
     def validate_preferred_times(self, value: Any, dispatcher: CollectingDispatcher,
-                                 tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+                                 tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
         """Free text, not empty."""
         return self._check("preferred_times", value, dispatcher, tracker)
 
     def validate_consent(self, value: Any, dispatcher: CollectingDispatcher,
-                         tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+                         tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
         """Consent is required."""
         return self._check("consent", value, dispatcher, tracker)
 
     def validate_confirmation(self, value: Any, dispatcher: CollectingDispatcher,
-                              tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+                              tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
         """Yes sends; naming a field edits it; anything else asks what to change."""
         text = clean(value, "confirmation").lower()
         if latest_intent(tracker) == "affirm" or text in ("yes", "yes, send it", "send", "send it"):
@@ -150,12 +150,12 @@ class ValidateAppointmentForm(FormValidationAction):
 class ActionAskConfirmation(Action):
     """Shows the summary and asks to confirm, edit or cancel."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         """Rasa calls action_ask_<slot> to request the confirmation slot."""
         return "action_ask_confirmation"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
         """Render the summary of every answer."""
         lines = [f"• {label}: {tracker.get_slot(slot)}" for slot, label in FIELD_LABELS.items()
@@ -177,12 +177,12 @@ def _reset_form() -> List[EventType]:
 class ActionSubmitAppointment(Action):
     """Stores the confirmed request; the patient hears of success only after a stored row."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         """Action name used in the domain."""
         return "action_submit_appointment"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
         """Write through SQLAlchemy; on failure keep it in the outbox and say so."""
         if tracker.get_slot("confirmation") != "yes":
@@ -229,12 +229,12 @@ class ActionSubmitAppointment(Action):
 class ActionCancelAppointment(Action):
     """Stops the form at any point; nothing is stored."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         """Action name used in the domain."""
         return "action_cancel_appointment"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
         """Confirm the cancel and clear the answers."""
         if tracker.active_loop_name == FORM:

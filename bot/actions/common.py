@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -22,7 +22,7 @@ def latest_intent(tracker: Tracker) -> Optional[str]:
     return (tracker.latest_message.get("intent") or {}).get("name")
 
 
-def entity_values(tracker: Tracker, entity: Text) -> List[Any]:
+def entity_values(tracker: Tracker, entity: str) -> List[Any]:
     """Values of an entity in the latest message, in order."""
     return [e.get("value") for e in tracker.latest_message.get("entities", [])
             if e.get("entity") == entity]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ConversationPaused, EventType, FollowupAction, SlotSet
@@ -23,12 +23,12 @@ APPOINTMENT_OFFER = "request an appointment"
 class ActionEmergencyGuidance(Action):
     """Emergency or crisis guidance, before anything else."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         """Action name used in the domain."""
         return "action_emergency_guidance"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
         """Pick the guidance for the kind of red flag (crisis, stroke, after Botox or surgery)."""
         kinds = entity_values(tracker, "red_flag_kind")
@@ -50,12 +50,12 @@ class ActionEmergencyGuidance(Action):
 class ActionOutOfScope(Action):
     """Out of scope, unless the message is in fact a question the page covers."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         """Action name used in the domain."""
         return "action_out_of_scope"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
         """Answer from the knowledge base when a topic is named; else say what we can do."""
         text = latest_text(tracker)
@@ -84,12 +84,12 @@ def _previous_bot_action(tracker: Tracker) -> str:
 class ActionFallback(Action):
     """Two-stage fallback: try the knowledge base, then suggest topics, then offer a person."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         """Action name used in the domain."""
         return "action_fallback"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
         """Never silent: each stage sends a reply."""
         text = latest_text(tracker)
@@ -115,12 +115,12 @@ class ActionFallback(Action):
 class ActionYesNo(Action):
     """A bare yes or no outside a form: follow up on the last offer."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         """Action name used in the domain."""
         return "action_yes_no"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
         """'Yes' to an appointment offer starts the form; otherwise ask what is needed."""
         last_bot = next((e.get("text") or "" for e in reversed(tracker.events)
@@ -142,12 +142,12 @@ class ActionYesNo(Action):
 class ActionHumanHandoff(Action):
     """Record a handoff request for staff and pause the bot for this conversation."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         """Action name used in the domain."""
         return "action_human_handoff"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
         """Tell the patient how and when the clinic responds; never claim what did not happen."""
         settings = get_settings()

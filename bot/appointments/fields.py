@@ -29,6 +29,36 @@ _NOT_NAMES = {
 }
 
 
+ERRORS = {
+    "name_chars": (
+        "A name can only contain letters, spaces, hyphens and apostrophes. "
+        "What is your full name?"
+    ),
+    "date_unreadable": (
+        "I couldn't read that date. "
+        "Please write your date of birth like 14 March 1965 or 1965-03-14."
+    ),
+    "email_incomplete": (
+        "That email address doesn't look complete. "
+        "Please check it (for example name@example.com)."
+    ),
+    "phone_wrong": (
+        "That phone number doesn't look right. "
+        "Please include the area code, for example 555-123-4567."
+    ),
+    "status_unclear": (
+        "Are you a new patient, or have you been to the clinic before? "
+        "Please answer \"new\" or \"returning\"."
+    ),
+    "times_empty": "Please tell me which days or times suit you, for example \"Tuesday mornings\" or \"any time\".",
+    "consent_required": (
+        "The clinic can only follow up if you agree to be contacted. "
+        "Do you agree to be contacted about this request? "
+        "(You can also say \"cancel\".)"
+    ),
+}
+
+
 @dataclass(frozen=True)
 class Checked:
     """A field check: the normalised value, or an error message for the patient."""
@@ -61,7 +91,7 @@ def check_name(raw: str) -> Checked:
     if text.lower() in _NOT_NAMES or len(text) < 2:
         return Checked(error="Please type your full name, for example \"Maria Lopez\".")
     if not re.fullmatch(r"[^\W\d_]+(?:[ '\u2019.-]+[^\W\d_]+)*\.?", text):
-        return Checked(error="A name can only contain letters, spaces, hyphens and apostrophes. What is your full name?")
+        return Checked(error=ERRORS["name_chars"])
     if sum(ch.isalpha() for ch in text) < 2:
         return Checked(error="Please type your full name.")
     return Checked(value=" ".join(part[:1].upper() + part[1:] if part.islower() else part
@@ -105,7 +135,7 @@ def check_date_of_birth(raw: str, today: Optional[date] = None) -> Checked:
     today = today or date.today()
     parsed = parse_date(raw)
     if parsed is None:
-        return Checked(error="I couldn't read that date. Please write your date of birth like 14 March 1965 or 1965-03-14.")
+        return Checked(error=ERRORS["date_unreadable"])
     if parsed >= today:
         return Checked(error="A date of birth must be in the past. What is your date of birth?")
     if today.year - parsed.year > 120:
@@ -144,10 +174,10 @@ def check_contact(raw: str) -> Checked:
         if phone:
             break
     if "@" in text and not email:
-        return Checked(error="That email address doesn't look complete. Please check it (for example name@example.com).")
+        return Checked(error=ERRORS["email_incomplete"])
     if not email and not phone:
         if re.search(r"\d", text):
-            return Checked(error="That phone number doesn't look right. Please include the area code, for example 555-123-4567.")
+            return Checked(error=ERRORS["phone_wrong"])
         return Checked(error="Please give a phone number or an email address so the clinic can reach you.")
     shown = " and ".join(v for v in (phone, email) if v)
     extra = tuple((k, v) for k, v in (("phone", phone or ""), ("email", email or "")))
@@ -181,14 +211,14 @@ def check_patient_status(raw: str) -> Checked:
         return Checked(value="new")
     if re.search(r"return|been (?:here|there|before)|existing|before|again|yes|current|follow", low):
         return Checked(value="returning")
-    return Checked(error="Are you a new patient, or have you been to the clinic before? Please answer \"new\" or \"returning\".")
+    return Checked(error=ERRORS["status_unclear"])
 
 
 def check_preferred_times(raw: str) -> Checked:
     """Free text about days and times; must say something."""
     text = clean(raw, "preferred_times")
     if len(re.sub(r"[^A-Za-z0-9]", "", text)) < 2:
-        return Checked(error="Please tell me which days or times suit you, for example \"Tuesday mornings\" or \"any time\".")
+        return Checked(error=ERRORS["times_empty"])
     return Checked(value=text)
 
 
@@ -196,7 +226,7 @@ def check_consent(raw: str) -> Checked:
     """Consent to be contacted is required to send a request."""
     low = clean(raw, "consent").lower()
     if re.search(r"\b(?:no|nope|don'?t|do not|disagree|refuse|not)\b", low):
-        return Checked(error="The clinic can only follow up if you agree to be contacted. Do you agree to be contacted about this request? (You can also say \"cancel\".)")
+        return Checked(error=ERRORS["consent_required"])
     if re.search(r"\b(?:yes|yeah|yep|y|sure|ok|okay|agree|consent|fine|of course|please do|i do)\b", low):
         return Checked(value="yes")
     return Checked(error="Please answer yes or no: do you agree that the clinic may contact you about this request?")

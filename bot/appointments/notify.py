@@ -36,7 +36,7 @@ def notify_staff(
 ) -> bool:
     """POST the request to ``webhook_url``; retry on errors and 5xx. True when delivered."""
     payload = request_payload(reference, db_url)
-    if payload is None or not webhook_url:
+    if payload is None or not webhook_url.startswith(("http://", "https://")):
         return False
     body = json.dumps(payload).encode("utf-8")
     for attempt in range(1, attempts + 1):

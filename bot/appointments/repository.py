@@ -75,7 +75,7 @@ def save_request(request: NewRequest, url: Optional[str] = None) -> str:
                 created_at=now, updated_at=now, **fields,
             ))
         return request.reference()
-    except IntegrityError:
+    except IntegrityError as error:
         # A concurrent identical submit won the race: the row exists, return it.
         with session_scope(url) as session:
             existing = session.execute(
@@ -83,7 +83,7 @@ def save_request(request: NewRequest, url: Optional[str] = None) -> str:
             ).scalar_one_or_none()
         if existing:
             return existing
-        raise StorageError("reference collision")
+        raise StorageError("reference collision") from error
     except SQLAlchemyError as error:
         raise StorageError(str(error.__class__.__name__)) from error
 

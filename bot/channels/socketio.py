@@ -12,7 +12,7 @@ import logging
 import os
 import re
 import uuid
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, List, Optional
 
 from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.core.channels.socketio import SocketIOInput
@@ -36,12 +36,12 @@ class PersistentSocketIOInput(SocketIOInput):
     """Rasa's Socket.IO channel with ``enter_room`` awaited and CORS restricted."""
 
     @classmethod
-    def name(cls) -> Text:
+    def name(cls) -> str:
         """Keep Rasa's channel name so clients and trackers see "socketio"."""
         return "socketio"
 
     @classmethod
-    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+    def from_credentials(cls, credentials: Optional[Dict[str, Any]]) -> InputChannel:
         """Read the usual socketio credentials plus ``cors_allowed_origins``."""
         credentials = credentials or {}
         channel = super().from_credentials(credentials)
@@ -57,7 +57,7 @@ class PersistentSocketIOInput(SocketIOInput):
         assert sio is not None
         sio.eio.cors_allowed_origins = getattr(self, "cors_origins", allowed_origins(None))
 
-        async def session_request(sid: Text, data: Optional[Dict]) -> None:
+        async def session_request(sid: str, data: Optional[Dict]) -> None:
             data = data if isinstance(data, dict) else {}
             session_id = data.get("session_id")
             if not isinstance(session_id, str) or not SESSION_ID_RX.match(session_id):

@@ -6,7 +6,13 @@ from typing import List, Optional, Tuple
 
 from bot.knowledge.facts_file import FactsFile, Topic
 from bot.knowledge.questions import (
-    COMPARE, FACT, LIST_TESTS, LIST_TREATMENTS, UNCOVERED, Question, analyse_question,
+    COMPARE,
+    FACT,
+    LIST_TESTS,
+    LIST_TREATMENTS,
+    UNCOVERED,
+    Question,
+    analyse_question,
 )
 from bot.knowledge.repository import knowledge
 from bot.replies import APPOINTMENT_BUTTON, TESTS_BUTTON, TREATMENTS_BUTTON, Reply
@@ -110,10 +116,10 @@ def reply_for(kb: FactsFile, question: Question) -> Reply:
     return unclear_reply()
 
 
-def general_information(topic_keys: Tuple[str, ...]) -> Optional[str]:
-    """The page's general description of up to two topics (for personal-advice replies)."""
+def general_information(topic_keys: Tuple[str, ...], attribute: str = "what") -> Optional[str]:
+    """The page's general information on up to two topics (for personal-advice replies)."""
     kb = knowledge()
     known = kb.by_key()
-    parts = [known[key].fact_for("what").answer for key in topic_keys[:2] if key in known
+    parts = [known[key].fact_for(attribute).answer for key in topic_keys[:2] if key in known
              and known[key].facts]
     return " ".join(parts) if parts else None

@@ -129,7 +129,7 @@ UNCOVERED_CUES: Sequence[Tuple[str, Pattern[str]]] = (
         r"\brelapse\b", r"\bnumber of (?:people|patient)",
     )),
     ("what hemifacial spasm is or how it progresses", _rx(
-        r"\bcurable\b", r"\bcure\b", r"\bgo away\b", r"\bprognosis\b", r"\blife expectancy\b",
+        r"\bcur(?:e|ed|able|ing)\b", r"\bgo away\b", r"\bprognosis\b", r"\blife expectancy\b",
         r"\bget worse\b", r"\bworsen", r"\bprogress", r"\bprevent", r"\bhow common\b",
         r"\brare\b", r"\bprevalen", r"\bwho get\b", r"\bwhat be hemifacial spasm\b",
         r"\bwhat be hfs\b", r"\bdefinition of hemifacial\b", r"\bwhat do hemifacial spasm mean\b",

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Dict, List, Optional
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
-from bot.knowledge.facts_file import FactsFile, Fact, Topic, parse_facts
+from bot.knowledge.facts_file import Fact, FactsFile, Topic, parse_facts
 from bot.knowledge.models import FactRow, MetaRow, QuoteRow, TopicRow
 from bot.settings import get_settings
 from bot.storage import Base, get_engine, session_scope
@@ -81,7 +82,7 @@ def load_facts(path: Optional[Path] = None, url: Optional[str] = None) -> LoadRe
     return LoadResult(True, *counts, digest)
 
 
-def _counts(session) -> tuple:  # type: ignore[no-untyped-def]
+def _counts(session: Session) -> tuple:
     return tuple(
         len(session.execute(select(table)).scalars().all())
         for table in (TopicRow, FactRow, QuoteRow)

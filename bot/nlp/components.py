@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -18,7 +18,11 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.tokenizers.tokenizer import Token, Tokenizer
 from rasa.shared.nlu.constants import (
-    ENTITIES, INTENT, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT,
+    ENTITIES,
+    INTENT,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
 
@@ -34,7 +38,7 @@ class SpacyLemmaTokenizer(Tokenizer):
     """Tokenises with spaCy's English rules and attaches the project's lemmas."""
 
     @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
+    def get_default_config() -> Dict[str, Any]:
         """Defaults shared with Rasa's tokenizers."""
         return {
             "intent_tokenization_flag": False,
@@ -43,7 +47,7 @@ class SpacyLemmaTokenizer(Tokenizer):
             "prefix_separator_symbol": None,
         }
 
-    def tokenize(self, message: Message, attribute: Text) -> List[Token]:
+    def tokenize(self, message: Message, attribute: str) -> List[Token]:
         """Word tokens (punctuation dropped unless nothing else is left)."""
         text = message.get(attribute) or ""
         tokens = tokenize(text)
@@ -58,9 +62,9 @@ class TopicEntityExtractor(GraphComponent):
 
     @classmethod
     def create(
-        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+        cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
         execution_context: ExecutionContext,
-    ) -> "TopicEntityExtractor":
+    ) -> TopicEntityExtractor:
         """Build the component; the matcher itself is shared per process."""
         default_matcher()
         return cls()
@@ -88,9 +92,9 @@ class SafetyNet(GraphComponent):
 
     @classmethod
     def create(
-        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+        cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
         execution_context: ExecutionContext,
-    ) -> "SafetyNet":
+    ) -> SafetyNet:
         """Build the component."""
         return cls()
 
@@ -143,9 +147,9 @@ class KnowledgeIntentGuard(GraphComponent):
 
     @classmethod
     def create(
-        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+        cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
         execution_context: ExecutionContext,
-    ) -> "KnowledgeIntentGuard":
+    ) -> KnowledgeIntentGuard:
         """Build the component."""
         return cls()
 

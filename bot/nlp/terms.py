@@ -38,7 +38,7 @@ class TopicMatcher:
             self._matcher.add(topic, [analyse(phrase) for phrase in phrases])
 
     @classmethod
-    def from_file(cls, path: Path = TERMS_PATH) -> "TopicMatcher":
+    def from_file(cls, path: Path = TERMS_PATH) -> TopicMatcher:
         """Build the matcher from the YAML terms file."""
         data = yaml.safe_load(path.read_text(encoding="utf-8"))["topics"]
         terms = {key: [str(t) for t in value["terms"]] for key, value in data.items()}

@@ -34,7 +34,9 @@ _PATTERNS = (
         r"\bmy (?:mri|mra|emg|scan|result|report|test|imaging)\b"
     )),
     (PERSONAL_CHOICE, re.compile(
-        r"\bshould i\b|\bdo i need\b|\bwould you recommend\b|\bwhat would you (?:do|choose|recommend)\b|"
+        r"\bshould i\b|\bdo i (?:really )?need (?:a |an |to have |to get |to try )?"
+        r"(?:surgery|mvd|decompression|botox|operation|treatment|medication|medicine|pill|injection)\b|"
+        r"\bdo i need to (?:stop|start|change)\b|\bwould you recommend\b|\bwhat would you (?:do|choose|recommend)\b|"
         r"\bwhich (?:\S+ ){0,3}(?:should i|be best for me|be right for me|do you recommend)\b|"
         r"\bbe (?:\S+ ){0,3}(?:right|safe|good|suitable|ok|okay) for me\b|\bfor me\b.*\?|"
         r"\bcan i (?:have|get|do|try|start)\b|\bam i a (?:good )?candidate\b|\bi (?:want|need) (?:a )?(?:prescription|referral)\b|"

@@ -29,6 +29,7 @@ def _rx(*patterns: str) -> Pattern[str]:
 
 CRISIS_PATTERNS = _rx(
     r"\bsuicid", r"\bkill (?:my ?self|me)\b", r"\bend (?:my|it) (?:life|all)\b", r"\bend it all\b",
+    r"\bend (?:\S+ ){0,2}(?:my )?life\b", r"\btake my (?:own )?life\b",
     r"\b(?:not|n't|no|never) (?:\S+ ){0,2}(?:want|wish|wan na|wanna) (?:\S+ ){0,2}(?:live|be alive|be here|wake up)\b",
     r"\b(?:want|wish|wan na|wanna|go) (?:\S+ ){0,2}(?:die|be dead)\b", r"\bbetter off dead\b",
     r"\bself[- ]?harm", r"\bhurt (?:my ?self|me)\b", r"\bharm (?:my ?self|me)\b", r"\bcut my ?self\b",
@@ -39,7 +40,8 @@ CRISIS_PATTERNS = _rx(
 
 SYMPTOM_PATTERNS = (
     (STROKE, _rx(
-        rf"\b{_FACE} {_GAP}{_WEAK}", rf"\b{_WEAK}{_GAP}\b{_FACE}\b",
+        rf"\b{_FACE} {_GAP}{_WEAK}", rf"\b{_WEAK}\w* {_GAP}{_FACE}\b",
+        r"\bcan not (?:\S+ ){0,2}move (?:\S+ ){0,5}(?:face|arm|leg|side|mouth|eye|lip)",
         r"\bstroke\b", r"\bslur", r"\bcan not (?:\S+ ){0,2}(?:speak|talk|move my|lift my|smile|close my eye|feel my)",
         r"\b(?:arm|leg|hand|side of my body) (?:\S+ ){0,4}(?:weak|numb|paralysis|heavy|can not move|go dead)",
         r"\b(?:weak|numb|paralysis) (?:\S+ ){0,4}(?:arm|leg|hand|body)\b",
@@ -76,6 +78,17 @@ _PERSONAL = re.compile(
     r"\b(?:i|me|my|mine|myself|i'm|we|our|us|he|she|his|her|him|mom|mum|dad|husband|wife|"
     r"son|daughter|partner|mother|father|friend)\b|\bright now\b|\bjust\b"
 )
+# Words that describe a symptom happening now, which turn a question into a report.
+_HAPPENING = re.compile(
+    r"\bsudden|\bnow\b|\bjust\b|\btoday\b|\btonight\b|\bthis morning\b|\bsince\b|\bstart|"
+    r"\bbegan\b|\bbegin|\bcan not\b|\bkeep\b|\bstill\b|\bhave (?:trouble|difficulty|a fever|fever)|"
+    r"\b(?:be|feel|look|go|get) (?:\S+ )?(?:weak|droop|numb|paralysis|slur|frozen|drop|sag|crooked)"
+)
+_MY_SYMPTOM = re.compile(
+    r"\bmy (?:face|smile|mouth|eyelid|eye|lip|cheek|arm|leg) (?:\S+ )?"
+    r"(?:droop|weak|numb|paralysis|sag|drop|crooked)"
+)
+_CAUSAL = re.compile(r"\b(?:make|cause|leave|lead to|result in|give) (?:\S+ ){0,2}my\b")
 _GENERAL = re.compile(r"\b(?:cause|side effect|risk|complication|happen|possible|normal|common|sign of|symptom of|mean)\b")
 
 
@@ -90,6 +103,12 @@ class RedFlag:
 def _is_general_question(raw: str, lemmas: str) -> bool:
     """A question about symptoms in general rather than a report of one."""
     text = raw.strip().lower()
+    if _HAPPENING.search(lemmas):
+        return False
+    if _MY_SYMPTOM.search(lemmas) and not _CAUSAL.search(lemmas):
+        return False
+    if _QUESTION_START.search(text) and text.endswith("?"):
+        return True
     if _PERSONAL.search(text):
         return False
     return bool(_QUESTION_START.search(text) or (text.endswith("?") and _GENERAL.search(lemmas)))

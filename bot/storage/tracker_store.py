@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional, Text
+from typing import Any, Dict, Optional
 
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore
@@ -19,10 +19,10 @@ class UrlSQLTrackerStore(SQLTrackerStore):
     def __init__(
         self,
         domain: Optional[Domain] = None,
-        host: Optional[Text] = None,
+        host: Optional[str] = None,
         event_broker: Optional[EventBroker] = None,
-        url: Optional[Text] = None,
-        **kwargs: Dict[Text, Any],
+        url: Optional[str] = None,
+        **kwargs: Dict[str, Any],
     ) -> None:
         """Use ``url`` (endpoint), else ``host`` if it is a URL, else DATABASE_URL."""
         raw = url or (host if host and "://" in host else None) or get_settings().database_url

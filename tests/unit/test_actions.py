@@ -1,0 +1,201 @@
+"""Custom actions driven with hand-built trackers, as in rasa-sdk's own tests."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.events import ActiveLoop, ConversationPaused, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import func, select
+
+from bot.actions.appointment import (
+    ActionAskConfirmation,
+    ActionCancelAppointment,
+    ActionSubmitAppointment,
+    ValidateAppointmentForm,
+)
+from bot.actions.knowledge import ActionAnswerQuestion
+from bot.actions.safety import (
+    ActionEmergencyGuidance,
+    ActionFallback,
+    ActionHumanHandoff,
+    ActionOutOfScope,
+    ActionYesNo,
+)
+from bot.appointments import outbox
+from bot.appointments.models import AppointmentRequest, HandoffRequest
+from bot.storage import session_scope
+
+DOMAIN: Dict[str, Any] = {
+    "forms": {"appointment_form": {"required_slots": [
+        "full_name", "date_of_birth", "contact", "visit_reason", "patient_status",
+        "preferred_times", "consent", "confirmation"]}},
+    "slots": {},
+}
+FILLED = {
+    "full_name": "Maria Lopez", "date_of_birth": "1965-03-14", "contact": "+15551234567",
+    "phone": "+15551234567", "email": None, "visit_reason": "Botox treatment",
+    "patient_status": "new", "preferred_times": "mornings", "consent": "yes", "confirmation": "yes",
+}
+
+
+def tracker(text: str, intent: str = "ask_question", slots: Optional[Dict[str, Any]] = None,
+            entities: Optional[List[Dict[str, Any]]] = None, active_loop: Optional[str] = None,
+            events: Optional[List[Dict[str, Any]]] = None) -> Tracker:
+    """A tracker whose latest user message is ``text``; the requested slot, if any, was just filled."""
+    latest = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": entities or []}
+    user = {"event": "user", "text": text, "parse_data": latest, "input_channel": "rest"}
+    slots = slots or {}
+    requested = slots.get("requested_slot")
+    extracted = [{"event": "slot", "name": requested, "value": slots[requested]}] if requested else []
+    return Tracker("patient-1", slots, latest, (events or []) + [user] + extracted, False, None,
+                   {"name": active_loop} if active_loop else {}, "action_listen")
+
+
+def texts(dispatcher: CollectingDispatcher) -> str:
+    return " ".join((m.get("text") or "") + " " + " ".join(b["title"] for b in m.get("buttons") or [])
+                    for m in dispatcher.messages)
+
+
+async def run(action: Any, t: Tracker) -> tuple[CollectingDispatcher, list]:
+    dispatcher = CollectingDispatcher()
+    events = await action.run(dispatcher, t, DOMAIN)
+    return dispatcher, events
+
+
+async def test_answer_sets_topic_for_follow_ups(kb: str) -> None:
+    d, events = await run(ActionAnswerQuestion(), tracker("tell me about botox"))
+    assert "block nerve signals" in texts(d) and events == [SlotSet("topic", "botox")]
+    d, events = await run(ActionAnswerQuestion(), tracker("how often do I need it?", slots={"topic": "botox"}))
+    assert "every few months" in texts(d) and events == []
+
+
+async def test_button_payload_with_topic_entity(kb: str) -> None:
+    t = tracker('/ask_question{"topic":"emg"}', entities=[{"entity": "topic", "value": "emg"}])
+    d, _ = await run(ActionAnswerQuestion(), t)
+    assert "electrical activity" in texts(d)
+
+
+async def test_list_reply_has_buttons(kb: str) -> None:
+    d, _ = await run(ActionAnswerQuestion(), tracker("/ask_list_treatments", intent="ask_list_treatments"))
+    assert {"Botox injections", "Acupuncture"} <= {b["title"] for b in d.messages[0]["buttons"]}
+
+
+async def test_red_flag_inside_a_question_action_gets_emergency_first(kb: str) -> None:
+    d, _ = await run(ActionAnswerQuestion(), tracker("my face suddenly went numb, what is botox?"))
+    assert "911" in d.messages[0]["text"]
+
+
+async def test_emergency_guidance_in_the_form_says_it_is_paused() -> None:
+    t = tracker("I can't breathe after my botox", intent="red_flag", active_loop="appointment_form",
+                entities=[{"entity": "red_flag_kind", "value": "after_botox"}])
+    d, _ = await run(ActionEmergencyGuidance(), t)
+    assert "911" in texts(d) and "paused" in texts(d) and "Botox" in texts(d)
+
+
+async def test_emergency_from_the_classifier_alone_includes_crisis_line() -> None:
+    d, _ = await run(ActionEmergencyGuidance(), tracker("something vague but flagged", intent="red_flag"))
+    assert "911" in texts(d) and "988" in texts(d)
+
+
+async def test_out_of_scope_with_a_topic_is_answered(kb: str) -> None:
+    t = tracker("can an MRI see a tumor?", intent="out_of_scope", entities=[{"entity": "topic", "value": "mri"}])
+    d, _ = await run(ActionOutOfScope(), t)
+    assert "tumor" in texts(d)
+    d, _ = await run(ActionOutOfScope(), tracker("capital of France?", intent="out_of_scope"))
+    assert d.messages[0]["response"] == "utter_out_of_scope"
+
+
+async def test_fallback_is_two_stage_and_never_silent(kb: str) -> None:
+    d, _ = await run(ActionFallback(), tracker("blorp", intent="nlu_fallback"))
+    assert d.messages[0]["response"] == "utter_ask_rephrase"
+    earlier = [{"event": "user", "text": "x"}, {"event": "action", "name": "action_fallback"},
+               {"event": "action", "name": "action_listen"}]
+    d, _ = await run(ActionFallback(), tracker("blorp again", intent="nlu_fallback", events=earlier))
+    assert "talk to a person" in texts(d).lower()
+
+
+async def test_yes_to_an_appointment_offer_starts_the_form() -> None:
+    offer = [{"event": "bot", "text": "Would you like to request an appointment?"}]
+    _, events = await run(ActionYesNo(), tracker("yes", intent="affirm", events=offer))
+    assert events == [FollowupAction("appointment_form")]
+    d, events = await run(ActionYesNo(), tracker("no", intent="deny", events=offer))
+    assert events == [] and d.messages
+
+
+async def test_handoff_records_and_pauses(db_url: str) -> None:
+    d, events = await run(ActionHumanHandoff(), tracker("talk to a person", intent="human_handoff"))
+    assert ConversationPaused() in events and "(555) 010-2030" in texts(d)
+    with session_scope(db_url) as s:
+        assert s.execute(select(func.count()).select_from(HandoffRequest)).scalar_one() == 1
+
+
+async def test_form_answers_a_question_and_asks_again(kb: str) -> None:
+    t = tracker("what does an EMG measure?", intent="inform",
+                slots={"requested_slot": "full_name", "full_name": "what does an EMG measure?"},
+                active_loop="appointment_form")
+    d, events = await run(ValidateAppointmentForm(), t)
+    assert "electrical activity" in texts(d) and events == [SlotSet("full_name", None)]
+
+
+async def test_form_correction_updates_another_field() -> None:
+    t = tracker("actually my phone is 555 987 6543", intent="inform",
+                slots={"requested_slot": "patient_status", "patient_status": "actually my phone is 555 987 6543",
+                       "contact": "+15551234567", "phone": "+15551234567"},
+                active_loop="appointment_form")
+    d, events = await run(ValidateAppointmentForm(), t)
+    assert SlotSet("contact", "+15559876543") in events and SlotSet("phone", "+15559876543") in events
+    assert SlotSet("patient_status", None) in events and "updated" in texts(d)
+
+
+async def test_form_offers_another_way_after_three_failures() -> None:
+    slots = {"requested_slot": "date_of_birth", "date_of_birth": "soon", "form_failures": {"date_of_birth": 2}}
+    t = tracker("soon", intent="inform", slots=slots, active_loop="appointment_form")
+    d, events = await run(ValidateAppointmentForm(), t)
+    assert "(555) 010-2030" in texts(d) and SlotSet("date_of_birth", None) in events
+
+
+async def test_summary_lists_every_answer() -> None:
+    d, _ = await run(ActionAskConfirmation(), tracker("weekday mornings", slots=FILLED))
+    assert "Maria Lopez" in texts(d) and "Yes, send it" in texts(d) and "Cancel" in texts(d)
+
+
+async def test_confirmation_edit_clears_the_field() -> None:
+    slots = dict(FILLED, requested_slot="confirmation", confirmation="change phone number")
+    t = tracker("change phone number", intent="inform", slots=slots, active_loop="appointment_form")
+    _, events = await run(ValidateAppointmentForm(), t)
+    assert SlotSet("contact", None) in events and SlotSet("confirmation", None) in events
+
+
+async def test_submit_stores_one_row_and_tells_the_reference(db_url: str) -> None:
+    t = tracker("yes", intent="affirm", slots=FILLED)
+    d, events = await run(ActionSubmitAppointment(), t)
+    d2, _ = await run(ActionSubmitAppointment(), t)  # a retried call
+    reference = next(e["value"] for e in events if e.get("name") == "appointment_reference")
+    assert reference in texts(d) and reference in texts(d2)
+    with session_scope(db_url) as s:
+        assert s.execute(select(func.count()).select_from(AppointmentRequest)).scalar_one() == 1
+
+
+async def test_submit_never_claims_success_when_the_database_fails(db_url: str, monkeypatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg2://nobody@127.0.0.1:1/x?connect_timeout=1")
+    d, events = await run(ActionSubmitAppointment(), tracker("yes", intent="affirm", slots=FILLED))
+    said = texts(d)
+    assert "did not go through" in said and "HFS-" not in said and "(555) 010-2030" in said
+    assert not any(e.get("name") == "appointment_reference" for e in events)
+    assert len(outbox.pending()) == 1
+
+
+async def test_cancel_ends_the_form_and_clears_answers() -> None:
+    t = tracker("stop", intent="stop", slots=FILLED, active_loop="appointment_form")
+    d, events = await run(ActionCancelAppointment(), t)
+    assert events[0] == ActiveLoop(None) and SlotSet("full_name", None) in events
+    assert d.messages[0]["response"] == "utter_appointment_cancelled"
+
+
+@pytest.mark.parametrize("text", ["", "\x00\x01", "<script>alert(1)</script>", "' OR 1=1; --", "x" * 50_000])
+async def test_bad_input_gets_a_clear_reply(kb: str, text: str) -> None:
+    d, _ = await run(ActionAnswerQuestion(), tracker(text))
+    assert d.messages and d.messages[0]["text"] and "<script>" not in d.messages[0]["text"]

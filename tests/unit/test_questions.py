@@ -1,0 +1,108 @@
+"""Question analysis and answers, without servers: topic, attribute, kind and the fact chosen."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.knowledge.answers import answer_question
+from bot.knowledge.questions import (
+    COMPARE,
+    FACT,
+    LIST_TESTS,
+    LIST_TREATMENTS,
+    UNCLEAR,
+    UNCOVERED,
+    analyse_question,
+)
+from bot.nlp.terms import find_topics
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("Tell me about Botex injections", "botox"),
+    ("what is botulinum toxin", "botox"),
+    ("onabotulinumtoxinA?", "botox"),
+    ("how often are the injections", "botox"),
+    ("microvascular decompresion", "mvd"),
+    ("decompression surgery", "mvd"),
+    ("electromyogram", "emg"),
+    ("electromiography", "emg"),
+    ("magnetic resonance imaging", "mri"),
+    ("an angiogram", "mra"),
+    ("accupuncture", "acupuncture"),
+    ("radio frequency thermocoagulation", "radiofrequency"),
+    ("anti-seizure drugs", "oral_medicines"),
+    ("neurological examination", "physical_exam"),
+])
+def test_synonyms_and_misspellings_map_to_topics(text: str, topic: str) -> None:
+    assert topic in find_topics(text)
+
+
+@pytest.mark.parametrize("text, kind, topics, attribute", [
+    ("What does an MRI show?", FACT, ("mri",), "shows"),
+    ("Why would I need an MRA?", FACT, ("mra",), "shows"),
+    ("Is an EMG always needed?", FACT, ("emg",), "when_used"),
+    ("How long does a Botox injection last?", FACT, ("botox",), "frequency"),
+    ("How is microvascular decompression done?", FACT, ("mvd",), "procedure"),
+    ("how does botox work", FACT, ("botox",), "how_it_works"),
+    ("does botox work", FACT, ("botox",), "effectiveness"),
+    ("When do doctors order imaging?", FACT, ("imaging",), "when_used"),
+    ("What tests are done to diagnose hemifacial spasm?", LIST_TESTS, ("diagnosis",), None),
+    ("what are my treatment options", LIST_TREATMENTS, ("treatment",), None),
+    ("Is surgery the only option?", LIST_TREATMENTS, ("treatment",), None),
+    ("MRI or MRA - what's the difference?", COMPARE, ("mri", "mra"), None),
+    ("Botox or surgery long term?", COMPARE, ("botox", "surgery"), "effectiveness"),
+    ("what's the best long term option?", FACT, ("treatment",), "effectiveness"),
+    ("besides MVD what operations are there?", FACT, ("other_surgery",), None),
+    ("what's the capital of France", UNCLEAR, (), None),
+])
+def test_analysis(text: str, kind: str, topics: tuple, attribute: str | None) -> None:
+    question = analyse_question(text)
+    assert question.kind == kind
+    assert question.topics == topics
+    if attribute:
+        assert question.attribute == attribute
+
+
+@pytest.mark.parametrize("text", [
+    "What causes hemifacial spasm?", "Is it hereditary?", "Is hemifacial spasm contagious?",
+    "How much does botox cost?", "What are the side effects of MVD?",
+    "How long is the recovery after surgery?", "What is the success rate of MVD?",
+    "Can it be cured?", "does insurance cover botox", "is botox safe",
+])
+def test_questions_the_page_does_not_answer(text: str) -> None:
+    assert analyse_question(text).kind == UNCOVERED
+
+
+def test_follow_up_resolves_it_to_the_last_topic() -> None:
+    question = analyse_question("how often do I need it?", last_topic="botox")
+    assert (question.kind, question.topics, question.attribute) == (FACT, ("botox",), "frequency")
+
+
+def test_follow_up_without_context_asks_which_topic() -> None:
+    assert analyse_question("how often do I need it?").kind == UNCLEAR
+
+
+def test_answers_come_from_the_knowledge_base(kb: str) -> None:
+    reply = answer_question("tell me about botox")
+    assert "block nerve signals" in reply.text and reply.topic == "botox"
+    follow = answer_question("how often do I need it?", last_topic=reply.topic)
+    assert "every few months" in follow.text
+    assert "Treatment" in follow.text  # the page section note
+
+
+def test_list_reply_has_buttons_to_drill_down(kb: str) -> None:
+    reply = answer_question("what tests are there?")
+    titles = [t for t, _ in reply.buttons]
+    assert {"MRI", "MRA", "EMG"} <= set(titles)
+    assert all(p.startswith("/ask_question") for _, p in reply.buttons)
+
+
+def test_uncovered_reply_invents_nothing(kb: str) -> None:
+    reply = answer_question("what are the side effects of botox?")
+    assert "doesn't cover" in reply.text and "care team" in reply.text
+    assert "block nerve" not in reply.text
+
+
+def test_compare_lists_both_without_ranking(kb: str) -> None:
+    reply = answer_question("Botox or surgery long term?")
+    assert "every few months" in reply.text and "most effective long-term" in reply.text
