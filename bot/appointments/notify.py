@@ -42,7 +42,7 @@ def notify_staff(
     for attempt in range(1, attempts + 1):
         status, error = None, None
         try:
-            req = urllib.request.Request(
+            req = urllib.request.Request(  # noqa: S310 - http(s) checked above
                 webhook_url, data=body, method="POST",
                 headers={"Content-Type": "application/json", "X-HFS-Reference": reference},
             )
