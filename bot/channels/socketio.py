@@ -3,11 +3,13 @@
 Rasa 3.6 calls ``sio.enter_room`` without ``await``; from python-socketio 5.10
 it is a coroutine, so the client never joins its session room and bot replies
 are silently dropped (RasaHQ/rasa#13027). This subclass re-registers the
-``session_request`` handler with the await, and limits CORS to configured origins.
+``session_request`` handler with the await, limits CORS to configured origins,
+and cleans incoming messages like the REST channel (bot.channels.guard).
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -15,8 +17,10 @@ import uuid
 from typing import Any, Awaitable, Callable, Dict, List, Optional
 
 from rasa.core.channels.channel import InputChannel, UserMessage
-from rasa.core.channels.socketio import SocketIOInput
+from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
+
+from bot.channels.guard import sanitize_message
 
 logger = logging.getLogger(__name__)
 
@@ -68,5 +72,31 @@ class PersistentSocketIOInput(SocketIOInput):
             await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
             logger.debug("Socket.IO session %s confirmed", sid)
 
+        async def handle_message(sid: Text, data: Optional[Dict]) -> None:
+            data = data if isinstance(data, dict) else {}
+            if self.session_persistence:
+                session_id = data.get("session_id")
+                if not isinstance(session_id, str) or not SESSION_ID_RX.match(session_id):
+                    logger.warning("Socket.IO message without a valid session id ignored")
+                    return
+                sender_id = session_id
+            else:
+                sender_id = sid
+            metadata = data.get(self.metadata_key) or {}
+            if isinstance(metadata, str):
+                try:
+                    metadata = json.loads(metadata)
+                except ValueError:
+                    metadata = {}
+            message = UserMessage(
+                sanitize_message(data.get("message")),
+                SocketIOOutput(sio, self.bot_message_evt),
+                sender_id,
+                input_channel=self.name(),
+                metadata=metadata if isinstance(metadata, dict) else {},
+            )
+            await on_new_message(message)
+
         sio.on("session_request", namespace=self.namespace)(session_request)
+        sio.on(self.user_message_evt, namespace=self.namespace)(handle_message)
         return blueprint

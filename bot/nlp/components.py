@@ -28,7 +28,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlp.normalize import tokenize
 from bot.nlp.terms import default_matcher
-from bot.safety.redflags import detect_red_flag
+from bot.safety.redflags import detect_red_flag, is_general_question
 
 RED_FLAG_INTENT = "red_flag"
 
@@ -104,6 +104,7 @@ class SafetyNet(GraphComponent):
             text: Optional[str] = message.get(TEXT)
             flag = detect_red_flag(text) if text else None
             if flag is None:
+                self._overrule_false_alarm(message, text)
                 continue
             previous = message.get(INTENT) or {}
             intent = {"name": RED_FLAG_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
@@ -121,6 +122,20 @@ class SafetyNet(GraphComponent):
             })
             message.set(ENTITIES, entities, add_to_output=True)
         return messages
+
+    @staticmethod
+    def _overrule_false_alarm(message: Message, text: Optional[str]) -> None:
+        """A classifier-only red flag on a general question becomes a knowledge question."""
+        intent = message.get(INTENT) or {}
+        if intent.get("name") != RED_FLAG_INTENT or not text or not is_general_question(text):
+            return
+        new_intent = {"name": QUESTION_INTENT, PREDICTED_CONFIDENCE_KEY: intent.get(PREDICTED_CONFIDENCE_KEY, 1.0)}
+        ranking = [new_intent] + [
+            r for r in message.get(INTENT_RANKING_KEY, []) or []
+            if r.get("name") not in (QUESTION_INTENT, RED_FLAG_INTENT)
+        ]
+        message.set(INTENT, new_intent, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
 
 
 QUESTION_INTENT = "ask_question"

@@ -100,6 +100,14 @@ class RedFlag:
     pattern: str
 
 
+def is_general_question(text: str) -> bool:
+    """A question about symptoms in general ("will the spasms make my face weak?")."""
+    if not text or not text.strip():
+        return False
+    lemmas = lemma_text(text[:2000]).lower()
+    return not CRISIS_PATTERNS.search(lemmas) and _is_general_question(text, lemmas)
+
+
 def _is_general_question(raw: str, lemmas: str) -> bool:
     """A question about symptoms in general rather than a report of one."""
     text = raw.strip().lower()

@@ -1,0 +1,1 @@
+"""Operations helpers: starting and stopping the servers for tests and benchmarks."""
