@@ -123,6 +123,11 @@ class ActionYesNo(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
         """'Yes' to an appointment offer starts the form; otherwise ask what is needed."""
+        text = latest_text(tracker)
+        if len(text.split()) > 4 or is_knowledge_question(text, tracker.get_slot("topic")):
+            reply = respond(text, None, tracker.get_slot("topic"))  # not a bare yes or no
+            send(dispatcher, reply)
+            return [SlotSet("topic", reply.topic)] if reply.topic else []
         last_bot = next((e.get("text") or "" for e in reversed(tracker.events)
                          if e.get("event") == "bot"), "")
         offered = APPOINTMENT_OFFER in last_bot.lower()

@@ -30,6 +30,7 @@ def _rx(*patterns: str) -> Pattern[str]:
 CRISIS_PATTERNS = _rx(
     r"\bsuicid", r"\bkill (?:my ?self|me)\b", r"\bend (?:my|it) (?:life|all)\b", r"\bend it all\b",
     r"\bend (?:\S+ ){0,2}(?:my )?life\b", r"\btake my (?:own )?life\b",
+    r"\b(?:want|go|going|gonna|wan na|plan|planning) (?:to )?end it\b", r"\bdisappear forever\b",
     r"\b(?:not|n't|no|never) (?:\S+ ){0,2}(?:want|wish|wan na|wanna) (?:\S+ ){0,2}(?:live|be alive|be here|wake up)\b",
     r"\b(?:want|wish|wan na|wanna|go) (?:\S+ ){0,2}(?:die|be dead)\b", r"\bbetter off dead\b",
     r"\bself[- ]?harm", r"\bhurt (?:my ?self|me)\b", r"\bharm (?:my ?self|me)\b", r"\bcut my ?self\b",
