@@ -28,7 +28,11 @@ $(VENV)/.installed: requirements.lock scripts/find_python.sh
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	@touch $@
 
-install: $(VENV)/.installed ## Create the Python 3.10 venv and install the locked packages
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
+
+install: $(VENV)/.installed node_modules/.installed ## Create the venv, install locked Python and npm packages
 
 lock: ## Re-pin requirements.lock from requirements.in
 	$(BIN)/python -m pip install --quiet -r requirements.in

@@ -66,6 +66,7 @@ class Stack:
     token: str = "test-token"
     actions_port: int = field(default_factory=free_port)
     rasa_ports: List[int] = field(default_factory=list)
+    web_port: int = field(default_factory=free_port)
     procs: Dict[str, subprocess.Popen] = field(default_factory=dict)
 
     @property
@@ -81,6 +82,7 @@ class Stack:
             "TF_CPP_MIN_LOG_LEVEL": "3", "DATABASE_URL": self.database_url,
             "HFS_OUTBOX_PATH": str(self.workdir / "outbox.jsonl"),
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+            "HFS_ALLOWED_ORIGINS": f"http://127.0.0.1:{self.web_port},http://localhost:{self.web_port}",
         })
         env.update(self.env_extra)
         return env
@@ -120,6 +122,17 @@ class Stack:
             "--port", str(port), "--enable-api", "--auth-token", self.token,
         ])
         wait_until(f"http://127.0.0.1:{port}/status?token={self.token}", timeout, [proc])
+
+    @property
+    def web_url(self) -> str:
+        """Base URL of the patient web page."""
+        return f"http://127.0.0.1:{self.web_port}"
+
+    def start_web(self, timeout: float = 60) -> None:
+        """Serve the patient page, connecting its widget to the first Rasa server."""
+        proc = self._spawn("web", [str(VENV_BIN / "python"), "-m", "bot.web", "--port", str(self.web_port),
+                                   "--rasa-url", self.url])
+        wait_until(f"{self.web_url}/health", timeout, [proc])
 
     def start(self) -> "Stack":
         """Start the action server, then the Rasa servers."""

@@ -1,0 +1,1 @@
+"""The patient web page: the clinic's hemifacial spasm page with the chat widget."""

@@ -1,0 +1,54 @@
+"""Channel fixes: input cleaning, and the awaited enter_room of the Socket.IO channel."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+from rasa.core.channels.socketio import SocketIOInput
+
+from bot.channels.guard import EMPTY_INTENT, TOO_LONG_INTENT, sanitize_message
+from bot.channels.socketio import PersistentSocketIOInput, allowed_origins
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("What is MVD?", "What is MVD?"), ("  hi \n there ", "hi there"), ("", EMPTY_INTENT),
+    ("   ", EMPTY_INTENT), (None, EMPTY_INTENT), (42, EMPTY_INTENT), ("\x00\x01\x02", EMPTY_INTENT),
+    ("?!...", EMPTY_INTENT), ("a" * 2001, TOO_LONG_INTENT), ("bo\x00tox", "bo tox"),
+    ("<script>alert(1)</script>", "<script>alert(1)</script>"),
+])
+def test_sanitize_message(raw: object, expected: str) -> None:
+    assert sanitize_message(raw) == expected
+
+
+async def _join(channel: SocketIOInput, session_id: str) -> bool:
+    """Run the channel's session_request handler for a connected client; is it in the room?"""
+
+    async def on_new_message(_message: object) -> None:
+        return None
+
+    channel.blueprint(on_new_message)
+    sio = channel.sio
+    sid = await sio.manager.connect("eio-1", "/")  # what a real client connection registers
+    handler = sio.handlers["/"]["session_request"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # Rasa's "coroutine was never awaited"
+        await handler(sid, {"session_id": session_id})
+    return sid in sio.manager.rooms["/"].get(session_id, {})
+
+
+async def test_rasa_channel_does_not_join_the_session_room() -> None:
+    """The bug this project works around (RasaHQ/rasa#13027)."""
+    channel = SocketIOInput.from_credentials({"session_persistence": True})
+    assert not await _join(channel, "a1b2c3d4e5f6a7b8")
+
+
+async def test_persistent_channel_joins_the_session_room() -> None:
+    channel = PersistentSocketIOInput.from_credentials({"session_persistence": True})
+    assert await _join(channel, "a1b2c3d4e5f6a7b8")
+
+
+def test_allowed_origins(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert allowed_origins(["https://clinic.example"]) == ["https://clinic.example"]
+    monkeypatch.setenv("HFS_ALLOWED_ORIGINS", "https://a.example, https://b.example")
+    assert allowed_origins(None) == ["https://a.example", "https://b.example"]
