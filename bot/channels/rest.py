@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Text
+from typing import Optional
 
 from rasa.core.channels.rest import RestInput
 from sanic.request import Request
@@ -14,10 +14,10 @@ class GuardedRestInput(RestInput):
     """REST input whose messages are cleaned and bounded; empty input gets a clear reply."""
 
     @classmethod
-    def name(cls) -> Text:
+    def name(cls) -> str:
         """Keep the URL /webhooks/rest/webhook."""
         return "rest"
 
-    def _extract_message(self, req: Request) -> Optional[Text]:
+    def _extract_message(self, req: Request) -> Optional[str]:
         body = req.json if isinstance(req.json, dict) else {}
         return sanitize_message(body.get("message"))

@@ -72,7 +72,7 @@ class PersistentSocketIOInput(SocketIOInput):
             await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
             logger.debug("Socket.IO session %s confirmed", sid)
 
-        async def handle_message(sid: Text, data: Optional[Dict]) -> None:
+        async def handle_message(sid: str, data: Optional[Dict]) -> None:
             data = data if isinstance(data, dict) else {}
             if self.session_persistence:
                 session_id = data.get("session_id")

@@ -31,7 +31,7 @@ def http_json(url: str, payload: Any = None, timeout: float = 30.0, method: Opti
               raw: Optional[bytes] = None, headers: Optional[Dict[str, str]] = None) -> Any:
     """POST (or GET without a payload) and decode the JSON answer."""
     data = raw if raw is not None else (json.dumps(payload).encode() if payload is not None else None)
-    request = urllib.request.Request(url, data=data, method=method,
+    request = urllib.request.Request(url, data=data, method=method,  # noqa: S310 - local URLs
                                      headers={"Content-Type": "application/json", **(headers or {})})
     with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - local URLs
         body = response.read()
@@ -63,7 +63,7 @@ class Stack:
     rasa_count: int = 1
     endpoints_extra: str = ""
     env_extra: Dict[str, str] = field(default_factory=dict)
-    token: str = "test-token"
+    token: str = "test-token"  # noqa: S105 - a throwaway token for local test servers
     actions_port: int = field(default_factory=free_port)
     rasa_ports: List[int] = field(default_factory=list)
     web_port: int = field(default_factory=free_port)
@@ -134,7 +134,7 @@ class Stack:
                                    "--rasa-url", self.url])
         wait_until(f"{self.web_url}/health", timeout, [proc])
 
-    def start(self) -> "Stack":
+    def start(self) -> Stack:
         """Start the action server, then the Rasa servers."""
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.start_actions()

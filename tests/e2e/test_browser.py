@@ -48,7 +48,8 @@ def ask(page, text: str) -> None:
 
 def wait_for_bot(page, pattern: str, timeout: float = 30_000) -> None:
     page.wait_for_function(
-        "([rx]) => Array.from(document.querySelectorAll('.hfs-bot')).some(m => new RegExp(rx, 'i').test(m.textContent))",
+        "([rx]) => Array.from(document.querySelectorAll('.hfs-bot'))"
+        ".some(m => new RegExp(rx, 'i').test(m.textContent))",
         arg=[pattern], timeout=timeout,
     )
 
