@@ -14,6 +14,13 @@ TOKEN_FILE=var/rasa_token
 export RASA_TOKEN=${RASA_TOKEN:-$(cat "$TOKEN_FILE")}
 export HFS_ALLOWED_ORIGINS=${HFS_ALLOWED_ORIGINS:-http://localhost:$WEB_PORT,http://127.0.0.1:$WEB_PORT}
 
+for port in "$RASA_PORT" "$ACTIONS_PORT" "$WEB_PORT"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "Port $port is already in use (another copy running?). Stop it, or set RASA_PORT/ACTIONS_PORT/WEB_PORT." >&2
+    exit 1
+  fi
+done
+
 pids=()
 stop() {
   trap - INT TERM EXIT
