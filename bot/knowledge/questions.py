@@ -48,7 +48,7 @@ ATTRIBUTE_CUES: Sequence[Tuple[str, Pattern[str]]] = (
         r"\bhow (?:do|would|will|can|could) (?:\w+ ){0,4}work\b", r"\bmechanism\b",
         r"\bwhat (?:do|would|will) (?:\w+ ){0,3}do (?:to|for|in|exactly)\b",
         r"\bhow (?:do|would|will|can|could) (?:\w+ ){0,4}(?:reduce|stop|block|help|relieve)\b",
-        r"\bwork how\b",
+        r"\bwork how\b", r"\bcontrast\b", r"\bdye\b",
     )),
     ("procedure", _rx(
         r"\bhow (?:be|do|would|will) (?:\w+ ){0,5}(?:do|perform|carry out|give|administer|conduct|happen)\b",
@@ -133,7 +133,8 @@ UNCOVERED_CUES: Sequence[Tuple[str, Pattern[str]]] = (
         r"\bget worse\b", r"\bworsen", r"\bprogress", r"\bprevent", r"\bhow common\b",
         r"\brare\b", r"\bprevalen", r"\bwho get\b", r"\bwhat be hemifacial spasm\b",
         r"\bwhat be hfs\b", r"\bdefinition of hemifacial\b", r"\bwhat do hemifacial spasm mean\b",
-        r"\bdisappear\b", r"\bresolve on its own\b", r"\bon its own\b",
+        r"\bdisappear\b", r"\bresolve on its own\b", r"\bon its own\b", r"\bserious\b",
+        r"\blife[- ]threatening\b", r"\bfatal\b", r"\bdeadly\b",
     )),
     ("diet, lifestyle or home remedies", _rx(
         r"\bdiet\b", r"\bfood\b", r"\beat\b", r"\bexercise", r"\bvitamin", r"\bsupplement",
@@ -173,10 +174,13 @@ COMPARE_CUE = _rx(r"\bdifferen", r"\bcompar", r"\bversus\b", r"\bvs\b", r"\bbett
                   r"\bor\b", r"\bwhich (?:one|be|is)\b", r"\brather\b", r"\binstead\b",
                   r"\bbetween\b", r"\bprefer", r"\b(?:same|different) (?:as|from|than)\b")
 ONLY_OPTION_CUE = _rx(r"\bonly (?:option|treatment|way|choice|cure|thing)\b",
+                      r"\b(?:if|when) (?:\S+ ){0,3}(?:do not|not|fail|stop|can not) (?:\S+ )?(?:work|help)",
                       r"\balternative", r"\bother (?:than|besides) (?:surgery|botox|the injection)\b",
                       r"\bwithout (?:surgery|an operation|botox)\b", r"\banything else (?:besides|but)\b")
 FOLLOW_UP_CUE = _rx(r"\b(?:it|that|this|they|them|those|these|one)\b",
                     r"\bthe (?:treatment|test|procedure|surgery|injection|shot|scan|operation|option)\b")
+
+TREATMENT_KEYS = {"surgery", "mvd", "botox", "oral_medicines", "acupuncture", "other_surgery"}
 
 INTENT_ATTRIBUTE = {
     "ask_how_often": "frequency",
@@ -261,7 +265,7 @@ def analyse_question(
         return Question(UNCOVERED, tuple(t for t in topics if t != "condition"), attribute, subject)
 
     specific = [t for t in topics if t not in ("condition", "diagnosis", "treatment")]
-    if ONLY_OPTION_CUE.search(lemmas) and not (set(specific) - {"surgery", "mvd", "botox"}):
+    if ONLY_OPTION_CUE.search(lemmas) and not (set(specific) - TREATMENT_KEYS):
         return Question(LIST_TREATMENTS, ("treatment",), attribute)
     if not specific:
         group = _group_of(lemmas, topics, intent)

@@ -39,6 +39,7 @@ _PATTERNS = (
         r"\bdo i need to (?:stop|start|change)\b|\bwould you recommend\b|\bwhat would you (?:do|choose|recommend)\b|"
         r"\bwhich (?:\S+ ){0,3}(?:should i|be best for me|be right for me|do you recommend)\b|"
         r"\bbe (?:\S+ ){0,3}(?:right|safe|good|suitable|ok|okay) for me\b|\bfor me\b.*\?|"
+        r"\b(?:work|help|be right|be safe|be good|be best) (?:\S+ )?for me\b|"
         r"\bcan i (?:have|get|do|try|start)\b|\bam i a (?:good )?candidate\b|\bi (?:want|need) (?:a )?(?:prescription|referral)\b|"
         r"\bprescribe\b"
     )),
