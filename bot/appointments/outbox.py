@@ -8,6 +8,7 @@ submission key) and keeps only those that still fail.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import threading
 from dataclasses import asdict
@@ -18,6 +19,8 @@ from bot.appointments.repository import NewRequest, StorageError, save_request
 from bot.settings import get_settings
 
 _lock = threading.Lock()
+logger = logging.getLogger(__name__)
+_worker: Optional[threading.Thread] = None
 
 
 def _path(path: Optional[Path]) -> Path:
@@ -70,3 +73,29 @@ def flush(path: Optional[Path] = None, url: Optional[str] = None) -> List[str]:
             os.fsync(handle.fileno())
         os.replace(tmp, target)
         return stored
+
+
+def start_worker(interval: float = 30.0) -> Optional[threading.Thread]:
+    """Flush the outbox now and then every ``interval`` seconds, in a daemon thread.
+
+    Off when HFS_OUTBOX_WORKER=0 (the unit tests set that). Started once per process.
+    """
+    global _worker
+    if os.environ.get("HFS_OUTBOX_WORKER", "1") == "0" or _worker is not None:
+        return _worker
+    stop = threading.Event()
+
+    def loop() -> None:
+        while True:
+            try:
+                stored = flush()
+                if stored:
+                    logger.info("Outbox: stored %d pending request(s): %s", len(stored), ", ".join(stored))
+            except Exception:  # noqa: BLE001 - keep trying; the file keeps the requests
+                logger.warning("Outbox flush failed; will retry")
+            if stop.wait(interval):
+                return
+
+    _worker = threading.Thread(target=loop, name="outbox-worker", daemon=True)
+    _worker.start()
+    return _worker
