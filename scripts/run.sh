@@ -21,6 +21,8 @@ for port in "$RASA_PORT" "$ACTIONS_PORT" "$WEB_PORT"; do
   fi
 done
 
+"$BIN/python" -m bot.ops.credentials --out var/credentials.yml
+
 pids=()
 stop() {
   trap - INT TERM EXIT
@@ -33,7 +35,7 @@ trap stop INT TERM EXIT
 
 "$BIN/rasa" run actions --actions bot.actions --port "$ACTIONS_PORT" > var/actions.log 2>&1 &
 pids+=($!)
-"$BIN/rasa" run --model models/hfs.tar.gz --endpoints endpoints.yml --credentials credentials.yml \
+"$BIN/rasa" run --model models/hfs.tar.gz --endpoints endpoints.yml --credentials var/credentials.yml \
   --port "$RASA_PORT" --enable-api --auth-token "$RASA_TOKEN" \
   --cors "http://localhost:$WEB_PORT" --cors "http://127.0.0.1:$WEB_PORT" > var/rasa.log 2>&1 &
 pids+=($!)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
+from bot.ops.credentials import write as write_credentials
 from bot.settings import PROJECT_ROOT
 
 VENV_BIN = PROJECT_ROOT / ".venv" / "bin"
@@ -116,9 +117,11 @@ class Stack:
         while len(self.rasa_ports) <= index:
             self.rasa_ports.append(free_port())
         port = self.rasa_ports[index]
+        credentials = self.workdir / "credentials.yml"
+        write_credentials(credentials, env=self.env())
         proc = self._spawn(f"rasa{index}", [
             str(VENV_BIN / "rasa"), "run", "--model", str(self.model), "--endpoints",
-            str(self.write_endpoints()), "--credentials", str(PROJECT_ROOT / "credentials.yml"),
+            str(self.write_endpoints()), "--credentials", str(credentials),
             "--port", str(port), "--enable-api", "--auth-token", self.token,
         ])
         wait_until(f"http://127.0.0.1:{port}/status?token={self.token}", timeout, [proc])

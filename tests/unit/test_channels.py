@@ -52,3 +52,23 @@ def test_allowed_origins(monkeypatch: pytest.MonkeyPatch) -> None:
     assert allowed_origins(["https://clinic.example"]) == ["https://clinic.example"]
     monkeypatch.setenv("HFS_ALLOWED_ORIGINS", "https://a.example, https://b.example")
     assert allowed_origins(None) == ["https://a.example", "https://b.example"]
+
+
+def test_numbered_options_round_trip() -> None:
+    from bot.channels.buttons import numbered_text, pick_numbered
+
+    buttons = [{"title": "MRI", "payload": "/ask_question{\"topic\":\"mri\"}"},
+               {"title": "EMG", "payload": "/ask_question{\"topic\":\"emg\"}"}]
+    assert numbered_text("Which test?", buttons).endswith("Reply with a number:\n1. MRI\n2. EMG")
+    assert pick_numbered("2", buttons) == buttons[1]["payload"]
+    assert pick_numbered(" 1. ", buttons) == buttons[0]["payload"]
+    assert pick_numbered("3", buttons) == "3" and pick_numbered("what is MRI", buttons) == "what is MRI"
+
+
+def test_facebook_quick_replies_respect_platform_limits() -> None:
+    from bot.channels.buttons import facebook_quick_replies
+
+    buttons = [{"title": f"A very long button title number {i}", "payload": f"/p{i}"} for i in range(20)]
+    message = facebook_quick_replies("text", buttons)
+    assert len(message["quick_replies"]) == 13
+    assert all(len(q["title"]) <= 20 for q in message["quick_replies"])
