@@ -18,9 +18,8 @@ from typing import List, Optional
 from sqlalchemy import select
 
 from bot.appointments.models import HandoffRequest
-from bot.appointments.repository import create_tables, resolve_handoff
+from bot.appointments.repository import create_tables, resolve_handoff, session_scope
 from bot.settings import VAR_DIR
-from bot.storage import session_scope
 
 
 def rasa_token() -> str:

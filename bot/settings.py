@@ -27,6 +27,7 @@ class Settings:
     """Configuration values used across the bot."""
 
     database_url: str
+    appointments_database_url: str
     facts_path: Path
     source_path: Path
     emergency_number: str
@@ -41,8 +42,10 @@ class Settings:
     def from_env(cls) -> Settings:
         """Build settings from the process environment."""
         default_db = f"sqlite:///{VAR_DIR / 'hfs.db'}"
+        database_url = _env("DATABASE_URL", default_db)
         return cls(
-            database_url=_env("DATABASE_URL", default_db),
+            database_url=database_url,
+            appointments_database_url=_env("HFS_APPOINTMENTS_DATABASE_URL", database_url),
             facts_path=Path(_env("HFS_FACTS_PATH", str(DATA_DIR / "facts.yml"))),
             source_path=Path(
                 _env("HFS_SOURCE_PATH", str(DATA_DIR / "hemifacial-spasm.txt"))

@@ -12,9 +12,21 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from bot.appointments.models import STATUSES, AppointmentRequest, HandoffRequest, WebhookDelivery
-from bot.storage import Base, get_engine, session_scope
+from bot.settings import get_settings
+from bot.storage import Base, get_engine
+from bot.storage import session_scope as _session_scope
 
 _ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
+
+
+def _url(url: Optional[str]) -> str:
+    """Appointments live at HFS_APPOINTMENTS_DATABASE_URL, by default DATABASE_URL."""
+    return url or get_settings().appointments_database_url
+
+
+def session_scope(url: Optional[str] = None):  # noqa: ANN201 - a context manager
+    """A session on the appointments database."""
+    return _session_scope(_url(url))
 
 
 class StorageError(RuntimeError):
@@ -54,7 +66,7 @@ class NewRequest:
 def create_tables(url: Optional[str] = None) -> None:
     """Create the appointment tables if missing."""
     tables = [AppointmentRequest.__table__, WebhookDelivery.__table__, HandoffRequest.__table__]
-    Base.metadata.create_all(get_engine(url), tables=tables)
+    Base.metadata.create_all(get_engine(_url(url)), tables=tables)
 
 
 def save_request(request: NewRequest, url: Optional[str] = None) -> str:

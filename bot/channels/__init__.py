@@ -1,9 +1,9 @@
 """Input channels: fixes and hardening on top of Rasa's own channels.
 
 Rasa imports this package when it loads the channels in credentials.yml, which is
-when the paused-conversation safety patch is installed.
+when the Rasa-side patches (bot.rasa_patches) are installed.
 """
 
-from bot.channels import paused_safety
+from bot.rasa_patches import install_all
 
-paused_safety.install()
+install_all()

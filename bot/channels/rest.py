@@ -1,17 +1,39 @@
-"""Rasa's REST channel with input cleaning (see bot.channels.guard)."""
+"""Rasa's REST channel with request validation and input cleaning (see bot.channels.guard)."""
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Awaitable, Callable, Optional
 
+from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
+from sanic import Blueprint, response
+from sanic.exceptions import InvalidUsage
 from sanic.request import Request
+from sanic.response import HTTPResponse
 
 from bot.channels.guard import sanitize_message
 
+MAX_SENDER_CHARS = 255  # the tracker store's sender_id column
+
+
+def request_problem(request: Request) -> Optional[str]:
+    """Why a webhook POST is unusable, or None if it is fine."""
+    try:
+        body = request.json
+    except InvalidUsage:
+        return "The body must be JSON."
+    if not isinstance(body, dict):
+        return "The body must be a JSON object with 'sender' and 'message'."
+    sender = body.get("sender")
+    if not isinstance(sender, (str, int)) or not str(sender).strip():
+        return "'sender' is required: a string that identifies the conversation."
+    if len(str(sender)) > MAX_SENDER_CHARS:
+        return f"'sender' must be at most {MAX_SENDER_CHARS} characters."
+    return None
+
 
 class GuardedRestInput(RestInput):
-    """REST input whose messages are cleaned and bounded; empty input gets a clear reply."""
+    """REST input: malformed requests get 400; messages are cleaned; empty input gets a reply."""
 
     @classmethod
     def name(cls) -> str:
@@ -19,5 +41,21 @@ class GuardedRestInput(RestInput):
         return "rest"
 
     def _extract_message(self, req: Request) -> Optional[str]:
-        body = req.json if isinstance(req.json, dict) else {}
-        return sanitize_message(body.get("message"))
+        return sanitize_message(req.json.get("message"))
+
+    async def _extract_sender(self, req: Request) -> Optional[str]:
+        return str(req.json.get("sender")).strip()
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        """Rasa's REST blueprint behind request validation."""
+        blueprint = super().blueprint(on_new_message)
+
+        @blueprint.middleware("request")
+        async def validate(request: Request) -> Optional[HTTPResponse]:
+            if request.method == "POST":
+                problem = request_problem(request)
+                if problem:
+                    return response.json({"error": problem}, status=400)
+            return None
+
+        return blueprint

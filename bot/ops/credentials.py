@@ -1,6 +1,8 @@
-"""Render credentials.yml: keep each channel only when its environment variables are set.
+"""Render credentials.yml (or another ${VAR} template such as endpoints.multi.yml).
 
-``python -m bot.ops.credentials --out var/credentials.yml`` prints which channels are on.
+A section is kept only when all of its required variables are set, so a channel whose
+credentials are absent is off. ``python -m bot.ops.credentials --out var/credentials.yml``
+prints which sections are on.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ def render(template: Mapping[str, Any], env: Mapping[str, str]) -> Tuple[Dict[st
                 continue
             name, optional = match.group(1), bool(match.group(2))
             if env.get(name):
-                values[key] = env[name]
+                values[key] = int(env[name]) if env[name].isdigit() and key in ("port", "db") else env[name]
             elif optional:
                 values[key] = ""
             else:
@@ -60,10 +62,11 @@ def write(out: Path, template_path: Optional[Path] = None, env: Optional[Mapping
 def main(argv: Optional[List[str]] = None) -> int:
     """Command line."""
     parser = argparse.ArgumentParser(prog="python -m bot.ops.credentials")
+    parser.add_argument("--template", type=Path, default=PROJECT_ROOT / "credentials.yml")
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "var" / "credentials.yml")
     args = parser.parse_args(argv)
-    enabled = write(args.out)
-    print("Channels on: " + ", ".join(name.rsplit(".", 1)[-1] for name in enabled))
+    enabled = write(args.out, args.template)
+    print(f"{args.template.name}: on: " + ", ".join(name.rsplit(".", 1)[-1] for name in enabled))
     return 0
 
 

@@ -63,6 +63,7 @@ class Stack:
     model: Path = MODEL
     rasa_count: int = 1
     endpoints_extra: str = ""
+    endpoints_template: Optional[Path] = None
     env_extra: Dict[str, str] = field(default_factory=dict)
     token: str = "test-token"  # noqa: S105 - a throwaway token for local test servers
     actions_port: int = field(default_factory=free_port)
@@ -89,8 +90,12 @@ class Stack:
         return env
 
     def write_endpoints(self) -> Path:
-        """An endpoints file pointing at this stack's action server."""
+        """An endpoints file pointing at this stack's action server (rendered from a template if given)."""
         path = self.workdir / "endpoints.yml"
+        if self.endpoints_template is not None:
+            env = dict(self.env(), ACTION_ENDPOINT_URL=f"http://127.0.0.1:{self.actions_port}/webhook")
+            write_credentials(path, self.endpoints_template, env=env)
+            return path
         path.write_text(
             f'action_endpoint:\n  url: "http://127.0.0.1:{self.actions_port}/webhook"\n'
             "tracker_store:\n  type: bot.storage.tracker_store.UrlSQLTrackerStore\n"

@@ -1,0 +1,16 @@
+"""Small, documented patches to the Rasa server's behaviour, installed at start-up.
+
+- ``paused_safety``: red flags get emergency guidance even in a paused conversation.
+- ``action_server_down``: an unreachable action server gives the patient a clear
+  "having trouble" reply instead of silence.
+
+Installed from ``bot.channels`` (Rasa imports it for every channel in credentials.yml).
+"""
+
+from bot.rasa_patches import action_server_down, paused_safety
+
+
+def install_all() -> None:
+    """Install every patch (idempotent)."""
+    paused_safety.install()
+    action_server_down.install()

@@ -1,0 +1,49 @@
+"""Never silence when the action server is down.
+
+Rasa logs a failed custom action and carries on, so the patient gets no reply. Here a
+failed call to the action server returns a bot message saying we are having trouble and
+how to reach the clinic. For a form's validation action the answer just given is cleared,
+so the form asks for it again instead of keeping an unvalidated value.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, List
+
+from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
+from rasa.shared.core.events import BotUttered, Event, SlotSet
+
+from bot.settings import get_settings
+
+logger = logging.getLogger(__name__)
+_original_run = RemoteAction.run
+
+
+def trouble_text() -> str:
+    """What the patient is told while the action server is unreachable."""
+    settings = get_settings()
+    return (
+        "Sorry, I'm having trouble right now. Please try again in a moment, or call the clinic at "
+        f"{settings.clinic_phone}. In an emergency, call {settings.emergency_number}."
+    )
+
+
+async def _run(self: RemoteAction, output_channel: Any, nlg: Any, tracker: Any, domain: Any) -> List[Event]:
+    try:
+        return await _original_run(self, output_channel, nlg, tracker, domain)
+    except ActionExecutionRejection:
+        raise
+    except Exception:  # noqa: BLE001 - connection refused, timeout, 5xx from the action server
+        logger.error("Action server call failed for %s", self.name())
+        events: List[Event] = [BotUttered(text=trouble_text())]
+        requested = tracker.get_slot("requested_slot")
+        if self.name().startswith("validate_") and requested:
+            events.insert(0, SlotSet(requested, None))
+        return events
+
+
+def install() -> None:
+    """Patch RemoteAction.run once."""
+    if RemoteAction.run is not _run:
+        RemoteAction.run = _run
