@@ -199,8 +199,9 @@ def tokenize(text: str) -> List[Token]:
     ]
 
 
+@lru_cache(maxsize=4096)
 def lemma_text(text: str) -> str:
-    """The message as a space-joined string of lemmas, for lemma-level patterns."""
+    """The message as a space-joined string of lemmas, for lemma-level patterns (cached)."""
     return " ".join(token.lemma for token in tokenize(text))
 
 

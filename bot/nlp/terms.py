@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 import yaml
 from spacy.matcher import PhraseMatcher
@@ -46,7 +46,14 @@ class TopicMatcher:
         return cls(terms, specificity)
 
     def mentions(self, text: str) -> List[Mention]:
-        """Longest non-overlapping topic mentions, in text order."""
+        """Longest non-overlapping topic mentions, in text order (cached per text)."""
+        return list(self._cached_mentions(text))
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one matcher per process, built once
+    def _cached_mentions(self, text: str) -> Tuple[Mention, ...]:
+        return tuple(self._find(text))
+
+    def _find(self, text: str) -> List[Mention]:
         doc = analyse(text)
         vocab = doc.vocab
         spans = [doc[start:end] for _, start, end in self._matcher(doc)]

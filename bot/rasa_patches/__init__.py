@@ -3,14 +3,17 @@
 - ``paused_safety``: red flags get emergency guidance even in a paused conversation.
 - ``action_server_down``: an unreachable action server gives the patient a clear
   "having trouble" reply instead of silence.
+- ``action_response_validation``: action-server responses are validated with a validator
+  built once, instead of re-checking the schema on every call (half the CPU under load).
 
 Installed from ``bot.channels`` (Rasa imports it for every channel in credentials.yml).
 """
 
-from bot.rasa_patches import action_server_down, paused_safety
+from bot.rasa_patches import action_response_validation, action_server_down, paused_safety
 
 
 def install_all() -> None:
     """Install every patch (idempotent)."""
     paused_safety.install()
     action_server_down.install()
+    action_response_validation.install()

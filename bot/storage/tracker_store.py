@@ -1,20 +1,38 @@
-"""Rasa's SQL tracker store configured from one SQLAlchemy URL (``DATABASE_URL``)."""
+"""Rasa's SQL tracker store configured from one SQLAlchemy URL, with a validated tracker cache.
+
+- One URL (``DATABASE_URL``) instead of separate dialect/host/db fields.
+- Rasa rebuilds a tracker from every stored event of the session on each message and
+  counts the session's rows again on each save. This store keeps the trackers it saved in
+  a bounded in-process cache and reuses one only when the database's latest event id for
+  that conversation and the tracker's event count both match what it saved, so a write by
+  another Rasa instance, or a turn that failed before saving, forces a normal reload.
+"""
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+import json
+import threading
+from collections import OrderedDict
+from typing import Any, Dict, Optional, Tuple
 
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
+from sqlalchemy import create_engine, event, func, select
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from bot.settings import get_settings
 from bot.storage.db import _prepare_sqlite
 
+CACHE_SIZE = 2000
+
 
 class UrlSQLTrackerStore(SQLTrackerStore):
-    """SQLTrackerStore whose connection comes from a URL instead of separate fields."""
+    """SQLTrackerStore from a URL, with a cache validated against the database on every read."""
 
     def __init__(
         self,
@@ -42,3 +60,82 @@ class UrlSQLTrackerStore(SQLTrackerStore):
             query=dict(parsed.query) or None,
             **kwargs,
         )
+        if self.engine.dialect.name == "sqlite":
+            # Rasa opens a new SQLite connection for every operation; pool them instead.
+            self.engine.dispose()
+            self.engine = create_engine(
+                self.engine.url, poolclass=QueuePool, pool_size=4, max_overflow=4,
+                connect_args={"check_same_thread": False, "timeout": 15},
+            )
+            event.listen(self.engine, "connect", _sqlite_tracker_pragmas)
+            self.sessionmaker = sessionmaker(bind=self.engine)
+        self._cache: OrderedDict[str, Tuple[int, int, DialogueStateTracker]] = OrderedDict()
+        self._cache_lock = threading.Lock()
+
+    def _latest_event_id(self, sender_id: str) -> int:
+        with self.session_scope() as session:
+            latest = session.execute(
+                select(func.max(self.SQLEvent.id)).where(self.SQLEvent.sender_id == sender_id)
+            ).scalar()
+        return int(latest or 0)
+
+    def _remember(self, tracker: DialogueStateTracker, latest_id: int) -> None:
+        with self._cache_lock:
+            self._cache[tracker.sender_id] = (latest_id, len(tracker.events), tracker)
+            self._cache.move_to_end(tracker.sender_id)
+            while len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
+
+    def _cached(self, sender_id: str) -> Optional[Tuple[int, int, DialogueStateTracker]]:
+        with self._cache_lock:
+            return self._cache.get(sender_id)
+
+    async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
+        """The latest session's tracker: from the cache if still current, else from the events."""
+        latest_id = self._latest_event_id(sender_id)
+        cached = self._cached(sender_id)
+        if cached and cached[0] == latest_id and len(cached[2].events) == cached[1]:
+            return cached[2]
+        tracker = await super().retrieve(sender_id)
+        if tracker is not None:
+            self._remember(tracker, latest_id)
+        return tracker
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        """Insert only the events added since this tracker was read or saved here."""
+        cached = self._cached(tracker.sender_id)
+        if not cached or cached[2] is not tracker or len(tracker.events) < cached[1]:
+            await super().save(tracker)
+            with self._cache_lock:
+                self._cache.pop(tracker.sender_id, None)
+            return
+        await self.stream_events(tracker)
+        new_events = list(tracker.events)[cached[1]:]
+        with self.session_scope() as session:
+            rows = [self._row(tracker.sender_id, e) for e in new_events]
+            session.add_all(rows)
+            session.flush()
+            latest_id = rows[-1].id if rows else cached[0]
+            session.commit()
+        self._remember(tracker, int(latest_id))
+
+    def _row(self, sender_id: str, evt: Any) -> Any:
+        data = evt.as_dict()
+        return self.SQLEvent(
+            sender_id=sender_id, type_name=evt.type_name, timestamp=data.get("timestamp"),
+            intent_name=data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+            action_name=data.get("name"), data=json.dumps(data),
+        )
+
+
+def _sqlite_tracker_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """WAL lets readers and the writer overlap; NORMAL sync survives a process crash.
+
+    Used only for the embedded profile's conversation log; appointments are written through
+    bot.storage with SQLite's default (full) sync.
+    """
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=15000")
+    cursor.close()
