@@ -14,7 +14,7 @@ TRAIN_INPUTS := config.yml domain.yml $(shell find bot/data -name '*.yml') $(wil
 	bot/safety/redflags.py
 RASA_FLAGS := --domain domain.yml --config config.yml
 
-.PHONY: help install kb train run bench test test-unit test-data test-stories test-nlu test-e2e lint \
+.PHONY: help install kb train run console bench test test-unit test-data test-stories test-nlu test-e2e lint \
 	cross-validate lock clean
 
 help: ## List the commands
@@ -71,6 +71,9 @@ test-e2e: install kb train ## Start the servers; REST and Socket.IO conversation
 cross-validate: install ## 5-fold cross-validated intent F1 (slow; figures go in the README)
 	$(BIN)/rasa test nlu --nlu bot/data/nlu --config config.yml --cross-validation --folds 5 \
 	  --out results/cross_validation --no-plot
+
+console: install ## Staff console on http://localhost:8000 (add users: python -m bot.console users add)
+	$(BIN)/python -m bot.console serve --port 8000
 
 bench: install kb train ## Benchmark against Rasa's starter bot; writes docs/performance.md
 	$(BIN)/python -m bot.ops.bench

@@ -69,6 +69,7 @@ class Stack:
     actions_port: int = field(default_factory=free_port)
     rasa_ports: List[int] = field(default_factory=list)
     web_port: int = field(default_factory=free_port)
+    console_port: int = field(default_factory=free_port)
     procs: Dict[str, subprocess.Popen] = field(default_factory=dict)
 
     @property
@@ -85,6 +86,7 @@ class Stack:
             "HFS_OUTBOX_PATH": str(self.workdir / "outbox.jsonl"),
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
             "HFS_ALLOWED_ORIGINS": f"http://127.0.0.1:{self.web_port},http://localhost:{self.web_port}",
+            "HFS_CONSOLE_SECRET": "test-console-secret-" + self.token,
         })
         env.update(self.env_extra)
         return env
@@ -141,6 +143,17 @@ class Stack:
         proc = self._spawn("web", [str(VENV_BIN / "python"), "-m", "bot.web", "--port", str(self.web_port),
                                    "--rasa-url", self.url])
         wait_until(f"{self.web_url}/health", timeout, [proc])
+
+    @property
+    def console_url(self) -> str:
+        """Base URL of the staff console."""
+        return f"http://127.0.0.1:{self.console_port}"
+
+    def start_console(self, timeout: float = 60) -> None:
+        """Serve the staff console on this stack's database."""
+        proc = self._spawn("console", [str(VENV_BIN / "python"), "-m", "bot.console", "serve",
+                                       "--port", str(self.console_port)])
+        wait_until(f"{self.console_url}/login", timeout, [proc])
 
     def start(self) -> Stack:
         """Start the action server, then the Rasa servers."""

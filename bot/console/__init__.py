@@ -1,0 +1,1 @@
+"""Staff console: review conversations, work the appointment queue, see what patients ask."""

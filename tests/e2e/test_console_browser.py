@@ -1,0 +1,57 @@
+"""The staff console in a real browser: sign in, filter, open a transcript, tag, change status, export."""
+
+from __future__ import annotations
+
+from typing import Dict, Iterator
+
+import pytest
+
+from bot.ops.stack import Stack
+from tests.e2e.test_browser import CHROMIUM, LAUNCH_ARGS
+from tests.e2e.test_console import PASSWORD, console  # noqa: F401 - the fixture
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator:
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
+
+
+def test_coordinator_works_the_queue_in_the_browser(chromium, stack: Stack, console: Dict[str, str]) -> None:
+    context = chromium.new_context(accept_downloads=True)
+    page = context.new_page()
+    page.goto(stack.console_url + "/conversations")
+    assert "/login" in page.url  # anonymous: sent to sign in
+    page.fill("#name", "cora")
+    page.fill("#password", PASSWORD)
+    page.click("button:has-text('Sign in')")
+    page.wait_for_selector("h1:has-text('Conversations')")
+
+    page.select_option("select[name=flag]", "fallback")
+    page.click("button:has-text('Filter')")
+    page.wait_for_url("**flag=fallback**")
+    page.click(f"a:has-text('{console['fallback'][:16]}')")
+    page.wait_for_selector("text=blorp zzzt qwx")
+    page.fill("input[name=tags]", "needs-training")
+    page.check("input[name=reviewed]")
+    page.click("button:has-text('Save review')")
+    page.wait_for_selector("input[name=tags][value=needs-training]")
+
+    page.click("nav >> text=Appointment requests")
+    row = page.locator("tr", has_text=console["reference"])
+    row.locator("select").select_option("scheduled")
+    row.locator("button:has-text('Save')").click()
+    page.wait_for_selector(f"tr:has-text('{console['reference']}') >> td.status:has-text('scheduled')")
+
+    page.goto(stack.console_url + "/conversations?flag=appointment")
+    with page.expect_download() as download:
+        page.click("text=Export CSV")
+    path = download.value.path()
+    assert "Rosa Delgado" in open(path, encoding="utf-8").read()
+    context.close()
