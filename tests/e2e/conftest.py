@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import uuid
 from pathlib import Path
-from typing import Iterator
+from typing import Dict, Iterator
 
 import pytest
 
+from bot.console.accounts import add_user
 from bot.knowledge.repository import load_facts
 from bot.ops.stack import MODEL, Stack
 
@@ -25,3 +28,28 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         yield stack
     finally:
         stack.stop()
+
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture(scope="session")
+def console(stack: Stack) -> Iterator[Dict[str, str]]:
+    """Conversations of every kind, three staff users, and the console server."""
+    ids = {name: f"console-{name}-{uuid.uuid4().hex[:6]}" for name in
+           ("script", "form", "emergency", "fallback", "handoff")}
+    stack.say(ids["script"], "<script>alert('x')</script> what is MVD?")
+    for turn in ["book an appointment", "Rosa Delgado", "3 April 1959", "555-867-5309",
+                 "Surgical consultation (MVD)", "Returning patient", "Tuesdays", "Yes, I agree", "yes"]:
+        messages = stack.say(ids["form"], turn)
+    ids["reference"] = re.search(r"HFS-[A-Z0-9]{6}", messages[0]["text"]).group(0)
+    stack.say(ids["emergency"], "my face suddenly went numb and droopy")
+    stack.say(ids["fallback"], "blorp zzzt qwx")
+    stack.say(ids["handoff"], "I want to talk to a person")
+    for name, role in (("rita", "reviewer"), ("cora", "coordinator"), ("adam", "admin")):
+        add_user(name, role, PASSWORD, stack.database_url)
+    stack.start_console()
+    yield ids
+    stack.stop_process("console")
+
+

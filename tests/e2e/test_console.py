@@ -6,8 +6,7 @@ import csv
 import io
 import json
 import re
-import uuid
-from typing import Dict, Iterator
+from typing import Dict
 
 import pytest
 from sqlalchemy import select
@@ -16,30 +15,10 @@ from bot.console.accounts import add_user
 from bot.console.models import AuditEntry
 from bot.ops.stack import Stack
 from bot.storage import session_scope
+from tests.e2e.conftest import PASSWORD
 from tests.e2e.console_client import ConsoleClient
 
-PASSWORD = "correct horse battery"
 PHONE_DIGITS = "5558675309"
-
-
-@pytest.fixture(scope="module")
-def console(stack: Stack) -> Iterator[Dict[str, str]]:
-    """Conversations of every kind, three staff users, and the console server."""
-    ids = {name: f"console-{name}-{uuid.uuid4().hex[:6]}" for name in
-           ("script", "form", "emergency", "fallback", "handoff")}
-    stack.say(ids["script"], "<script>alert('x')</script> what is MVD?")
-    for turn in ["book an appointment", "Rosa Delgado", "3 April 1959", "555-867-5309",
-                 "Surgical consultation (MVD)", "Returning patient", "Tuesdays", "Yes, I agree", "yes"]:
-        messages = stack.say(ids["form"], turn)
-    ids["reference"] = re.search(r"HFS-[A-Z0-9]{6}", messages[0]["text"]).group(0)
-    stack.say(ids["emergency"], "my face suddenly went numb and droopy")
-    stack.say(ids["fallback"], "blorp zzzt qwx")
-    stack.say(ids["handoff"], "I want to talk to a person")
-    for name, role in (("rita", "reviewer"), ("cora", "coordinator"), ("adam", "admin")):
-        add_user(name, role, PASSWORD, stack.database_url)
-    stack.start_console()
-    yield ids
-    stack.stop_process("console")
 
 
 def signed_in(stack: Stack, name: str) -> ConsoleClient:

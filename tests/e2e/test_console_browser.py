@@ -7,8 +7,8 @@ from typing import Dict, Iterator
 import pytest
 
 from bot.ops.stack import Stack
+from tests.e2e.conftest import PASSWORD
 from tests.e2e.test_browser import CHROMIUM, LAUNCH_ARGS
-from tests.e2e.test_console import PASSWORD, console  # noqa: F401 - the fixture
 
 
 @pytest.fixture(scope="module")
