@@ -224,7 +224,8 @@ def create_app(db_url: Optional[str] = None, https: Optional[bool] = None) -> St
                                                     "confidence", "flags"])
         writer.writeheader()
         for r in rows:  # neutralise spreadsheet formulas in patient text
-            writer.writerow({k: ("'" + v if isinstance(v, str) and v[:1] in "=+-@" else v) for k, v in r.items()})
+            writer.writerow({k: ("'" + v if isinstance(v, str) and v and v[0] in "=+-@" else v)
+                             for k, v in r.items()})
         return Response(buffer.getvalue(), media_type="text/csv",
                         headers={"content-disposition": "attachment; filename=conversations.csv"})
 

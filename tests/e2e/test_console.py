@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import uuid
 from typing import Dict
 
 import pytest
@@ -110,10 +111,20 @@ def test_review_tag_note_and_audit(stack: Stack, console: Dict[str, str]) -> Non
 
 def test_export_is_redacted_for_reviewers(stack: Stack, console: Dict[str, str]) -> None:
     rows = list(csv.DictReader(io.StringIO(signed_in(stack, "rita").get("/export.csv?flag=appointment")[1])))
-    assert rows and all(r["conversation"] == console["form"] for r in rows)
-    assert any("[redacted]" in r["text"] for r in rows)
+    assert rows and all("appointment" in r["flags"] for r in rows)
+    mine = [r for r in rows if r["conversation"] == console["form"]]
+    assert mine and any("[redacted]" in r["text"] for r in mine)
+    assert all(r["confidence"] == "" or float(r["confidence"]) >= 0 for r in rows)
     lines = signed_in(stack, "cora").get("/export.jsonl?flag=appointment")[1].splitlines()
     assert any("Rosa Delgado" in json.loads(line)["text"] for line in lines)
+
+
+def test_csv_export_neutralises_spreadsheet_formulas(stack: Stack, console: Dict[str, str]) -> None:
+    sender = f"formula-{uuid.uuid4().hex[:6]}"
+    stack.say(sender, "=HYPERLINK(\"http://evil.example\") what is MVD?")
+    rows = list(csv.DictReader(io.StringIO(signed_in(stack, "cora").get("/export.csv?q=hyperlink")[1])))
+    patient = [r for r in rows if r["conversation"] == sender and r["speaker"] == "patient"]
+    assert patient and patient[0]["text"].startswith("'=HYPERLINK")
 
 
 def test_insights(stack: Stack, console: Dict[str, str]) -> None:
