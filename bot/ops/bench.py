@@ -177,7 +177,8 @@ def report(ours: Server, starter: Server, rounds: int) -> str:
     """The results as Markdown."""
     lines = [f"Run {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores, "
              f"{rounds} round(s) per load, loads alternating A B B A.", "",
-             "| patients | bot | p50 ms | p95 ms | msg/s | errors |", "| --- | --- | --- | --- | --- | --- |"]
+             "| patients | bot | p50 ms | p95 ms | msg/s | failed or empty replies |",
+             "| --- | --- | --- | --- | --- | --- |"]
     summary: Dict[Tuple[str, int], Tuple[float, float, float, int]] = {}
     for server in (starter, ours):
         for patients, runs in server.results.items():
