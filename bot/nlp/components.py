@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -31,6 +31,28 @@ from bot.nlp.terms import default_matcher
 from bot.safety.redflags import detect_red_flag, is_general_question
 
 RED_FLAG_INTENT = "red_flag"
+QUESTION_INTENT = "ask_question"
+
+
+def set_intent(message: Message, name: str, confidence: float, drop: Tuple[str, ...] = ()) -> None:
+    """Make ``name`` the message's intent, first in the ranking; ``drop`` removes other entries."""
+    intent = {"name": name, PREDICTED_CONFIDENCE_KEY: confidence}
+    removed = {name, *drop}
+    ranking = [intent] + [r for r in message.get(INTENT_RANKING_KEY, []) or [] if r.get("name") not in removed]
+    message.set(INTENT, intent, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+
+
+class _Stateless(GraphComponent):
+    """A component with no configuration and nothing to train or persist."""
+
+    @classmethod
+    def create(
+        cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> GraphComponent:
+        """Build the component."""
+        return cls()
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
@@ -87,16 +109,8 @@ class TopicEntityExtractor(GraphComponent):
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class SafetyNet(GraphComponent):
+class SafetyNet(_Stateless):
     """Overrides the intent with ``red_flag`` when the deterministic net fires."""
-
-    @classmethod
-    def create(
-        cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> SafetyNet:
-        """Build the component."""
-        return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Set the red-flag intent and a ``red_flag_kind`` entity where needed."""
@@ -107,13 +121,7 @@ class SafetyNet(GraphComponent):
                 self._overrule_false_alarm(message, text)
                 continue
             previous = message.get(INTENT) or {}
-            intent = {"name": RED_FLAG_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
-            ranking = [intent] + [
-                r for r in message.get(INTENT_RANKING_KEY, []) or []
-                if r.get("name") != RED_FLAG_INTENT
-            ]
-            message.set(INTENT, intent, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+            set_intent(message, RED_FLAG_INTENT, 1.0)
             entities = list(message.get(ENTITIES, []))
             entities.append({
                 "entity": "red_flag_kind", "value": flag.kind, "start": 0, "end": len(text),
@@ -129,16 +137,8 @@ class SafetyNet(GraphComponent):
         intent = message.get(INTENT) or {}
         if intent.get("name") != RED_FLAG_INTENT or not text or not is_general_question(text):
             return
-        new_intent = {"name": QUESTION_INTENT, PREDICTED_CONFIDENCE_KEY: intent.get(PREDICTED_CONFIDENCE_KEY, 1.0)}
-        ranking = [new_intent] + [
-            r for r in message.get(INTENT_RANKING_KEY, []) or []
-            if r.get("name") not in (QUESTION_INTENT, RED_FLAG_INTENT)
-        ]
-        message.set(INTENT, new_intent, add_to_output=True)
-        message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+        set_intent(message, QUESTION_INTENT, intent.get(PREDICTED_CONFIDENCE_KEY, 1.0), drop=(RED_FLAG_INTENT,))
 
-
-QUESTION_INTENT = "ask_question"
 GUARDED_INTENTS = {
     "human_handoff", "out_of_scope", "chitchat", "greet", "goodbye", "thank",
     "bot_challenge", "affirm", "deny",
@@ -153,20 +153,12 @@ _HANDOFF_WORDS = re.compile(
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class KnowledgeIntentGuard(GraphComponent):
+class KnowledgeIntentGuard(_Stateless):
     """A question that names a test or treatment is a knowledge question.
 
     Catches classifier slips such as "can a magnetic resonance scan find a tumour?"
     read as ``human_handoff``; it never touches form answers (``inform``).
     """
-
-    @classmethod
-    def create(
-        cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> KnowledgeIntentGuard:
-        """Build the component."""
-        return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Switch guarded intents to ``ask_question`` when a specific topic is asked about."""
@@ -180,11 +172,5 @@ class KnowledgeIntentGuard(GraphComponent):
             topics = [m for m in default_matcher().mentions(text[:2000]) if m.specificity >= 2]
             if not topics:
                 continue
-            new_intent = {"name": QUESTION_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
-            ranking = [new_intent] + [
-                r for r in message.get(INTENT_RANKING_KEY, []) or []
-                if r.get("name") != QUESTION_INTENT
-            ]
-            message.set(INTENT, new_intent, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+            set_intent(message, QUESTION_INTENT, 1.0)
         return messages

@@ -7,6 +7,7 @@ import time
 import urllib.error
 import urllib.request
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
@@ -41,16 +42,23 @@ def faulty(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple]:
             stack.stop()
 
 
+@contextmanager
+def action_server_down(stack: Stack) -> Iterator[None]:
+    """Kill the action server for the duration of the block, then start it again."""
+    stack.stop_process("actions")
+    try:
+        yield
+    finally:
+        stack.start_actions()
+
+
 def test_action_server_killed_then_back(faulty: tuple) -> None:
     stack = faulty[0]
     sender = uuid.uuid4().hex
     assert "block nerve signals" in reply_text(stack.say(sender, "tell me about botox"))
-    stack.stop_process("actions")
-    try:
+    with action_server_down(stack):
         down = reply_text(stack.say(sender, "how often do I need it?"))
         assert "having trouble" in down and "call the clinic" in down
-    finally:
-        stack.start_actions()
     assert "every few months" in reply_text(stack.say(sender, "how often do I need it?"))
 
 
@@ -58,12 +66,9 @@ def test_action_server_down_inside_the_form_asks_again(faulty: tuple) -> None:
     stack = faulty[0]
     sender = uuid.uuid4().hex
     stack.say(sender, "book an appointment")
-    stack.stop_process("actions")
-    try:
+    with action_server_down(stack):
         down = reply_text(stack.say(sender, "Maria Lopez"))
         assert "having trouble" in down and "full name" in down
-    finally:
-        stack.start_actions()
     assert "date of birth" in reply_text(stack.say(sender, "Maria Lopez"))
 
 
