@@ -62,7 +62,7 @@ def compute(url: Optional[str] = None) -> Insights:
                 reply = _next_bot_text(events, i)
                 unsure = intent.get("name") == "nlu_fallback" or (
                     isinstance(confidence, (int, float)) and confidence < LOW_CONFIDENCE)
-                if unsure:
+                if unsure and not in_form:
                     result.fallbacks += 1
                 if (unsure or UNCOVERED_MARK in reply.lower()) and not in_form:  # form answers are not questions
                     result.unanswered.append({"sender_id": sender, "text": e.get("text") or "",
