@@ -99,7 +99,7 @@ UNCOVERED_CUES: Sequence[Tuple[str, Pattern[str]]] = (
         r"\bpass (?:it |this )?(?:on|down)\b", r"\bfamily history\b",
     )),
     ("whether it is contagious", _rx(
-        r"\bcontagious\b", r"\binfectious\b", r"\bcatch (?:it|hemifacial|this)\b",
+        r"\bcontagious\b", r"\binfectious\b", r"\bcatch (?:it|hemifacial|this)\b(?! early)",
         r"\bspread (?:to|from) (?:other|another) (?:people|person)", r"\btransmit",
     )),
     ("costs or insurance", _rx(
@@ -120,6 +120,7 @@ UNCOVERED_CUES: Sequence[Tuple[str, Pattern[str]]] = (
         r"\bhospital stay\b", r"\bstay in (?:the )?hospital\b", r"\btime off\b",
         r"\bhow long (?:do|will|would) (?:\w+ ){0,4}take\b", r"\bhow long be (?:\w+ ){0,3}(?:surgery|operation|procedure|in hospital)\b",
         r"\bafter (?:the )?(?:surgery|operation|mvd) (?:how|what|when|can)\b",
+        r"\bdriv(?:e|ing)\b", r"\bhow soon\b", r"\bafter (?:the |my )?(?:botox|injection|shot|surgery|operation|mvd)\b",
         r"\banesthe", r"\banaesthe", r"\basleep\b", r"\bawake\b", r"\bdrive home\b",
     )),
     ("success rates or statistics", _rx(
@@ -128,13 +129,17 @@ UNCOVERED_CUES: Sequence[Tuple[str, Pattern[str]]] = (
         r"\brate of\b", r"\bfailure rate\b", r"\brecurrence\b", r"\bcome back\b",
         r"\brelapse\b", r"\bnumber of (?:people|patient)",
     )),
+    ("how urgent or serious it is", _rx(
+        r"\bemergenc", r"\burgent\b", r"\bserious\b", r"\blife[- ]threatening\b", r"\bfatal\b",
+        r"\bdeadly\b", r"\bshorten\b", r"\blife ?span\b", r"\blife expectancy\b", r"\bdie of\b",
+    )),
     ("what hemifacial spasm is or how it progresses", _rx(
         r"\bcur(?:e|ed|able|ing)\b", r"\bgo away\b", r"\bprognosis\b", r"\blife expectancy\b",
         r"\bget worse\b", r"\bworsen", r"\bprogress", r"\bprevent", r"\bhow common\b",
         r"\brare\b", r"\bprevalen", r"\bwho get\b", r"\bwhat be hemifacial spasm\b",
         r"\bwhat be hfs\b", r"\bdefinition of hemifacial\b", r"\bwhat do hemifacial spasm mean\b",
-        r"\bdisappear\b", r"\bresolve on its own\b", r"\bon its own\b", r"\bserious\b",
-        r"\blife[- ]threatening\b", r"\bfatal\b", r"\bdeadly\b",
+        r"\bdisappear\b", r"\bresolve on its own\b", r"\bon its own\b", r"\bspread",
+        r"\bother side\b",
     )),
     ("diet, lifestyle or home remedies", _rx(
         r"\bdiet\b", r"\bfood\b", r"\beat\b", r"\bexercise", r"\bvitamin", r"\bsupplement",

@@ -40,6 +40,8 @@ _PATTERNS = (
         r"\bwhich (?:\S+ ){0,3}(?:should i|be best for me|be right for me|do you recommend)\b|"
         r"\bbe (?:\S+ ){0,3}(?:right|safe|good|suitable|ok|okay) for me\b|\bfor me\b.*\?|"
         r"\b(?:work|help|be right|be safe|be good|be best) (?:\S+ )?for me\b|"
+        r"\bbe (?:that|this|it) (?:a )?(?:good|bad|smart|wise) idea\b|"
+        r"\bmy (?:doctor|neurologist|surgeon|gp) (?:\S+ )?(?:want|suggest|recommend|say|think)\b|"
         r"\bcan i (?:have|get|do|try|start)\b|\bam i a (?:good )?candidate\b|\bi (?:want|need) (?:a )?(?:prescription|referral)\b|"
         r"\bprescribe\b"
     )),
