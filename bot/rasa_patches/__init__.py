@@ -5,11 +5,18 @@
   "having trouble" reply instead of silence.
 - ``action_response_validation``: action-server responses are validated with a validator
   built once, instead of re-checking the schema on every call (half the CPU under load).
+- ``shared_http_session``: one keep-alive HTTP session for action-server calls instead of a
+  new session and connection per call.
 
 Installed from ``bot.channels`` (Rasa imports it for every channel in credentials.yml).
 """
 
-from bot.rasa_patches import action_response_validation, action_server_down, paused_safety
+from bot.rasa_patches import (
+    action_response_validation,
+    action_server_down,
+    paused_safety,
+    shared_http_session,
+)
 
 
 def install_all() -> None:
@@ -17,3 +24,4 @@ def install_all() -> None:
     paused_safety.install()
     action_server_down.install()
     action_response_validation.install()
+    shared_http_session.install()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any, List
 
+import aiohttp
 from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
 from rasa.shared.core.events import BotUttered, Event, SlotSet
 
@@ -30,17 +31,31 @@ def trouble_text() -> str:
 
 
 async def _run(self: RemoteAction, output_channel: Any, nlg: Any, tracker: Any, domain: Any) -> List[Event]:
-    try:
-        return await _original_run(self, output_channel, nlg, tracker, domain)
-    except ActionExecutionRejection:
-        raise
-    except Exception:  # noqa: BLE001 - connection refused, timeout, 5xx from the action server
-        logger.error("Action server call failed for %s", self.name())
-        events: List[Event] = [BotUttered(text=trouble_text())]
-        requested = tracker.get_slot("requested_slot")
-        if self.name().startswith("validate_") and requested:
-            events.insert(0, SlotSet(requested, None))
-        return events
+    for attempt in (1, 2):
+        try:
+            return await _original_run(self, output_channel, nlg, tracker, domain)
+        except ActionExecutionRejection:
+            raise
+        except Exception as error:  # noqa: BLE001 - connection refused, timeout, 5xx from the action server
+            if attempt == 1 and _stale_connection(error):
+                continue  # a kept-alive connection closed by a restarted action server: try once more
+            break
+    logger.error("Action server call failed for %s", self.name())
+    events: List[Event] = [BotUttered(text=trouble_text())]
+    requested = tracker.get_slot("requested_slot")
+    if self.name().startswith("validate_") and requested:
+        events.insert(0, SlotSet(requested, None))
+    return events
+
+
+def _stale_connection(error: BaseException) -> bool:
+    """Whether the failure was a reused connection the server had closed."""
+    seen = error
+    while seen is not None:
+        if isinstance(seen, (aiohttp.ServerDisconnectedError, aiohttp.ClientOSError)):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def install() -> None:
