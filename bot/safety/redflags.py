@@ -37,6 +37,8 @@ CRISIS_PATTERNS = _rx(
     r"\boverdose", r"\btake (?:\S+ ){0,3}(?:too many|all my|a lot of|whole bottle|bunch of) (?:\S+ ){0,2}(?:pill|tablet|medicine|medication)",
     r"\bno reason to live\b", r"\bcan not go on\b", r"\blife (?:be )?not worth\b",
     r"\bnot worth live\b", r"\bnothing to live for\b", r"\bgive up on life\b",
+    r"\bpoint (?:in|of) (?:living|live|life|go on|going on)\b", r"\bbetter off without me\b",
+    r"\bno (?:one|body) would (?:miss|care about) me\b", r"\bwish i (?:be|was|were) dead\b",
 )
 
 SYMPTOM_PATTERNS = (
@@ -57,8 +59,9 @@ SYMPTOM_PATTERNS = (
         r"\b(?:trouble|difficulty|problem|hard|hardly|struggle|struggling|can not|unable to|difficult)(?: to)? (?:\S+ ){0,2}(?:breathe|swallow|speak|talk)",
         r"\b(?:breathe|swallow)\w* (?:\S+ ){0,2}(?:trouble|difficult|hard|problem)",
         r"\bchok", r"\bshort of breathe\b", r"\bshortness of breathe\b", r"\bgasp", r"\bwheez",
-        r"\bthroat (?:\S+ ){0,3}(?:close|tight|swell)", r"\bcan not catch my breathe\b",
-        r"\bsuffocat",
+        r"\bthroat (?:\S+ ){0,5}(?:clos|tight|swell)", r"\bcan not catch my breathe\b",
+        r"\bsuffocat", r"\bcan not get (?:any |enough )?air\b", r"\bgasp\w* for air\b",
+        r"\bout of breathe\b",
     )),
     (AFTER_SURGERY, _rx(
         r"\bstiff neck\b", r"\bneck (?:be )?(?:\S+ ){0,2}stiff\b", r"\bfever\b", r"\bhigh temperature\b",
@@ -83,7 +86,8 @@ _PERSONAL = re.compile(
 _HAPPENING = re.compile(
     r"\bsudden|\bnow\b|\bjust\b|\btoday\b|\btonight\b|\bthis morning\b|\bsince\b|\bstart|"
     r"\bbegan\b|\bbegin|\bcan not\b|\bkeep\b|\bstill\b|\bhave (?:trouble|difficulty|a fever|fever)|"
-    r"\b(?:be|feel|look|go|get) (?:\S+ )?(?:weak|droop|numb|paralysis|slur|frozen|drop|sag|crooked)"
+    r"\b(?:i|my|face|it|eye|eyelid|mouth|smile|side|arm|leg|he|she|lip|cheek|speech|vision) (?:\S+ )?"
+    r"(?:be|feel|look|go|get|become|turn) (?:\S+ )?(?:weak|droop|numb|paralysis|slur|frozen|drop|sag|crooked)"
 )
 _MY_SYMPTOM = re.compile(
     r"\bmy (?:face|smile|mouth|eyelid|eye|lip|cheek|arm|leg) (?:\S+ )?"
