@@ -35,7 +35,7 @@ def _looks_like_question(text: str) -> bool:
     return (low.endswith("?") or low.startswith(QUESTION_START)) and is_knowledge_question(text)
 
 
-def _failure_note(slot: str) -> str:
+def _failure_note() -> str:
     settings = get_settings()
     return ("We can keep trying, or you can say \"cancel\" and contact the clinic another way: "
             f"call {settings.clinic_phone} ({settings.clinic_hours}).")
@@ -90,7 +90,7 @@ class ValidateAppointmentForm(FormValidationAction):
         failures[slot] = failures.get(slot, 0) + 1
         message = checked.error or "Sorry, I couldn't use that answer."
         if failures[slot] >= MAX_FAILURES:
-            message += " " + _failure_note(slot)
+            message += " " + _failure_note()
         dispatcher.utter_message(text=message)
         return {slot: None, "form_failures": failures}
 

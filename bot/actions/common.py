@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.conversation import respond
 from bot.replies import Reply
 
 MAX_TEXT = 2000
@@ -31,3 +33,10 @@ def entity_values(tracker: Tracker, entity: str) -> List[Any]:
 def send(dispatcher: CollectingDispatcher, reply: Reply, **kwargs: Dict[str, Any]) -> None:
     """Send a domain Reply through the dispatcher."""
     dispatcher.utter_message(text=reply.text, buttons=reply.button_dicts(), **kwargs)
+
+
+def answer_and_remember(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> List[EventType]:
+    """Answer a question-like message (safety first) and remember its topic for follow-ups."""
+    reply = respond(text, None, tracker.get_slot("topic"))
+    send(dispatcher, reply)
+    return [SlotSet("topic", reply.topic)] if reply.topic else []

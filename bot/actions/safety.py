@@ -8,9 +8,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ConversationPaused, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.common import entity_values, latest_intent, latest_text, send
+from bot.actions.common import answer_and_remember, entity_values, latest_intent, latest_text
 from bot.appointments.repository import open_handoff
-from bot.conversation import is_knowledge_question, respond
+from bot.conversation import is_knowledge_question
 from bot.replies import APPOINTMENT_BUTTON, TESTS_BUTTON, TREATMENTS_BUTTON
 from bot.safety.redflags import detect_red_flag
 from bot.safety.replies import emergency_reply
@@ -60,9 +60,7 @@ class ActionOutOfScope(Action):
         """Answer from the knowledge base when a topic is named; else say what we can do."""
         text = latest_text(tracker)
         if entity_values(tracker, "topic") and is_knowledge_question(text, tracker.get_slot("topic")):
-            reply = respond(text, None, tracker.get_slot("topic"))
-            send(dispatcher, reply)
-            return [SlotSet("topic", reply.topic)] if reply.topic else []
+            return answer_and_remember(dispatcher, tracker, text)
         dispatcher.utter_message(response="utter_out_of_scope")
         return []
 
@@ -94,9 +92,7 @@ class ActionFallback(Action):
         """Never silent: each stage sends a reply."""
         text = latest_text(tracker)
         if text.strip() and is_knowledge_question(text, tracker.get_slot("topic")):
-            reply = respond(text, None, tracker.get_slot("topic"))
-            send(dispatcher, reply)
-            return [SlotSet("topic", reply.topic)] if reply.topic else []
+            return answer_and_remember(dispatcher, tracker, text)
         if _previous_bot_action(tracker) == self.name():
             settings = get_settings()
             dispatcher.utter_message(
@@ -125,9 +121,8 @@ class ActionYesNo(Action):
         """'Yes' to an appointment offer starts the form; otherwise ask what is needed."""
         text = latest_text(tracker)
         if len(text.split()) > 4 or is_knowledge_question(text, tracker.get_slot("topic")):
-            reply = respond(text, None, tracker.get_slot("topic"))  # not a bare yes or no
-            send(dispatcher, reply)
-            return [SlotSet("topic", reply.topic)] if reply.topic else []
+            # not a bare yes or no
+            return answer_and_remember(dispatcher, tracker, text)
         last_bot = next((e.get("text") or "" for e in reversed(tracker.events)
                          if e.get("event") == "bot"), "")
         offered = APPOINTMENT_OFFER in last_bot.lower()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Optional, Tuple
 
 MAX_LENGTHS = {
@@ -98,11 +98,6 @@ def check_name(raw: str) -> Checked:
                                   for part in text.split()))
 
 
-def _year(value: str) -> int:
-    year = int(value)
-    return year
-
-
 def parse_date(raw: str) -> Optional[date]:
     """Parse common written dates: ISO, 14/03/1965 (US order when ambiguous), 14 March 1965."""
     text = clean(raw, "date_of_birth").lower().replace(",", " ")
@@ -111,16 +106,16 @@ def parse_date(raw: str) -> Optional[date]:
     try:
         m = re.search(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b", text)
         if m:
-            return date(_year(m.group(1)), int(m.group(2)), int(m.group(3)))
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         m = re.search(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b", text)
         if m:
-            first, second, year = int(m.group(1)), int(m.group(2)), _year(m.group(3))
+            first, second, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
             if first > 12:
                 return date(year, second, first)  # day first
             return date(year, first, second)  # month first, as in the US
         words = text.split()
         nums = [w for w in words if w.isdigit()]
-        month = next((MONTHS[w[:4].rstrip(".")] if w[:4].rstrip(".") in MONTHS else MONTHS.get(w[:3])
+        month = next((MONTHS.get(w) or MONTHS[w[:3]]
                       for w in words if w.isalpha() and (w in MONTHS or w[:3] in MONTHS)), None)
         if month and len(nums) == 2:
             day, year = (int(nums[0]), int(nums[1])) if len(nums[1]) == 4 else (int(nums[1]), int(nums[0]))
@@ -284,9 +279,3 @@ def detect_correction(raw: str) -> Optional[Tuple[str, Optional[str]]]:
         return None
     return field, (value.strip() if value else None)
 
-
-def parse_birthdate_age(iso: str, today: Optional[date] = None) -> int:
-    """Age in whole years for an ISO date of birth (for staff display)."""
-    born = datetime.strptime(iso, "%Y-%m-%d").date()
-    today = today or date.today()
-    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))

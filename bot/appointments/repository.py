@@ -6,7 +6,7 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
-from typing import List, Optional
+from typing import Any, List, Optional
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -69,15 +69,19 @@ def create_tables(url: Optional[str] = None) -> None:
     Base.metadata.create_all(get_engine(_url(url)), tables=tables)
 
 
+def _existing_reference(session: Any, key: str) -> Optional[str]:
+    return session.execute(
+        select(AppointmentRequest.reference).where(AppointmentRequest.submission_key == key)
+    ).scalar_one_or_none()
+
+
 def save_request(request: NewRequest, url: Optional[str] = None) -> str:
     """Store the request once and return its reference; raise StorageError on failure."""
     key = request.submission_key()
     try:
         create_tables(url)
         with session_scope(url) as session:
-            existing = session.execute(
-                select(AppointmentRequest.reference).where(AppointmentRequest.submission_key == key)
-            ).scalar_one_or_none()
+            existing = _existing_reference(session, key)
             if existing:
                 return existing
             now = datetime.now(timezone.utc)
@@ -90,9 +94,7 @@ def save_request(request: NewRequest, url: Optional[str] = None) -> str:
     except IntegrityError as error:
         # A concurrent identical submit won the race: the row exists, return it.
         with session_scope(url) as session:
-            existing = session.execute(
-                select(AppointmentRequest.reference).where(AppointmentRequest.submission_key == key)
-            ).scalar_one_or_none()
+            existing = _existing_reference(session, key)
         if existing:
             return existing
         raise StorageError("reference collision") from error

@@ -203,8 +203,8 @@ def create_app(db_url: Optional[str] = None, https: Optional[bool] = None) -> St
     async def export(request: Request) -> Response:
         fmt = request.path_params["fmt"]
         full = request.session.get("role") in SEES_PERSONAL_DATA
-        items = conversations(filters_from(request), db_url)
         events = load_events(db_url)
+        items = conversations(filters_from(request), db_url, events)
         rows = []
         for item in items:
             for row in transcript(events.get(item.sender_id, []), masked=not full):

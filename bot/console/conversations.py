@@ -58,10 +58,9 @@ def load_events(url: Optional[str] = None, sender_id: Optional[str] = None) -> D
     if sender_id is not None:
         query = query.where(EVENTS.c.sender_id == sender_id)
     grouped: Dict[str, List[Dict[str, Any]]] = defaultdict(list)
-    engine = get_engine(url)
-    if not engine.dialect.has_table(engine.connect(), "events"):
-        return {}
-    with engine.connect() as conn:
+    with get_engine(url).connect() as conn:
+        if not conn.dialect.has_table(conn, "events"):
+            return {}
         for sender, data in conn.execute(query):
             grouped[sender].append(json.loads(data))
     return grouped
@@ -139,11 +138,14 @@ def reviews(url: Optional[str] = None) -> Dict[str, Review]:
         return {r.sender_id: r for r in session.execute(select(Review)).scalars()}
 
 
-def conversations(filters: Filters, url: Optional[str] = None) -> List[Summary]:
-    """Conversations passing the filters, newest first."""
+def conversations(filters: Filters, url: Optional[str] = None,
+                  events_by_sender: Optional[Dict[str, List[Dict[str, Any]]]] = None) -> List[Summary]:
+    """Conversations passing the filters, newest first (``events_by_sender`` if already loaded)."""
     known = reviews(url)
     result = []
-    for sender, events in load_events(url).items():
+    if events_by_sender is None:
+        events_by_sender = load_events(url)
+    for sender, events in events_by_sender.items():
         summary = summarize(sender, events)
         if summary.turns == 0 or not filters.keep(summary):
             continue

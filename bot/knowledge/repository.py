@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from bot.knowledge.facts_file import Fact, FactsFile, Topic, parse_facts
@@ -84,7 +84,7 @@ def load_facts(path: Optional[Path] = None, url: Optional[str] = None) -> LoadRe
 
 def _counts(session: Session) -> tuple:
     return tuple(
-        len(session.execute(select(table)).scalars().all())
+        session.execute(select(func.count()).select_from(table)).scalar_one()
         for table in (TopicRow, FactRow, QuoteRow)
     )
 

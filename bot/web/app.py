@@ -71,8 +71,10 @@ def page_html(rasa_url: str) -> str:
 def create_app(rasa_url: str = "http://localhost:5005", extra_origins: Iterable[str] = ()) -> Starlette:
     """The web app; ``rasa_url`` is where the widget connects."""
 
+    page = page_html(rasa_url)  # the source page and settings are read once, at start-up
+
     async def index(_: Request) -> Response:
-        return HTMLResponse(page_html(rasa_url))
+        return HTMLResponse(page)
 
     async def vendor(_: Request) -> Response:
         if not VENDOR_FILE.exists():
