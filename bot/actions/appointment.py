@@ -1,19 +1,23 @@
-"""The appointment-request form: validation, summary, submission and cancel."""
+"""The appointment-request form: validation, summary, submission and cancel.
+
+Thin adapters: what a message fills is decided by ``bot.appointments.form``; the
+fields come from the one table in ``bot.appointments.fields``.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.types import DomainDict
 
 from bot.actions.common import latest_intent, latest_text, send
 from bot.appointments import outbox
-from bot.appointments.fields import CHECKS, FIELD_LABELS, clean, detect_correction, field_named
+from bot.appointments.fields import FIELDS, FORM_SLOTS, HELPER_SLOTS
+from bot.appointments.form import form_step
 from bot.appointments.notify import notify_staff
 from bot.appointments.repository import NewRequest, StorageError, save_request
 from bot.conversation import is_knowledge_question, respond
@@ -23,128 +27,90 @@ from bot.settings import get_settings
 logger = logging.getLogger(__name__)
 
 FORM = "appointment_form"
-FORM_SLOTS = ("full_name", "date_of_birth", "contact", "visit_reason", "patient_status",
-              "preferred_times", "consent", "confirmation")
-MAX_FAILURES = 3
+# Intents the rules answer inside the form (the form declines them and resumes after).
+RULE_INTENTS = frozenset({
+    "stop", "red_flag", "ask_question", "ask_list_tests", "ask_list_treatments", "ask_uncovered",
+    "ask_personal_advice", "human_handoff", "empty_message", "message_too_long",
+})
+QUESTION_INTENTS = frozenset({"ask_question", "ask_list_tests", "ask_list_treatments", "ask_uncovered",
+                              "ask_personal_advice"})
+# Actions that may run between the patient's message and the form on that same message.
+_SAME_MESSAGE = frozenset({"action_listen", "action_extract_slots", FORM, "action_yes_no", "action_fallback"})
 QUESTION_START = ("what", "how", "why", "when", "which", "is ", "are ", "can ", "does ",
-                  "do ", "will ", "should ", "could ", "tell me")
+                  "do ", "will ", "should ", "could ", "tell me", "wait", "hold on", "hang on")
 
 
-def _looks_like_question(text: str) -> bool:
+def looks_like_question(text: str) -> bool:
+    """A question about the condition typed in the middle of the form."""
     low = text.strip().lower()
     return (low.endswith("?") or low.startswith(QUESTION_START)) and is_knowledge_question(text)
 
 
-def _failure_note() -> str:
-    settings = get_settings()
-    return ("We can keep trying, or you can say \"cancel\" and contact the clinic another way: "
-            f"call {settings.clinic_phone} ({settings.clinic_hours}).")
+def fresh_message(tracker: Tracker) -> bool:
+    """Whether the form runs on the patient's message (not on a return after an interruption)."""
+    names = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        if event.get("event") == "action":
+            names.append(event.get("name"))
+    return set(names) <= _SAME_MESSAGE
 
 
-class ValidateAppointmentForm(FormValidationAction):
-    """Validates each answer, handles corrections and questions asked mid-form."""
+class ValidateAppointmentForm(Action):
+    """Fills every field a message gives, answers questions asked mid-form, handles corrections."""
 
     def name(self) -> str:
-        """Action name used in the domain."""
+        """Rasa's form calls validate_<form name>."""
         return "validate_appointment_form"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
-        """Red flags and questions first, then corrections, then normal validation."""
+        """Slot events for this message; none lets the rules handle it (questions, stop, red flags)."""
+        if not fresh_message(tracker):
+            return []
+        text, intent = latest_text(tracker), latest_intent(tracker)
         requested = tracker.get_slot("requested_slot")
-        text = latest_text(tracker)
-        if requested and tracker.get_slot(requested) == text and text:
-            if detect_red_flag(text) or _looks_like_question(text):
-                send(dispatcher, respond(text, latest_intent(tracker), tracker.get_slot("topic")))
-                return [SlotSet(requested, None)]
-        correction = detect_correction(text) if requested else None
-        if correction and correction[0] != requested:
-            return self._apply_correction(correction, requested, dispatcher, tracker)
-        return await super().run(dispatcher, tracker, domain)
+        activation = tracker.active_loop_name != FORM
+        if intent in RULE_INTENTS and not activation:
+            if intent not in QUESTION_INTENTS or looks_like_question(text) or not text.strip():
+                return []
+        if not activation and requested and (detect_red_flag(text) or looks_like_question(text)):
+            send(dispatcher, respond(text, intent, tracker.get_slot("topic")))
+            return [SlotSet(requested, None)]
+        restart = intent == "request_appointment"  # "book for my husband" inside the form: take what it gives
+        turn = form_step(text, requested, tracker.slots, activation or restart, get_settings().clinic_phone)
+        if restart and requested and requested not in turn.slots:
+            turn.slots[requested] = None
+        for message in turn.messages:
+            dispatcher.utter_message(**message)
+        return [SlotSet(slot, value) for slot, value in turn.slots.items()]
 
-    def _apply_correction(self, correction: Any, requested: Optional[str],
-                          dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
-        field, value = correction
-        events: List[EventType] = [SlotSet("confirmation", None)]
-        if requested:
-            events.append(SlotSet(requested, None))
-        if value is None:
-            dispatcher.utter_message(text=f"Sure, let's change your {FIELD_LABELS[field].lower()}.")
-            return events + [SlotSet(field, None)]
-        checked = CHECKS[field](value)
-        if not checked.ok:
-            dispatcher.utter_message(text=checked.error)
-            return events + [SlotSet(field, None)]
-        dispatcher.utter_message(text=f"Thanks, I've updated your {FIELD_LABELS[field].lower()}.")
-        return events + [SlotSet(field, checked.value)] + [SlotSet(k, v or None) for k, v in checked.extra]
 
-    def _check(self, slot: str, value: Any, dispatcher: CollectingDispatcher,
-               tracker: Tracker) -> Dict[str, Any]:
-        checked = CHECKS[slot](clean(value, slot))
-        if checked.ok:
-            result: Dict[str, Any] = {slot: checked.value}
-            result.update({k: (v or None) for k, v in checked.extra})
-            return result
-        failures = dict(tracker.get_slot("form_failures") or {})
-        failures[slot] = failures.get(slot, 0) + 1
-        message = checked.error or "Sorry, I couldn't use that answer."
-        if failures[slot] >= MAX_FAILURES:
-            message += " " + _failure_note()
-        dispatcher.utter_message(text=message)
-        return {slot: None, "form_failures": failures}
+class ActionAskFullName(Action):
+    """Asks for the patient's name, or for the patient's when someone books for them."""
 
-    def validate_full_name(self, value: Any, dispatcher: CollectingDispatcher,
-                           tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
-        """A plausible full name."""
-        return self._check("full_name", value, dispatcher, tracker)
+    def name(self) -> str:
+        """Rasa calls action_ask_<slot> to request the full_name slot."""
+        return "action_ask_full_name"
 
-    def validate_date_of_birth(self, value: Any, dispatcher: CollectingDispatcher,
-                               tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
-        """A valid date in the past."""
-        return self._check("date_of_birth", value, dispatcher, tracker)
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
+        """One question; it says how to stop the first time."""
+        whose = "the patient's" if tracker.get_slot("booked_by") else "your"
+        dispatcher.utter_message(text=(
+            f"Let's request an appointment. You can say \"cancel\" at any time. What is {whose} full name?"))
+        return []
 
-    def validate_contact(self, value: Any, dispatcher: CollectingDispatcher,
-                         tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
-        """A phone number and/or email; fills the phone and email slots."""
-        return self._check("contact", value, dispatcher, tracker)
 
-    def validate_visit_reason(self, value: Any, dispatcher: CollectingDispatcher,
-                              tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
-        """One of the listed reasons, or other."""
-        return self._check("visit_reason", value, dispatcher, tracker)
-
-    def validate_patient_status(self, value: Any, dispatcher: CollectingDispatcher,
-                                tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
-        """New or returning."""
-        return self._check("patient_status", value, dispatcher, tracker)
-
-    def validate_preferred_times(self, value: Any, dispatcher: CollectingDispatcher,
-                                 tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
-        """Free text, not empty."""
-        return self._check("preferred_times", value, dispatcher, tracker)
-
-    def validate_consent(self, value: Any, dispatcher: CollectingDispatcher,
-                         tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
-        """Consent is required."""
-        return self._check("consent", value, dispatcher, tracker)
-
-    def validate_confirmation(self, value: Any, dispatcher: CollectingDispatcher,
-                              tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
-        """Yes sends; naming a field edits it; anything else asks what to change."""
-        text = clean(value, "confirmation").lower()
-        if latest_intent(tracker) == "affirm" or text in ("yes", "yes, send it", "send", "send it"):
-            return {"confirmation": "yes"}
-        field = field_named(text)
-        if field:
-            dispatcher.utter_message(text=f"Sure, let's change your {FIELD_LABELS[field].lower()}.")
-            return {"confirmation": None, field: None}
-        dispatcher.utter_message(
-            text="Which detail would you like to change? (Or say \"cancel\" to stop.)",
-            buttons=[{"title": f"Change {label.lower()}", "payload": f"change {label.lower()}"}
-                     for slot, label in FIELD_LABELS.items() if slot != "consent"],
-        )
-        return {"confirmation": None}
+def summary(tracker: Tracker) -> str:
+    """Every answer, one line each, from the field table."""
+    lines = [f"• {f.label}: {f.shown(tracker.get_slot(f.slot) or '')}" for f in FIELDS if f.slot != "consent"]
+    if tracker.get_slot("booked_by"):
+        lines.append(f"• Booked by: a caregiver ({tracker.get_slot('booked_by')})")
+    return "\n".join(lines)
 
 
 class ActionAskConfirmation(Action):
@@ -158,11 +124,8 @@ class ActionAskConfirmation(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
         """Render the summary of every answer."""
-        lines = [f"• {label}: {tracker.get_slot(slot)}" for slot, label in FIELD_LABELS.items()
-                 if slot != "consent"]
         dispatcher.utter_message(
-            text="Please check your appointment request:\n" + "\n".join(lines)
-            + "\nShall I send it to the clinic?",
+            text="Please check the appointment request:\n" + summary(tracker) + "\nShall I send it to the clinic?",
             buttons=[{"title": "Yes, send it", "payload": "yes, send it"},
                      {"title": "Change something", "payload": "change something"},
                      {"title": "Cancel", "payload": "/stop"}],
@@ -171,7 +134,7 @@ class ActionAskConfirmation(Action):
 
 
 def _reset_form() -> List[EventType]:
-    return [SlotSet(slot, None) for slot in FORM_SLOTS + ("phone", "email", "form_failures")]
+    return [SlotSet(slot, None) for slot in FORM_SLOTS + HELPER_SLOTS]
 
 
 class ActionSubmitAppointment(Action):
@@ -197,6 +160,7 @@ class ActionSubmitAppointment(Action):
             consent=tracker.get_slot("consent") == "yes",
             channel=tracker.get_latest_input_channel() or "unknown",
             sender_id=tracker.sender_id,
+            booked_by=tracker.get_slot("booked_by"),
         )
         settings = get_settings()
         try:

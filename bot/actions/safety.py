@@ -9,8 +9,10 @@ from rasa_sdk.events import ConversationPaused, EventType, FollowupAction, SlotS
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.common import answer_and_remember, entity_values, latest_intent, latest_text
+from bot.appointments.extract import gives_personal_details
 from bot.appointments.repository import open_handoff
 from bot.conversation import is_knowledge_question
+from bot.dialogue.paused import paused_reply, staff_replied_recently
 from bot.replies import APPOINTMENT_BUTTON, TESTS_BUTTON, TREATMENTS_BUTTON
 from bot.safety.redflags import detect_red_flag
 from bot.safety.replies import emergency_reply
@@ -93,6 +95,8 @@ class ActionFallback(Action):
         text = latest_text(tracker)
         if text.strip() and is_knowledge_question(text, tracker.get_slot("topic")):
             return answer_and_remember(dispatcher, tracker, text)
+        if gives_personal_details(text):
+            return [FollowupAction("appointment_form")]  # "I'm Ruth Adams, born 05/12/1948"
         if _previous_bot_action(tracker) == self.name():
             settings = get_settings()
             dispatcher.utter_message(
@@ -162,7 +166,21 @@ class ActionHumanHandoff(Action):
         dispatcher.utter_message(text=(
             "I've asked a member of the clinic team to look at this conversation. "
             f"Someone will reply here during opening hours ({settings.clinic_hours}). "
-            f"If it's urgent, call the clinic at {settings.clinic_phone}, or "
-            f"{settings.emergency_number} in an emergency. I'll stay quiet until a staff member "
-            "picks this up."))
+            f"If it's urgent, call the clinic at {settings.clinic_phone}."))
         return [SlotSet("handoff_requested", True), ConversationPaused()]
+
+
+class ActionPausedReply(Action):
+    """A message while waiting for staff: say it is seen, unless staff are in the chat."""
+
+    def name(self) -> str:
+        """Action name used in the domain (run by the paused-conversation patch)."""
+        return "action_paused_reply"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
+        """The short note, or nothing while a staff member is answering."""
+        if not staff_replied_recently(tracker.events):
+            dispatcher.utter_message(text=paused_reply())
+        return []

@@ -28,6 +28,7 @@ class AppointmentRequest(Base):
     consent = Column(Boolean, nullable=False)
     channel = Column(String(40), nullable=False)
     sender_id = Column(String(255), nullable=False, index=True)
+    booked_by = Column(String(60))  # a caregiver booking for the patient ("for their husband")
     created_at = Column(DateTime(timezone=True), nullable=False, index=True)
     updated_at = Column(DateTime(timezone=True), nullable=False)
 

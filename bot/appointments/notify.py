@@ -23,7 +23,7 @@ def request_payload(reference: str, url: Optional[str] = None) -> Optional[dict]
         "event": "appointment_request.created", "reference": row.reference,
         "status": row.status, "full_name": row.full_name, "date_of_birth": row.date_of_birth,
         "phone": row.phone, "email": row.email, "visit_reason": row.visit_reason,
-        "patient_status": row.patient_status, "preferred_times": row.preferred_times,
+        "patient_status": row.patient_status, "booked_by": row.booked_by, "preferred_times": row.preferred_times,
         "consent": row.consent, "channel": row.channel, "sender_id": row.sender_id,
         "created_at": row.created_at.isoformat() if row.created_at else None,
     }

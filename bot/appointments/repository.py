@@ -47,6 +47,7 @@ class NewRequest:
     consent: bool
     channel: str
     sender_id: str
+    booked_by: Optional[str] = None
 
     def submission_key(self) -> str:
         """Same conversation + same answers = same request (double submits, retries)."""

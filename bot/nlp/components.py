@@ -28,7 +28,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlp.normalize import tokenize
 from bot.nlp.terms import default_matcher
-from bot.safety.redflags import detect_red_flag, is_general_question
+from bot.safety.redflags import detect_red_flag, has_alarm_words, is_general_question
 
 RED_FLAG_INTENT = "red_flag"
 QUESTION_INTENT = "ask_question"
@@ -133,12 +133,28 @@ class SafetyNet(_Stateless):
 
     @staticmethod
     def _overrule_false_alarm(message: Message, text: Optional[str]) -> None:
-        """A classifier-only red flag on a general question becomes a knowledge question."""
-        intent = message.get(INTENT) or {}
-        if intent.get("name") != RED_FLAG_INTENT or not text or not is_general_question(text):
-            return
-        set_intent(message, QUESTION_INTENT, intent.get(PREDICTED_CONFIDENCE_KEY, 1.0), drop=(RED_FLAG_INTENT,))
+        """A classifier-only red flag stands only for a report naming an emergency sign.
 
+        On a general question it becomes a knowledge question; on a message with no
+        emergency sign at all ("the left side of my face won't stop twitching") the
+        classifier's next-best intent is used.
+        """
+        intent = message.get(INTENT) or {}
+        if intent.get("name") != RED_FLAG_INTENT or not text:
+            return
+        confidence = intent.get(PREDICTED_CONFIDENCE_KEY, 1.0)
+        if is_general_question(text):
+            set_intent(message, QUESTION_INTENT, confidence, drop=(RED_FLAG_INTENT,))
+        elif not has_alarm_words(text):
+            ranking = [r for r in message.get(INTENT_RANKING_KEY, []) or [] if r.get("name") != RED_FLAG_INTENT]
+            runner_up = ranking[0] if ranking else {"name": QUESTION_INTENT, PREDICTED_CONFIDENCE_KEY: confidence}
+            set_intent(message, runner_up["name"], runner_up.get(PREDICTED_CONFIDENCE_KEY, confidence),
+                       drop=(RED_FLAG_INTENT,))
+
+# "my face won't stop twitching" describes the condition; it is not a request to stop.
+_NOT_A_STOP = re.compile(
+    r"\b(?:won'?t|wont|will not|can'?t|cant|cannot|doesn'?t|does not|don'?t|never|not) stop\b"
+    r"|\bstop(?:s|ped)? (?:twitch|spasm|jerk|blink|moving)", re.I)
 GUARDED_INTENTS = {
     "human_handoff", "out_of_scope", "chitchat", "greet", "goodbye", "thank",
     "bot_challenge", "affirm", "deny",
@@ -165,6 +181,9 @@ class KnowledgeIntentGuard(_Stateless):
         for message in messages:
             text = message.get(TEXT) or ""
             intent = (message.get(INTENT) or {}).get("name")
+            if intent == "stop" and _NOT_A_STOP.search(text):
+                set_intent(message, QUESTION_INTENT, 1.0)
+                continue
             if intent not in GUARDED_INTENTS or not _QUESTION_SHAPE.search(text.strip()):
                 continue
             if intent == "human_handoff" and _HANDOFF_WORDS.search(text):

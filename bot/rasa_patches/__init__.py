@@ -1,6 +1,9 @@
 """Small, documented patches to the Rasa server's behaviour, installed at start-up.
 
-- ``paused_safety``: red flags get emergency guidance even in a paused conversation.
+- ``paused_safety``: a paused conversation still answers: red flags get emergency guidance,
+  other messages a short note that staff have been told.
+- ``listen_before_user``: a message always starts a new turn, so a conversation left
+  mid-turn (after a circuit-breaker trip or a crash) recovers on its next message.
 - ``action_server_down``: an unreachable action server gives the patient a clear
   "having trouble" reply instead of silence.
 - ``action_response_validation``: action-server responses are validated with a validator
@@ -14,6 +17,7 @@ Installed from ``bot.channels`` (Rasa imports it for every channel in credential
 from bot.rasa_patches import (
     action_response_validation,
     action_server_down,
+    listen_before_user,
     paused_safety,
     shared_http_session,
 )
@@ -22,6 +26,7 @@ from bot.rasa_patches import (
 def install_all() -> None:
     """Install every patch (idempotent)."""
     paused_safety.install()
+    listen_before_user.install()
     action_server_down.install()
     action_response_validation.install()
     shared_http_session.install()

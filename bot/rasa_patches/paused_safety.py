@@ -1,10 +1,14 @@
-"""Red flags get emergency guidance even in a paused conversation.
+"""A paused conversation (waiting for staff) still answers: red flags first, else a short note.
 
 Rasa ignores every message of a paused conversation (after a human handoff) except
-``/restart``. A patient waiting for staff who then reports stroke signs must still get
-emergency guidance, so for a message whose intent is ``red_flag`` (set by the NLU safety
-net or the classifier) the emergency action runs once. Policies cannot be used for it:
-they do not see the paused part of the conversation. It stays paused afterwards.
+``/restart``, so a patient waiting for staff hears nothing, even when reporting stroke
+signs. Here, for a paused conversation:
+- a message whose intent is ``red_flag`` (NLU safety net or classifier) runs the
+  emergency action;
+- any other message runs ``action_paused_reply``: staff have been told, and the
+  clinic's phone number; that action stays quiet when staff replied recently.
+Policies cannot do it: they do not see the paused part of the conversation. The
+conversation stays paused afterwards.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 RED_FLAG_INTENT = "red_flag"
 EMERGENCY_ACTION = "action_emergency_guidance"
+PAUSED_REPLY_ACTION = "action_paused_reply"
 _original = MessageProcessor._should_handle_message
 
 
@@ -24,10 +29,11 @@ def _should_handle_message(tracker: DialogueStateTracker) -> bool:
         return True
     latest = tracker.latest_message
     just_said = bool(tracker.events) and isinstance(tracker.events[-1], UserUttered)
-    if just_said and latest is not None and latest.intent.get(INTENT_NAME_KEY) == RED_FLAG_INTENT:
-        tracker.trigger_followup_action(EMERGENCY_ACTION)
-        return True
-    return False
+    if not just_said or latest is None:
+        return False
+    red_flag = latest.intent.get(INTENT_NAME_KEY) == RED_FLAG_INTENT
+    tracker.trigger_followup_action(EMERGENCY_ACTION if red_flag else PAUSED_REPLY_ACTION)
+    return True
 
 
 def install() -> None:

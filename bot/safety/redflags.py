@@ -97,6 +97,20 @@ _CAUSAL = re.compile(r"\b(?:make|cause|leave|lead to|result in|give) (?:\S+ ){0,
 _GENERAL = re.compile(r"\b(?:cause|side effect|risk|complication|happen|possible|normal|common|sign of|symptom of|mean)\b")
 
 
+# The condition itself: spasms pull, close and freeze one side of the face. In a message about
+# it, only the strong signs of a stroke count (weakness, droop, numbness, paralysis, slurring).
+_CONDITION = re.compile(r"\b(?:twitch|spasm|jerk|flutter|tic|blink|wink|squint|clench|contract|pull|tug)")
+_STRONG_SIGN = re.compile(r"weak|droop|numb|paralysis|slur|sag|limp|dead|can not (?:\S+ ){0,2}(?:move|feel|speak|talk)")
+_EYELID_DROOP = re.compile(r"\b(?:eyelid|eye|lid) (?:\S+ ){0,3}droop|droop\w* (?:\S+ ){0,2}(?:eyelid|eye|lid)\b")
+
+
+def _condition_not_stroke(lemmas: str, match: str) -> bool:
+    """A stroke-pattern match that, in a message about spasms, describes the spasms themselves."""
+    if not _CONDITION.search(lemmas):
+        return False
+    return not _STRONG_SIGN.search(match) or bool(_EYELID_DROOP.search(match))
+
+
 @dataclass(frozen=True)
 class RedFlag:
     """A detected red flag and its kind (crisis, stroke, breathing, after_surgery)."""
@@ -127,6 +141,18 @@ def _is_general_question(raw: str, lemmas: str) -> bool:
     return bool(_QUESTION_START.search(text) or (text.endswith("?") and _GENERAL.search(lemmas)))
 
 
+ALARM_WORDS = re.compile(
+    r"weak|droop|numb|paralysis|paralyze|slur|speech|speak|talk|breathe|breath|swallow|chok|stroke|"
+    r"fever|stiff|fluid|leak|headache|hear|vision|sight|blind|faint|collapse|pass out|unconscious|"
+    r"suicid|die|dead|kill|overdose|harm|hurt|end it|live|emergency|ambulance|911|sudden"
+)
+
+
+def has_alarm_words(text: str) -> bool:
+    """Whether a message names any emergency sign at all (a classifier-only alarm needs one)."""
+    return bool(text and ALARM_WORDS.search(lemma_text(text[:2000]).lower()))
+
+
 def detect_red_flag(text: str) -> Optional[RedFlag]:
     """Return the red flag in ``text``, or None. Crisis wording always counts."""
     if not text or not text.strip():
@@ -139,6 +165,8 @@ def detect_red_flag(text: str) -> Optional[RedFlag]:
         return None
     for kind, pattern in SYMPTOM_PATTERNS:
         match = pattern.search(lemmas)
+        if match and kind == STROKE and _condition_not_stroke(lemmas, match.group(0)):
+            continue
         if match:
             if kind == BREATHING and re.search(r"\bbotox|injection|shot\b", lemmas):
                 kind = AFTER_BOTOX

@@ -15,10 +15,13 @@ def test_handoff_pauses_red_flags_still_answered_and_staff_resume(stack: Stack) 
     sender = uuid.uuid4().hex
     assert "clinic team" in reply_text(stack.say(sender, "I want to talk to a person"))
     assert sender in [h.sender_id for h in open_handoffs(stack.database_url)]
-    assert stack.say(sender, "what is MVD?") == []  # paused: staff handle it now
+    waiting = stack.say(sender, "what is MVD?")  # paused: staff handle it, the patient is told so
+    assert len(waiting) == 1 and "clinic team" in reply_text(waiting)
+    assert "decompression" not in reply_text(waiting) and "911" not in reply_text(waiting)
     emergency = reply_text(stack.say(sender, "my face suddenly went numb and droopy"))
     assert "911" in emergency
-    assert stack.say(sender, "what is an EMG?") == []  # still paused after the emergency reply
+    still = reply_text(stack.say(sender, "is anybody reading this?"))  # still paused afterwards
+    assert "clinic team" in still and "(555) 010-2030" in still
     assert resume(sender, stack.url, stack.token, stack.database_url) == 1
     assert "electrical activity" in reply_text(stack.say(sender, "what is an EMG?"))
     assert sender not in [h.sender_id for h in open_handoffs(stack.database_url)]

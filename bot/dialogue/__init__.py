@@ -1,0 +1,1 @@
+"""Dialogue management: the turn rules every conversation keeps, whatever the policy predicts."""
