@@ -8,10 +8,17 @@ BIN=.venv/bin
 RASA_PORT=${RASA_PORT:-5005}
 ACTIONS_PORT=${ACTIONS_PORT:-5055}
 WEB_PORT=${WEB_PORT:-8080}
+HOST=${HFS_HOST:-127.0.0.1}  # every server listens on loopback unless an address is set
+umask 077  # tokens, logs and the database are readable by this user only
 mkdir -p var
-TOKEN_FILE=var/rasa_token
-[ -s "$TOKEN_FILE" ] || "$BIN/python" -c 'import secrets; print(secrets.token_urlsafe(24))' > "$TOKEN_FILE"
-export RASA_TOKEN=${RASA_TOKEN:-$(cat "$TOKEN_FILE")}
+chmod 700 var
+secret() {  # a random token kept in a 0600 file under var/
+  [ -s "$1" ] || "$BIN/python" -c 'import secrets; print(secrets.token_urlsafe(32))' > "$1"
+  chmod 600 "$1"
+  cat "$1"
+}
+export RASA_TOKEN=${RASA_TOKEN:-$(secret var/rasa_token)}
+export HFS_ACTION_TOKEN=${HFS_ACTION_TOKEN:-$(secret var/action_token)}
 export HFS_ALLOWED_ORIGINS=${HFS_ALLOWED_ORIGINS:-http://localhost:$WEB_PORT,http://127.0.0.1:$WEB_PORT}
 
 for port in "$RASA_PORT" "$ACTIONS_PORT" "$WEB_PORT"; do
@@ -33,13 +40,13 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-"$BIN/rasa" run actions --actions bot.actions --port "$ACTIONS_PORT" > var/actions.log 2>&1 &
+"$BIN/python" -m bot.actions.server --host 127.0.0.1 --port "$ACTIONS_PORT" > var/actions.log 2>&1 &
 pids+=($!)
-"$BIN/rasa" run --model models/hfs.tar.gz --endpoints endpoints.yml --credentials var/credentials.yml \
-  --port "$RASA_PORT" --enable-api --auth-token "$RASA_TOKEN" \
+"$BIN/python" -m bot.ops.rasa_server run --model models/hfs.tar.gz --endpoints endpoints.yml \
+  --credentials var/credentials.yml --interface "$HOST" --port "$RASA_PORT" --enable-api \
   --cors "http://localhost:$WEB_PORT" --cors "http://127.0.0.1:$WEB_PORT" > var/rasa.log 2>&1 &
 pids+=($!)
-"$BIN/python" -m bot.web --port "$WEB_PORT" --rasa-url "http://localhost:$RASA_PORT" > var/web.log 2>&1 &
+"$BIN/python" -m bot.web --host "$HOST" --port "$WEB_PORT" --rasa-url "http://localhost:$RASA_PORT" > var/web.log 2>&1 &
 pids+=($!)
 
 echo "Starting (logs in var/)..."

@@ -88,23 +88,6 @@ class ValidateAppointmentForm(Action):
         return [SlotSet(slot, value) for slot, value in turn.slots.items()]
 
 
-class ActionAskFullName(Action):
-    """Asks for the patient's name, or for the patient's when someone books for them."""
-
-    def name(self) -> str:
-        """Rasa calls action_ask_<slot> to request the full_name slot."""
-        return "action_ask_full_name"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
-    ) -> List[EventType]:
-        """One question; it says how to stop the first time."""
-        whose = "the patient's" if tracker.get_slot("booked_by") else "your"
-        dispatcher.utter_message(text=(
-            f"Let's request an appointment. You can say \"cancel\" at any time. What is {whose} full name?"))
-        return []
-
-
 def summary(tracker: Tracker) -> str:
     """Every answer, one line each, from the field table."""
     lines = [f"• {f.label}: {f.shown(tracker.get_slot(f.slot) or '')}" for f in FIELDS if f.slot != "consent"]
@@ -125,7 +108,7 @@ class ActionAskConfirmation(Action):
     ) -> List[EventType]:
         """Render the summary of every answer."""
         dispatcher.utter_message(
-            text="Please check the appointment request:\n" + summary(tracker) + "\nShall I send it to the clinic?",
+            text="Please check your appointment request:\n" + summary(tracker) + "\nShall I send it to the clinic?",
             buttons=[{"title": "Yes, send it", "payload": "yes, send it"},
                      {"title": "Change something", "payload": "change something"},
                      {"title": "Cancel", "payload": "/stop"}],

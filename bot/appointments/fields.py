@@ -233,7 +233,7 @@ FIELDS: Tuple[Field, ...] = (
 )
 BY_SLOT: Dict[str, Field] = {f.slot: f for f in FIELDS}
 FORM_SLOTS = tuple(f.slot for f in FIELDS) + ("confirmation",)
-HELPER_SLOTS = ("phone", "email", "booked_by", "dob_partial", "form_failures")
+HELPER_SLOTS = ("phone", "email", "booked_by", "caregiver_booking", "dob_partial", "form_failures")
 CHECKS = {f.slot: f.check for f in FIELDS}
 FIELD_LABELS = {f.slot: f.label for f in FIELDS}
 

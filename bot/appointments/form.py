@@ -39,6 +39,8 @@ class FormTurn:
 def _accept(turn: FormTurn, slot: str, checked: Checked) -> None:
     turn.slots[slot] = checked.value
     turn.slots.update({key: (value or None) for key, value in checked.extra})
+    if slot == "booked_by":
+        turn.slots["caregiver_booking"] = True
     if slot == "date_of_birth":
         turn.slots["dob_partial"] = None
 

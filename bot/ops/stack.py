@@ -66,6 +66,7 @@ class Stack:
     endpoints_template: Optional[Path] = None
     env_extra: Dict[str, str] = field(default_factory=dict)
     token: str = "test-token"  # noqa: S105 - a throwaway token for local test servers
+    action_token: str = "test-action-token"  # noqa: S105 - shared secret between Rasa and the action server
     actions_port: int = field(default_factory=free_port)
     rasa_ports: List[int] = field(default_factory=list)
     web_port: int = field(default_factory=free_port)
@@ -87,6 +88,7 @@ class Stack:
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
             "HFS_ALLOWED_ORIGINS": f"http://127.0.0.1:{self.web_port},http://localhost:{self.web_port}",
             "HFS_CONSOLE_SECRET": "test-console-secret-" + self.token,
+            "HFS_ACTION_TOKEN": self.action_token, "RASA_TOKEN": self.token,
         })
         env.update(self.env_extra)
         return env
@@ -100,6 +102,7 @@ class Stack:
             return path
         path.write_text(
             f'action_endpoint:\n  url: "http://127.0.0.1:{self.actions_port}/webhook"\n'
+            '  headers:\n    Authorization: Bearer ${HFS_ACTION_TOKEN}\n'
             "tracker_store:\n  type: bot.storage.tracker_store.UrlSQLTrackerStore\n"
             + (self.endpoints_extra or "lock_store:\n  type: in_memory\n"),
             encoding="utf-8",
@@ -115,8 +118,8 @@ class Stack:
 
     def start_actions(self, timeout: float = 120) -> None:
         """Start (or restart) the action server."""
-        proc = self._spawn("actions", [str(VENV_BIN / "rasa"), "run", "actions", "--actions",
-                                       "bot.actions", "--port", str(self.actions_port)])
+        proc = self._spawn("actions", [str(VENV_BIN / "python"), "-m", "bot.actions.server",
+                                       "--port", str(self.actions_port)])
         wait_until(f"http://127.0.0.1:{self.actions_port}/health", timeout, [proc])
 
     def start_rasa(self, index: int = 0, timeout: float = 240) -> None:
@@ -127,9 +130,10 @@ class Stack:
         credentials = self.workdir / "credentials.yml"
         write_credentials(credentials, env=self.env())
         proc = self._spawn(f"rasa{index}", [
-            str(VENV_BIN / "rasa"), "run", "--model", str(self.model), "--endpoints",
+            str(VENV_BIN / "python"), "-m", "bot.ops.rasa_server", "run", "--model", str(self.model),
+            "--interface", "127.0.0.1", "--endpoints",
             str(self.write_endpoints()), "--credentials", str(credentials),
-            "--port", str(port), "--enable-api", "--auth-token", self.token,
+            "--port", str(port), "--enable-api",
         ])
         wait_until(f"http://127.0.0.1:{port}/status?token={self.token}", timeout, [proc])
 

@@ -18,10 +18,13 @@ _engines: Dict[str, Engine] = {}
 
 
 def _prepare_sqlite(url: str) -> None:
-    """Create the parent folder of a SQLite file so a fresh checkout just works."""
+    """Create the SQLite file's folder, and the file itself readable by this user only (0600)."""
     prefix = "sqlite:///"
     if url.startswith(prefix) and url != "sqlite:///:memory:":
-        Path(url[len(prefix) :]).parent.mkdir(parents=True, exist_ok=True)
+        path = Path(url[len(prefix) :])
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600, exist_ok=True)
+        path.chmod(0o600)
 
 
 def get_engine(url: Optional[str] = None) -> Engine:

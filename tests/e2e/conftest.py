@@ -12,6 +12,7 @@ import pytest
 from bot.console.accounts import add_user
 from bot.knowledge.repository import load_facts
 from bot.ops.stack import MODEL, Stack
+from tests.e2e.invariants import CIRCUIT_BREAKER, circuit_breaker_trips
 
 
 @pytest.fixture(scope="session")
@@ -28,6 +29,9 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         yield stack
     finally:
         stack.stop()
+    trips = circuit_breaker_trips(stack)
+    if trips:
+        pytest.fail(f"Rasa's log says '{CIRCUIT_BREAKER}' {trips} time(s): a conversation looped")
 
 
 PASSWORD = "correct horse battery"

@@ -78,7 +78,8 @@ def test_typos_in_button_answers(typed: str, status: str) -> None:
 def test_activation_takes_the_reason_and_the_caregiver() -> None:
     assert step("time for my next round of injections, can I book", None, True) == {
         "visit_reason": "Botox treatment"}
-    assert step("booking this for my husband", None, True) == {"booked_by": "for their husband"}
+    assert step("booking this for my husband", None, True) == {"booked_by": "for their husband",
+                                                                "caregiver_booking": True}
     assert caregiver("I'm her daughter") == "patient's daughter"
 
 
