@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
@@ -36,6 +37,10 @@ QUESTION_INTENTS = frozenset({"ask_question", "ask_list_tests", "ask_list_treatm
                               "ask_personal_advice"})
 # Actions that may run between the patient's message and the form on that same message.
 _SAME_MESSAGE = frozenset({"action_listen", "action_extract_slots", FORM, "action_yes_no", "action_fallback"})
+# The classifier's "stop" counts inside the form only with a word that means it ("change something" does not).
+CANCEL_WORDS = re.compile(
+    r"\b(?:cancel|stop|quit|abort|exit|never ?mind|forget|scrap|drop it|leave it|changed my mind|"
+    r"don'?t (?:want|need|book)|no longer|not (?:now|anymore|any more)|end this)\b", re.I)
 QUESTION_START = ("what", "how", "why", "when", "which", "is ", "are ", "can ", "does ",
                   "do ", "will ", "should ", "could ", "tell me", "wait", "hold on", "hang on")
 
@@ -74,7 +79,9 @@ class ValidateAppointmentForm(Action):
         requested = tracker.get_slot("requested_slot")
         activation = tracker.active_loop_name != FORM
         if intent in RULE_INTENTS and not activation:
-            if intent not in QUESTION_INTENTS or looks_like_question(text) or not text.strip():
+            if intent == "stop" and not CANCEL_WORDS.search(text):
+                intent = "inform"  # "change something", "send it": an answer, not a cancel
+            elif intent not in QUESTION_INTENTS or looks_like_question(text) or not text.strip():
                 return []
         if not activation and requested and (detect_red_flag(text) or looks_like_question(text)):
             send(dispatcher, respond(text, intent, tracker.get_slot("topic")))

@@ -100,8 +100,8 @@ def check_name(raw: str) -> Checked:
         return Checked(error="Please type the full name, for example \"Maria Lopez\".")
     if not re.fullmatch(r"[^\W\d_]+(?:[ '\u2019.-]+[^\W\d_]+)*\.?", text):
         return Checked(error=ERRORS["name_chars"])
-    if sum(ch.isalpha() for ch in text) < 2:
-        return Checked(error="Please type the full name.")
+    if sum(ch.isalpha() for ch in text) < 2 or len(text.split()) < 2:
+        return Checked(error="Please type the full name, first and last, for example \"Maria Lopez\".")
     return Checked(value=capitalise_name(text))
 
 

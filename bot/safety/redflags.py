@@ -34,12 +34,20 @@ CRISIS_PATTERNS = _rx(
     r"\b(?:not|n't|no|never) (?:\S+ ){0,2}(?:want|wish|wan na|wanna) (?:\S+ ){0,2}(?:live|be alive|be here|wake up)\b",
     r"\b(?:want|wish|wan na|wanna|go) (?:\S+ ){0,2}(?:die|be dead)\b", r"\bbetter off dead\b",
     r"\bself[- ]?harm", r"\bhurt (?:my ?self|me)\b", r"\bharm (?:my ?self|me)\b", r"\bcut my ?self\b",
-    r"\boverdose", r"\btake (?:\S+ ){0,3}(?:too many|all my|a lot of|whole bottle|bunch of) (?:\S+ ){0,2}(?:pill|tablet|medicine|medication)",
+    r"\boverdose", r"\btake (?:\S+ ){0,3}(?:too many|a lot of|whole bottle|bunch of) (?:\S+ ){0,2}(?:pill|tablet|medicine|medication)",
     r"\bno reason to live\b", r"\bcan not go on\b", r"\blife (?:be )?not worth\b",
     r"\bnot worth live\b", r"\bnothing to live for\b", r"\bgive up on life\b",
     r"\bpoint (?:in|of) (?:living|live|life|go on|going on)\b", r"\bbetter off without me\b",
     r"\bno (?:one|body) would (?:miss|care about) me\b", r"\bwish i (?:be|was|were) dead\b",
+    r"\b(?:lethal|fatal|deadly) (?:dose|amount)", r"\bhow many (?:\S+ ){0,4}(?:kill|die|fatal|lethal|overdose)",
+    r"\benough (?:\S+ ){0,3}(?:to )?(?:not wake up|never wake up|die|kill me|kill myself|end it)",
+    r"\bso (?:that )?i (?:do not|don't|never|wo n't|won't) wake up\b",
+    r"\btake all (?:of )?my (?:\S+ ){0,2}(?:at once|together|tonight|in one go)",
 )
+# Past tense is lost in lemmas: "took all my pills" is read on the raw text.
+OVERDOSE_TAKEN = re.compile(
+    r"\b(?:took|taken|swallowed|downed|have had) (?:all|every one|the whole|a whole|the rest|a bottle|a handful)"
+    r"\b(?: of)?(?: my| the| his| her)?", re.I)
 
 SYMPTOM_PATTERNS = (
     (STROKE, _rx(
@@ -56,7 +64,7 @@ SYMPTOM_PATTERNS = (
         r"\bspeech (?:\S+ ){0,3}(?:garble|strange|weird|wrong|slur)",
     )),
     (BREATHING, _rx(
-        r"\b(?:trouble|difficulty|problem|hard|hardly|struggle|struggling|can not|unable to|difficult)(?: to)? (?:\S+ ){0,2}(?:breathe|swallow|speak|talk)",
+        r"\b(?:trouble|difficulty|problem|hard|hardly|barely|struggle|struggling|can not|unable to|difficult)(?: to)? (?:\S+ ){0,2}(?:breathe|swallow|speak|talk)",
         r"\b(?:breathe|swallow)\w* (?:\S+ ){0,2}(?:trouble|difficult|hard|problem)",
         r"\bchok", r"\bshort of breathe\b", r"\bshortness of breathe\b", r"\bgasp", r"\bwheez",
         r"\bthroat (?:\S+ ){0,5}(?:clos|tight|swell)", r"\bcan not catch my breathe\b",
@@ -65,7 +73,7 @@ SYMPTOM_PATTERNS = (
     )),
     (AFTER_SURGERY, _rx(
         r"\bstiff neck\b", r"\bneck (?:be )?(?:\S+ ){0,2}stiff\b", r"\bfever\b", r"\bhigh temperature\b",
-        r"\bclear fluid\b", r"\bfluid (?:\S+ ){0,4}(?:leak|drip|come|run)", r"\b(?:leak|drip)\w* (?:\S+ ){0,4}(?:fluid|nose|wound|incision)",
+        r"\bclear (?:fluid|liquid)\b", r"\b(?:fluid|liquid) (?:\S+ ){0,4}(?:leak|drip|come|run)", r"\b(?:leak|drip)\w* (?:\S+ ){0,4}(?:fluid|nose|wound|incision)",
         r"\bnose (?:\S+ ){0,3}(?:drip|leak|run) (?:\S+ ){0,3}clear\b", r"\bwound (?:\S+ ){0,3}(?:ooz|leak|open|red|pus|swell)",
         r"\b(?:severe|terrible|very bad|excruciating|unbearable) (?:\S+ ){0,2}headache\b",
         r"\bheadache (?:\S+ ){0,3}(?:severe|unbearable|terrible|worst|wo n't go)",
@@ -111,6 +119,10 @@ def _condition_not_stroke(lemmas: str, match: str) -> bool:
     return not _STRONG_SIGN.search(match) or bool(_EYELID_DROOP.search(match))
 
 
+_MEDICINE = re.compile(r"pill|tablet|med|drug|dose|baclofen|carbamazepine|oxcarbazepine|clonazepam|gabapentin|"
+                       r"relaxant|sleeping|painkiller|bottle|prescription|\bmy \w+ at once")
+
+
 @dataclass(frozen=True)
 class RedFlag:
     """A detected red flag and its kind (crisis, stroke, breathing, after_surgery)."""
@@ -130,6 +142,8 @@ def is_general_question(text: str) -> bool:
 def _is_general_question(raw: str, lemmas: str) -> bool:
     """A question about symptoms in general rather than a report of one."""
     text = raw.strip().lower()
+    if _QUESTION_START.search(text) and text.endswith("?") and not _PERSONAL.search(text):
+        return True  # "does botox make the face feel weak for a while?"
     if _HAPPENING.search(lemmas):
         return False
     if _MY_SYMPTOM.search(lemmas) and not _CAUSAL.search(lemmas):
@@ -142,9 +156,9 @@ def _is_general_question(raw: str, lemmas: str) -> bool:
 
 
 ALARM_WORDS = re.compile(
-    r"weak|droop|numb|paralysis|paralyze|slur|speech|speak|talk|breathe|breath|swallow|chok|stroke|"
-    r"fever|stiff|fluid|leak|headache|hear|vision|sight|blind|faint|collapse|pass out|unconscious|"
-    r"suicid|die|dead|kill|overdose|harm|hurt|end it|live|emergency|ambulance|911|sudden"
+    r"weak|droop|numb|paralysis|paralyze|slur|speech|breathe|breath|swallow|chok|stroke|"
+    r"fever|fluid|leak|headache|hear|vision|sight|blind|faint|collapse|pass out|unconscious|"
+    r"suicid|\bdie\b|dead|kill|overdose|harm|end it|emergency|ambulance|911|sudden"
 )
 
 
@@ -158,8 +172,8 @@ def detect_red_flag(text: str) -> Optional[RedFlag]:
     if not text or not text.strip():
         return None
     lemmas = lemma_text(text[:2000]).lower()
-    match = CRISIS_PATTERNS.search(lemmas)
-    if match:
+    match = CRISIS_PATTERNS.search(lemmas) or OVERDOSE_TAKEN.search(text[:2000])
+    if match and (match.re is not OVERDOSE_TAKEN or _MEDICINE.search(lemmas)):
         return RedFlag(CRISIS, match.group(0))
     if _is_general_question(text, lemmas):
         return None
