@@ -3,7 +3,9 @@
 Rules alone can loop: after a custom fallback that does not end the turn, the rule
 policy predicts the fallback again until Rasa's circuit breaker trips. This policy
 keeps every rule and form behaviour and only overrides a prediction the guard
-rejects (a repeat, a fallback after a reply, a silent turn).
+rejects (a repeat, a fallback after a reply, a silent turn). Being a subclass, it keeps
+RulePolicy's default actions (``/restart``, ``/back``); Rasa's training-time warning that
+"RulePolicy is not included" checks the class name only.
 """
 
 from __future__ import annotations
