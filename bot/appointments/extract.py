@@ -94,9 +94,9 @@ def details_in(raw: str, requested: Optional[str], activation: bool = False,
     found: Dict[str, Checked] = {}
     spans: List[Tuple[int, int]] = []
     email, _ = find_email(text)
-    if email:
-        spans.append(re.search(re.escape(email), text, re.I).span() if re.search(re.escape(email), text, re.I)
-                     else (0, 0))
+    typed_email = re.search(re.escape(email), text, re.I) if email else None
+    if typed_email:
+        spans.append(typed_email.span())
     dated = find_date(text)
     if dated and not dated.invalid and (requested == "date_of_birth" or BIRTH_CUE.search(text)
                                         or (dated.value and requested not in ("preferred_times",)

@@ -123,8 +123,10 @@ def form_step(text: str, requested: Optional[str], slots: Mapping[str, Any], act
     if requested == "date_of_birth" and not activation:
         completed = _year_for_partial_date(text, slots, today)
         if completed is not None:
-            (_accept if completed.ok else lambda *a: _reject(*a, slots, clinic_phone))(
-                turn, "date_of_birth", completed)
+            if completed.ok:
+                _accept(turn, "date_of_birth", completed)
+            else:
+                _reject(turn, "date_of_birth", completed, slots, clinic_phone)
             return turn
     found = details_in(text, requested, activation, today)
     for slot, checked in found.items():
