@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Awaitable, Callable, Optional
 
 from rasa.core.channels.channel import UserMessage
@@ -13,7 +14,9 @@ from sanic.response import HTTPResponse
 
 from bot.channels.guard import sanitize_message
 
-MAX_SENDER_CHARS = 255  # the tracker store's sender_id column
+MAX_SENDER_CHARS = 128
+# Letters, digits and a few separators: no NUL bytes, spaces or markup in conversation ids.
+SENDER_ID = re.compile(r"[A-Za-z0-9_.:@+=-]+")
 
 
 def request_problem(request: Request) -> Optional[str]:
@@ -27,8 +30,12 @@ def request_problem(request: Request) -> Optional[str]:
     sender = body.get("sender")
     if not isinstance(sender, (str, int)) or not str(sender).strip():
         return "'sender' is required: a string that identifies the conversation."
-    if len(str(sender)) > MAX_SENDER_CHARS:
+    if len(str(sender).strip()) > MAX_SENDER_CHARS:
         return f"'sender' must be at most {MAX_SENDER_CHARS} characters."
+    if not SENDER_ID.fullmatch(str(sender).strip()):
+        return "'sender' may only contain letters, digits and . _ - : @ + ="
+    if "metadata" in body and body["metadata"] is not None and not isinstance(body["metadata"], dict):
+        return "'metadata' must be a JSON object."
     return None
 
 

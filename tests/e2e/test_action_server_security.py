@@ -83,3 +83,9 @@ def test_no_secret_on_a_command_line_and_the_database_is_private(stack: Stack) -
         assert stack.token not in cmdline and stack.action_token not in cmdline
     database = Path(stack.database_url.removeprefix("sqlite:///"))
     assert database.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize("body", [{"sender": "nul\x00byte", "message": "hi"},
+                                  {"sender": "ok-sender", "message": "hi", "metadata": "text"}])
+def test_unsafe_sender_ids_and_metadata_get_400(stack: Stack, body: dict) -> None:
+    assert call(f"{stack.url}/webhooks/rest/webhook", body) == 400

@@ -79,7 +79,7 @@ def test_ask_click_reload_and_keep_the_conversation(page) -> None:
 
 def test_complete_the_appointment_form_in_the_browser(page) -> None:
     page.click(".hfs-launcher")
-    page.evaluate("localStorage.clear()")
+    page.evaluate("sessionStorage.clear()")
     page.reload()
     page.click(".hfs-launcher")
     ask(page, "I'd like to book an appointment")
@@ -125,3 +125,17 @@ def test_bot_text_is_never_rendered_as_html(page) -> None:
     wait_for_bot(page, "microvascular decompression")
     assert page.locator(".hfs-log img").count() == 0
     assert re.search("&lt;img", page.inner_html(".hfs-log"))
+
+
+def test_nothing_kept_in_local_storage_and_end_and_clear_forgets(page) -> None:
+    page.click(".hfs-launcher")
+    ask(page, "What is MVD?")
+    wait_for_bot(page, "microvascular decompression")
+    assert page.evaluate("window.localStorage.length") == 0
+    assert "decompression" in page.evaluate("window.sessionStorage.getItem('hfs-chat-v1')").lower()
+    page.click(".hfs-clear")
+    assert page.locator(".hfs-msg").count() == 0
+    assert "decompression" not in (page.evaluate("window.sessionStorage.getItem('hfs-chat-v1')") or "").lower()
+    page.reload()
+    page.wait_for_selector(".hfs-launcher")
+    assert page.locator(".hfs-msg", has_text="decompression").count() == 0

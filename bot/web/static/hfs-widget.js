@@ -2,7 +2,9 @@
  * Hemifacial spasm clinic chat widget. Plain JavaScript on socket.io-client.
  * Embed with one tag:
  *   <script src="https://clinic.example/widget/hfs-widget.js" data-server="https://bot.clinic.example" defer></script>
- * Keeps the same conversation across page reloads (session id + transcript in localStorage),
+ * Keeps the same conversation across page reloads in the same tab (session id + transcript in
+ * sessionStorage, gone when the tab closes, so a shared computer keeps nothing); "End and clear"
+ * forgets it at once and starts a new conversation.
  * reconnects by itself, works with the keyboard and announces replies to screen readers.
  * No inline scripts or styles, so it runs under a strict Content-Security-Policy.
  */
@@ -18,7 +20,8 @@
 
   function load() {
     try {
-      return JSON.parse(window.localStorage.getItem(STORE_KEY)) || {};
+      window.localStorage.removeItem(STORE_KEY);  // transcripts an older widget kept across tabs
+      return JSON.parse(window.sessionStorage.getItem(STORE_KEY)) || {};
     } catch (e) {
       return {};
     }
@@ -26,7 +29,7 @@
 
   function save() {
     try {
-      window.localStorage.setItem(STORE_KEY, JSON.stringify(state));
+      window.sessionStorage.setItem(STORE_KEY, JSON.stringify(state));
     } catch (e) { /* storage full or disabled: the chat still works */ }
   }
 
@@ -56,7 +59,9 @@
   var header = el("div", { "class": "hfs-header" });
   var title = el("h2", { id: "hfs-title" }, "Clinic assistant");
   var close = el("button", { "class": "hfs-close", type: "button", "aria-label": "Close chat" }, "\u00d7");
+  var clear = el("button", { "class": "hfs-clear", type: "button" }, "End and clear");
   header.appendChild(title);
+  header.appendChild(clear);
   header.appendChild(close);
   var note = el("p", { "class": "hfs-note" },
     "General information only, not medical advice. In an emergency call 911.");
@@ -190,6 +195,15 @@
     sendMessage(text);
   });
   launcher.addEventListener("click", function () { setOpen(panel.hidden); });
+  clear.addEventListener("click", function () {
+    try { window.sessionStorage.removeItem(STORE_KEY); } catch (e) { /* nothing stored */ }
+    state = { sessionId: newSessionId(), history: [], open: true };
+    renderAll();
+    save();
+    status.textContent = "Conversation ended and cleared from this browser.";
+    if (socket) { socket.emit("session_request", { session_id: state.sessionId }); }
+    input.focus();
+  });
   close.addEventListener("click", function () { setOpen(false); });
   panel.addEventListener("keydown", function (event) {
     if (event.key === "Escape") { setOpen(false); }
