@@ -5,12 +5,13 @@ from __future__ import annotations
 from sqlalchemy import Boolean, Column, DateTime, Integer, String, Text
 
 from bot.storage import Base
+from bot.storage.crypto import EncryptedText
 
 STATUSES = ("new", "contacted", "scheduled", "closed")
 
 
 class AppointmentRequest(Base):
-    """A confirmed appointment request from a patient."""
+    """A confirmed appointment request from a patient; who the patient is, is encrypted at rest."""
 
     __tablename__ = "appointment_requests"
 
@@ -18,17 +19,17 @@ class AppointmentRequest(Base):
     reference = Column(String(16), unique=True, nullable=False, index=True)
     submission_key = Column(String(64), unique=True, nullable=False)
     status = Column(String(16), nullable=False, default="new", index=True)
-    full_name = Column(String(100), nullable=False)
-    date_of_birth = Column(String(10), nullable=False)
-    phone = Column(String(20))
-    email = Column(String(200))
+    full_name = Column(EncryptedText, nullable=False)
+    date_of_birth = Column(EncryptedText, nullable=False)
+    phone = Column(EncryptedText)
+    email = Column(EncryptedText)
     visit_reason = Column(String(200), nullable=False)
     patient_status = Column(String(16), nullable=False)
     preferred_times = Column(String(200), nullable=False)
     consent = Column(Boolean, nullable=False)
     channel = Column(String(40), nullable=False)
     sender_id = Column(String(255), nullable=False, index=True)
-    booked_by = Column(String(60))  # a caregiver booking for the patient ("for their husband")
+    booked_by = Column(EncryptedText)  # a caregiver booking for the patient ("for their husband")
     created_at = Column(DateTime(timezone=True), nullable=False, index=True)
     updated_at = Column(DateTime(timezone=True), nullable=False)
 

@@ -1,7 +1,8 @@
 """A durable local outbox for requests the database could not take.
 
-Each pending request is one JSON line, appended and fsync'd before the patient
-is answered. ``flush`` writes pending lines to the database (idempotently, by
+Each pending request is one line, a Fernet token of its JSON (personal data is
+encrypted at rest here too), appended and fsync'd before the patient is answered.
+``flush`` writes pending lines to the database (idempotently, by
 submission key) and keeps only those that still fail.
 """
 
@@ -17,6 +18,7 @@ from typing import List, Optional
 
 from bot.appointments.repository import NewRequest, StorageError, save_request
 from bot.settings import get_settings
+from bot.storage.crypto import decrypt, encrypt
 
 _lock = threading.Lock()
 logger = logging.getLogger(__name__)
@@ -27,13 +29,17 @@ def _path(path: Optional[Path]) -> Path:
     return path or get_settings().outbox_path
 
 
+def _line(request: NewRequest) -> str:
+    return encrypt(json.dumps(asdict(request), sort_keys=True)) + "\n"
+
+
 def keep(request: NewRequest, path: Optional[Path] = None) -> bool:
     """Append the request durably; False if even the local file cannot be written."""
     target = _path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with _lock, open(target, "a", encoding="utf-8") as handle:
-            handle.write(json.dumps(asdict(request), sort_keys=True) + "\n")
+            handle.write(_line(request))
             handle.flush()
             os.fsync(handle.fileno())
         return True
@@ -49,7 +55,7 @@ def pending(path: Optional[Path] = None) -> List[NewRequest]:
     items = []
     for line in target.read_text(encoding="utf-8").splitlines():
         if line.strip():
-            items.append(NewRequest(**json.loads(line)))
+            items.append(NewRequest(**json.loads(decrypt(line.strip()))))
     return items
 
 
@@ -68,7 +74,7 @@ def flush(path: Optional[Path] = None, url: Optional[str] = None) -> List[str]:
         tmp = target.with_suffix(".tmp")
         with open(tmp, "w", encoding="utf-8") as handle:
             for request in remaining:
-                handle.write(json.dumps(asdict(request), sort_keys=True) + "\n")
+                handle.write(_line(request))
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)

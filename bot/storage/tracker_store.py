@@ -13,22 +13,25 @@ from __future__ import annotations
 import json
 import threading
 from collections import OrderedDict
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
-from sqlalchemy import create_engine, event, func, select
+from sqlalchemy import create_engine, event, func, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from bot.appointments.redaction import PERSONAL_SLOTS, form_left, redact
 from bot.settings import get_settings
 from bot.storage.db import _prepare_sqlite
 
 CACHE_SIZE = 2000
+FORM = "appointment_form"
 
 
 class UrlSQLTrackerStore(SQLTrackerStore):
@@ -106,8 +109,8 @@ class UrlSQLTrackerStore(SQLTrackerStore):
         cached = self._cached(tracker.sender_id)
         if not cached or cached[2] is not tracker or len(tracker.events) < cached[1]:
             await super().save(tracker)
-            with self._cache_lock:
-                self._cache.pop(tracker.sender_id, None)
+            self._forget(tracker.sender_id)
+            self._redact_if_form_left(tracker)
             return
         await self.stream_events(tracker)
         new_events = list(tracker.events)[cached[1]:]
@@ -118,6 +121,34 @@ class UrlSQLTrackerStore(SQLTrackerStore):
             latest_id = rows[-1].id if rows else cached[0]
             session.commit()
         self._remember(tracker, int(latest_id))
+        self._redact_if_form_left(tracker)
+
+    def _forget(self, sender_id: str) -> None:
+        with self._cache_lock:
+            self._cache.pop(sender_id, None)
+
+    def _redact_if_form_left(self, tracker: DialogueStateTracker) -> None:
+        """After a submit, cancel, restart or new session, cut the form's personal data from the events."""
+        if not form_left(_last_two_turns(tracker)) or tracker.active_loop_name == FORM:
+            return
+        if any(tracker.slots[name].value for name in PERSONAL_SLOTS if name in tracker.slots):
+            return
+        if self.redact_personal_data(tracker.sender_id):
+            self._forget(tracker.sender_id)
+
+    def redact_personal_data(self, sender_id: str) -> int:
+        """Rewrite this conversation's stored events without the form's personal data; rows changed."""
+        with self.session_scope() as session:
+            rows = session.execute(
+                select(self.SQLEvent.id, self.SQLEvent.data)
+                .where(self.SQLEvent.sender_id == sender_id).order_by(self.SQLEvent.id)
+            ).all()
+            changed = redact([json.loads(data) for _, data in rows])
+            for index, new in changed.items():
+                session.execute(update(self.SQLEvent).where(self.SQLEvent.id == rows[index][0])
+                                .values(data=json.dumps(new)))
+            session.commit()
+        return len(changed)
 
     def _row(self, sender_id: str, evt: Any) -> Any:
         data = evt.as_dict()
@@ -126,6 +157,18 @@ class UrlSQLTrackerStore(SQLTrackerStore):
             intent_name=data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
             action_name=data.get("name"), data=json.dumps(data),
         )
+
+
+def _last_two_turns(tracker: DialogueStateTracker) -> List[Dict[str, Any]]:
+    """This turn and the one before, so a new session's start (logged before the message) counts."""
+    events, users = [], 0
+    for evt in reversed(tracker.events):
+        if isinstance(evt, UserUttered):
+            users += 1
+            if users == 2:
+                break
+        events.append(evt.as_dict())
+    return events
 
 
 def _sqlite_tracker_pragmas(dbapi_connection: Any, _record: Any) -> None:
