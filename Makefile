@@ -14,7 +14,7 @@ TRAIN_INPUTS := config.yml domain.yml $(shell find bot/data -name '*.yml') $(wil
 	bot/safety/redflags.py
 RASA_FLAGS := --domain domain.yml --config config.yml
 
-.PHONY: help install kb train run console bench test test-unit test-data test-stories test-nlu test-e2e lint \
+.PHONY: help install kb train retention run console bench test test-unit test-data test-stories test-nlu test-e2e lint \
 	cross-validate lock clean
 
 help: ## List the commands
@@ -45,6 +45,9 @@ $(MODEL): $(TRAIN_INPUTS) | $(VENV)/.installed
 	$(BIN)/rasa train $(RASA_FLAGS) --data bot/data --out models --fixed-model-name hfs --quiet
 
 train: install $(MODEL) ## Train the model if it is missing or older than its inputs
+
+retention: install ## Erase conversations and closed requests older than HFS_RETENTION_DAYS
+	$(BIN)/python -m bot.ops.retention
 
 run: install kb train ## Start the assistant (actions, Rasa on :5005, web page on :8080)
 	scripts/run.sh

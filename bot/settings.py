@@ -37,6 +37,7 @@ class Settings:
     clinic_hours: str
     webhook_url: str
     outbox_path: Path
+    retention_days: int
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -59,6 +60,7 @@ class Settings:
             ),
             webhook_url=_env("HFS_STAFF_WEBHOOK_URL", ""),
             outbox_path=Path(_env("HFS_OUTBOX_PATH", str(VAR_DIR / "outbox.jsonl"))),
+            retention_days=int(_env("HFS_RETENTION_DAYS", "365")),
         )
 
 

@@ -29,6 +29,7 @@ for port in "$RASA_PORT" "$ACTIONS_PORT" "$WEB_PORT"; do
 done
 
 "$BIN/python" -m bot.ops.credentials --out var/credentials.yml
+"$BIN/python" -m bot.ops.retention  # erase what is older than HFS_RETENTION_DAYS (default 365)
 
 pids=()
 stop() {
