@@ -4,7 +4,9 @@ Rasa 3.6 calls ``sio.enter_room`` without ``await``; from python-socketio 5.10
 it is a coroutine, so the client never joins its session room and bot replies
 are silently dropped (RasaHQ/rasa#13027). This subclass re-registers the
 ``session_request`` handler with the await, limits CORS to configured origins,
-and cleans incoming messages like the REST channel (bot.channels.guard).
+cleans incoming messages like the REST channel (bot.channels.guard), and applies the
+rate limits (bot.channels.ratelimit): a refused message is dropped before Rasa sees it, and
+the client hears the slow-down text once per notice interval, not once per message.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
 
 from bot.channels.guard import sanitize_message
+from bot.channels.ratelimit import SLOW_DOWN, gated, shared_limiter
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +37,18 @@ def allowed_origins(configured: Optional[Any]) -> List[str]:
         return [str(o) for o in configured]
     value = configured or os.environ.get("HFS_ALLOWED_ORIGINS") or DEFAULT_ORIGINS
     return [o.strip() for o in str(value).split(",") if o.strip()]
+
+
+def socket_address(environ: Optional[Dict[str, Any]]) -> str:
+    """The client's address from the connection's environ.
+
+    engine.io's Sanic driver puts a fixed 127.0.0.1 in REMOTE_ADDR, so the Sanic request it
+    keeps is asked first (forwarded headers count only if Sanic is configured to trust them).
+    """
+    environ = environ or {}
+    request = environ.get("sanic.request")
+    address = (request.remote_addr or request.ip) if request is not None else ""
+    return address or environ.get("REMOTE_ADDR") or "unknown"
 
 
 class PersistentSocketIOInput(SocketIOInput):
@@ -60,6 +75,8 @@ class PersistentSocketIOInput(SocketIOInput):
         sio = self.sio
         assert sio is not None
         sio.eio.cors_allowed_origins = getattr(self, "cors_origins", allowed_origins(None))
+        limiter = shared_limiter()
+        in_line = gated(on_new_message, limiter)
 
         async def session_request(sid: str, data: Optional[Dict]) -> None:
             data = data if isinstance(data, dict) else {}
@@ -82,6 +99,13 @@ class PersistentSocketIOInput(SocketIOInput):
                 sender_id = session_id
             else:
                 sender_id = sid
+            output = SocketIOOutput(sio, self.bot_message_evt)
+            verdict = limiter.check(sender_id, socket_address(sio.get_environ(sid, namespace=self.namespace)))
+            if not verdict.allowed:
+                logger.debug("Socket.IO message of %s refused: %s limit", sender_id, verdict.reason)
+                if limiter.notice_due(sender_id):
+                    await output.send_text_message(sender_id, SLOW_DOWN)
+                return
             metadata = data.get(self.metadata_key) or {}
             if isinstance(metadata, str):
                 try:
@@ -90,12 +114,12 @@ class PersistentSocketIOInput(SocketIOInput):
                     metadata = {}
             message = UserMessage(
                 sanitize_message(data.get("message")),
-                SocketIOOutput(sio, self.bot_message_evt),
+                output,
                 sender_id,
                 input_channel=self.name(),
                 metadata=metadata if isinstance(metadata, dict) else {},
             )
-            await on_new_message(message)
+            await in_line(message)
 
         sio.on("session_request", namespace=self.namespace)(session_request)
         sio.on(self.user_message_evt, namespace=self.namespace)(handle_message)

@@ -1,4 +1,4 @@
-"""Staff accounts: argon2 password hashes, roles, slowed-down repeated failed logins, audit."""
+"""Staff accounts: argon2 password hashes, roles, slowed-down repeated failed logins, password changes, audit."""
 
 from __future__ import annotations
 
@@ -9,17 +9,21 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 
-from bot.console.models import ROLES, AuditEntry, Review, StaffUser
+from bot.console import sessions
+from bot.console.models import ROLES, AuditEntry, ConsoleSession, Review, StaffUser
 from bot.storage import Base, get_engine, session_scope
 
 _hasher = PasswordHasher()
 FREE_FAILURES = 3  # after this many failures in a row, each further one locks the account longer
 MAX_LOCK_SECONDS = 900
+MIN_PASSWORD = 10
+# One message for an unknown name, a wrong password and a locked account: none reveals that a name exists.
+LOGIN_FAILED = "Wrong name or password. Too many failed attempts block signing in for a while."
 
 
 def create_tables(url: Optional[str] = None) -> None:
     """Create the console's tables if missing."""
-    tables = [StaffUser.__table__, Review.__table__, AuditEntry.__table__]
+    tables = [StaffUser.__table__, Review.__table__, AuditEntry.__table__, ConsoleSession.__table__]
     Base.metadata.create_all(get_engine(url), tables=tables)
 
 
@@ -34,8 +38,7 @@ def add_user(name: str, role: str, password: str, url: Optional[str] = None) -> 
     """Create a staff user; raise ValueError for a bad role, short password or taken name."""
     if role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
-    if len(password) < 10:
-        raise ValueError("password must have at least 10 characters")
+    check_password_rules(password)
     create_tables(url)
     with session_scope(url) as session:
         if session.execute(select(StaffUser).where(StaffUser.name == name)).scalar_one_or_none():
@@ -43,6 +46,31 @@ def add_user(name: str, role: str, password: str, url: Optional[str] = None) -> 
         session.add(StaffUser(name=name, role=role, password_hash=_hasher.hash(password),
                               failed_logins=0, created_at=datetime.now(timezone.utc)))
     audit("cli", "user_add", name, role, url)
+
+
+def check_password_rules(password: str) -> None:
+    """Raise ValueError for a password too short to use."""
+    if len(password) < MIN_PASSWORD:
+        raise ValueError(f"password must have at least {MIN_PASSWORD} characters")
+
+
+def set_password(name: str, password: str, actor: str, url: Optional[str] = None) -> int:
+    """Give ``name`` a new password, unlock the account and revoke all its sessions; returns how many.
+
+    Raises ValueError for an unknown user or a short password. ``actor`` is who did it, for the audit log.
+    """
+    check_password_rules(password)
+    create_tables(url)
+    with session_scope(url) as session:
+        user = session.execute(select(StaffUser).where(StaffUser.name == name)).scalar_one_or_none()
+        if user is None:
+            raise ValueError(f"no user {name!r}")
+        user.password_hash = _hasher.hash(password)
+        user.failed_logins, user.locked_until = 0, None
+    revoked = sessions.revoke_user(name, url)
+    audit(actor, "password_change" if actor == name else "password_reset", name, url=url)
+    audit(actor, "sessions_revoked", name, f"{revoked} sessions, password changed", url)
+    return revoked
 
 
 def list_users(url: Optional[str] = None) -> List[StaffUser]:
@@ -60,27 +88,36 @@ def lock_seconds(failures: int) -> int:
 
 
 def authenticate(name: str, password: str, url: Optional[str] = None) -> tuple[Optional[StaffUser], str]:
-    """(user, "") on success; (None, reason) otherwise. Failures slow the account down."""
+    """(user, "") on success; (None, reason for the audit log) otherwise. Failures slow the account down.
+
+    Show LOGIN_FAILED, never the reason: it would tell which names exist.
+    """
     create_tables(url)
     now = datetime.now(timezone.utc)
     with session_scope(url) as session:
         user = session.execute(select(StaffUser).where(StaffUser.name == name)).scalar_one_or_none()
         if user is None:
             _hasher.hash(password)  # same work as a real check, so timing does not reveal names
-            return None, "Wrong name or password."
+            return None, "unknown user"
+        matches = _verify(user.password_hash, password)  # checked even when locked, for the same timing
         locked = user.locked_until
         if locked is not None and locked.tzinfo is None:
             locked = locked.replace(tzinfo=timezone.utc)
         if locked and locked > now:
-            return None, f"Too many failed attempts. Try again in {int((locked - now).total_seconds()) + 1} s."
-        try:
-            _hasher.verify(user.password_hash, password)
-        except (VerificationError, InvalidHashError):
+            return None, f"locked for {int((locked - now).total_seconds()) + 1} s"
+        if not matches:
             user.failed_logins += 1
             wait = lock_seconds(user.failed_logins)
             user.locked_until = now + timedelta(seconds=wait) if wait else None
-            return None, "Wrong name or password."
+            return None, "wrong password"
         user.failed_logins, user.locked_until = 0, None
         session.flush()
         session.expunge(user)
         return user, ""
+
+
+def _verify(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False

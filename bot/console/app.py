@@ -1,23 +1,25 @@
-"""The staff console web app (Starlette + Jinja2). Every page but /login needs a signed-in user."""
+"""The staff console web app (Starlette + Jinja2). Every page but /login needs a signed-in user.
+
+Sessions live in the database (bot.console.sessions); the cookie holds only a random id. Starlette's
+AuthenticationMiddleware resolves it into ``request.user`` and role scopes, which ``allow`` checks.
+"""
 
 from __future__ import annotations
 
-import csv
 import hmac
-import io
-import json
 import os
 import secrets
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Optional
 from urllib.parse import urlencode
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
-from starlette.middleware.sessions import SessionMiddleware
+from starlette.middleware.authentication import AuthenticationMiddleware
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, RedirectResponse, Response
+from starlette.responses import PlainTextResponse, RedirectResponse, Response, StreamingResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
@@ -25,7 +27,8 @@ from starlette.templating import Jinja2Templates
 from bot.appointments.models import STATUSES
 from bot.appointments.repository import create_tables as create_appointment_tables
 from bot.appointments.repository import list_requests, set_status
-from bot.console import accounts
+from bot.console import accounts, export, sessions
+from bot.console.auth import LOGIN_COOKIE, SESSION_COOKIE, Cookies, SessionBackend, allow, login_token, secret_key
 from bot.console.conversations import (
     FLAGS,
     REDACTED,
@@ -40,48 +43,30 @@ from bot.console.conversations import (
 )
 from bot.console.insights import bar_chart, compute
 from bot.console.models import ROLES
-from bot.settings import VAR_DIR
+from bot.console.security import SecurityHeaders, security_headers
 
 HERE = Path(__file__).resolve().parent
 PAGE_SIZE = 25
-SEES_PERSONAL_DATA = ("coordinator", "admin")
+LOGIN_NONCE_SECONDS = 3600
 templates = Jinja2Templates(directory=str(HERE / "templates"))
 
 
-def secret_key() -> str:
-    """HFS_CONSOLE_SECRET, else a random key kept in var/console_secret."""
-    key = os.environ.get("HFS_CONSOLE_SECRET")
-    if key:
-        return key
-    path = VAR_DIR / "console_secret"
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(32), encoding="utf-8")
-        path.chmod(0o600)
-    return path.read_text(encoding="utf-8").strip()
+def sees_personal_data(request: Request) -> bool:
+    """Coordinators and admins see personal data; reviewers see it masked."""
+    return "personal_data" in request.auth.scopes
 
 
-def csrf_token(request: Request) -> str:
-    """The session's CSRF token (created on first use)."""
-    token = request.session.get("csrf")
-    if not token:
-        token = secrets.token_urlsafe(24)
-        request.session["csrf"] = token
-    return token
+def render(request: Request, name: str, status_code: int = 200, **context: Any) -> Response:
+    """A template with the signed-in user, role and session CSRF token available."""
+    signed_in = request.user.is_authenticated
+    context.update(user=request.user.name if signed_in else None, role=request.user.role if signed_in else None,
+                   csrf=request.user.csrf if signed_in else "")
+    return templates.TemplateResponse(request, name, context, status_code=status_code)
 
 
-async def form_with_valid_csrf(request: Request) -> Optional[Any]:
-    """The POSTed form if its csrf_token matches the session's, else None."""
-    form = await request.form()
-    sent, expected = str(form.get("csrf_token") or ""), request.session.get("csrf") or ""
-    return form if expected and hmac.compare_digest(sent, expected) else None
-
-
-def render(request: Request, name: str, **context: Any) -> Response:
-    """A template with the user and CSRF token available."""
-    context.update(user=request.session.get("user"), role=request.session.get("role"),
-                   csrf=csrf_token(request))
-    return templates.TemplateResponse(request, name, context)
+def safe_next(target: str) -> str:
+    """A local path to go to after signing in, else /."""
+    return target if target.startswith("/") and not target.startswith("//") and "\\" not in target else "/"
 
 
 def filters_from(request: Request) -> Filters:
@@ -108,56 +93,82 @@ def create_app(db_url: Optional[str] = None, https: Optional[bool] = None) -> St
     accounts.create_tables(db_url)
     create_appointment_tables(db_url)
     https = os.environ.get("HFS_CONSOLE_HTTPS") == "1" if https is None else https
-
-    def page(roles: tuple = ROLES) -> Callable:
-        def wrap(handler: Callable) -> Callable:
-            async def guarded(request: Request) -> Response:
-                if not request.session.get("user"):
-                    if request.method == "GET" and request.url.path not in ("/favicon.ico",):
-                        return RedirectResponse("/login?" + urlencode({"next": request.url.path}), 303)
-                    return PlainTextResponse("Sign in first.", status_code=401)
-                if request.session.get("role") not in roles:
-                    return PlainTextResponse("Your role does not allow this.", status_code=403)
-                if request.method == "POST":
-                    form = await form_with_valid_csrf(request)
-                    if form is None:
-                        return PlainTextResponse("Missing or wrong CSRF token.", status_code=403)
-                    request.state.form = form
-                return await handler(request)
-            return guarded
-        return wrap
+    cookies, key = Cookies(https), secret_key()
 
     def audit(request: Request, action: str, target: str = "", detail: str = "") -> None:
-        accounts.audit(request.session.get("user", "?"), action, target, detail, db_url)
+        user = request.user.name if request.user.is_authenticated else "?"
+        accounts.audit(user, action, target, detail, db_url)
+
+    def start_session(response: Response, name: str, role: str) -> None:
+        token, _ = sessions.create(name, role, db_url)
+        cookies.set_session(response, token)
+
+    def login_page(request: Request, error: str = "", target: str = "/") -> Response:
+        nonce = request.cookies.get(LOGIN_COOKIE, "")
+        if not 20 <= len(nonce) <= 64:
+            nonce = secrets.token_urlsafe(24)
+        response = render(request, "login.html", error=error, next=safe_next(target),
+                          login_csrf=login_token(nonce, key))
+        cookies.set(response, LOGIN_COOKIE, nonce, LOGIN_NONCE_SECONDS)
+        return response
 
     async def login(request: Request) -> Response:
         if request.method == "GET":
-            return render(request, "login.html", error="", next=request.query_params.get("next", "/"))
-        form = await form_with_valid_csrf(request)
-        if form is None:
+            return login_page(request, target=request.query_params.get("next", "/"))
+        form = await request.form()
+        nonce = request.cookies.get(LOGIN_COOKIE, "")
+        if not nonce or not hmac.compare_digest(str(form.get("csrf_token") or ""), login_token(nonce, key)):
             return PlainTextResponse("Missing or wrong CSRF token.", status_code=403)
-        name = str(form.get("name", ""))[:80]
-        user, error = accounts.authenticate(name, str(form.get("password", "")), db_url)
+        name, target = str(form.get("name", ""))[:80], str(form.get("next") or "/")
+        user, reason = await run_in_threadpool(accounts.authenticate, name, str(form.get("password", "")), db_url)
         if user is None:
-            accounts.audit(name or "?", "login_failed", detail=error, url=db_url)
-            return render(request, "login.html", error=error, next="/")
-        request.session.clear()
-        request.session.update(user=user.name, role=user.role, csrf=secrets.token_urlsafe(24))
-        audit(request, "login")
-        target = str(form.get("next") or "/")
-        return RedirectResponse(target if target.startswith("/") and not target.startswith("//") else "/", 303)
+            accounts.audit(name or "?", "login_failed", detail=reason, url=db_url)
+            return login_page(request, accounts.LOGIN_FAILED, target)
+        if request.user.is_authenticated and sessions.revoke(request.user.session.key, db_url):
+            audit(request, "session_revoked", request.user.name, "replaced by a new sign-in")
+        response = RedirectResponse(safe_next(target), 303)
+        start_session(response, user.name, user.role)
+        cookies.clear(response, LOGIN_COOKIE)
+        accounts.audit(user.name, "login", url=db_url)
+        return response
 
-    @page()
+    @allow()
     async def logout(request: Request) -> Response:
-        audit(request, "logout")
-        request.session.clear()
-        return RedirectResponse("/login", 303)
+        sessions.revoke(request.user.session.key, db_url)
+        audit(request, "logout", detail="session revoked")
+        response = RedirectResponse("/login", 303)
+        cookies.clear(response, SESSION_COOKIE)
+        return response
 
-    @page()
+    @allow()
+    async def change_password(request: Request) -> Response:
+        if request.method == "GET":
+            return render(request, "password.html", error="", changed=request.query_params.get("changed") == "1")
+        form = await request.form()
+        new = str(form.get("new_password", ""))
+        error = "The new passwords differ." if new != str(form.get("new_password_again", "")) else ""
+        try:
+            accounts.check_password_rules(new)
+        except ValueError as problem:
+            error = error or f"The new {problem}."
+        if not error:
+            user, reason = await run_in_threadpool(accounts.authenticate, request.user.name,
+                                                   str(form.get("current_password", "")), db_url)
+            if user is None:
+                audit(request, "password_change_failed", request.user.name, reason)
+                error = "The current password is wrong (or the account is locked for a while)."
+        if error:
+            return render(request, "password.html", status_code=400, error=error, changed=False)
+        await run_in_threadpool(accounts.set_password, request.user.name, new, request.user.name, db_url)
+        response = RedirectResponse("/password?changed=1", 303)
+        start_session(response, request.user.name, request.user.role)  # every old session, this one too, is gone
+        return response
+
+    @allow()
     async def home(request: Request) -> Response:
         return RedirectResponse("/conversations", 303)
 
-    @page()
+    @allow()
     async def conversation_list(request: Request) -> Response:
         filters = filters_from(request)
         items = conversations(filters, db_url)
@@ -172,123 +183,133 @@ def create_app(db_url: Optional[str] = None, https: Optional[bool] = None) -> St
         return render(request, "conversations.html", items=shown, total=len(items), page=number,
                       pages=pages, query=urlencode(query), args=request.query_params, flags=FLAGS)
 
-    @page()
+    @allow()
     async def conversation(request: Request) -> Response:
         sender = request.path_params["sender"]
         events = load_events(db_url, sender).get(sender)
         if not events:
             return PlainTextResponse("No such conversation.", status_code=404)
-        masked = request.session.get("role") not in SEES_PERSONAL_DATA
+        masked = not sees_personal_data(request)
         audit(request, "view_transcript", sender, "masked" if masked else "full")
         return render(request, "transcript.html", sender=sender, rows=transcript(events, masked),
                       review=reviews(db_url).get(sender), masked=masked)
 
-    @page()
+    @allow()
     async def review(request: Request) -> Response:
         sender = request.path_params["sender"]
-        form = request.state.form
-        set_review(sender, request.session["user"], reviewed=form.get("reviewed") == "1",
+        form = await request.form()
+        set_review(sender, request.user.name, reviewed=form.get("reviewed") == "1",
                    tags=str(form.get("tags", "")), note=str(form.get("note", "")), url=db_url)
         audit(request, "review", sender, f"reviewed={form.get('reviewed') == '1'} tags={form.get('tags', '')}")
         return RedirectResponse(f"/conversations/{sender}", 303)
 
-    @page(roles=("admin",))
+    @allow("admin")
     async def erase_conversation(request: Request) -> Response:
         sender = request.path_params["sender"]
         count = erase(sender, db_url)
         audit(request, "erase_conversation", sender, f"{count} events")
         return RedirectResponse("/conversations", 303)
 
-    @page()
-    async def export(request: Request) -> Response:
+    @allow()
+    async def export_conversations(request: Request) -> Response:
         fmt = request.path_params["fmt"]
-        full = request.session.get("role") in SEES_PERSONAL_DATA
-        events = load_events(db_url)
-        items = conversations(filters_from(request), db_url, events)
-        rows = []
-        for item in items:
-            for row in transcript(events.get(item.sender_id, []), masked=not full):
-                if row["kind"] in ("user", "bot"):
-                    rows.append({"conversation": item.sender_id, "at": row["at"].isoformat() if row["at"] else "",
-                                 "speaker": "patient" if row["kind"] == "user" else "assistant",
-                                 "text": row["text"], "intent": row.get("intent") or "",
-                                 "confidence": row.get("confidence") or "",
-                                 "flags": " ".join(sorted(item.flags))})
-        audit(request, "export", fmt, f"{len(items)} conversations, {'full' if full else 'redacted'}")
-        if fmt == "jsonl":
-            body = "".join(json.dumps(r) + "\n" for r in rows)
-            return Response(body, media_type="application/x-ndjson",
-                            headers={"content-disposition": "attachment; filename=conversations.jsonl"})
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=["conversation", "at", "speaker", "text", "intent",
-                                                    "confidence", "flags"])
-        writer.writeheader()
-        for r in rows:  # neutralise spreadsheet formulas in patient text
-            writer.writerow({k: ("'" + v if isinstance(v, str) and v and v[0] in "=+-@" else v)
-                             for k, v in r.items()})
-        return Response(buffer.getvalue(), media_type="text/csv",
-                        headers={"content-disposition": "attachment; filename=conversations.csv"})
+        if fmt not in export.MEDIA_TYPES:
+            return PlainTextResponse("Export as .csv or .jsonl.", status_code=404)
+        full = sees_personal_data(request)
+        items, cap = conversations(filters_from(request), db_url), export.limit()
+        chosen, truncated = items[:cap], len(items) > cap
+        audit(request, "export", fmt, f"{len(chosen)} of {len(items)} conversations (limit {cap}"
+                                      f"{', truncated' if truncated else ''}), {'full' if full else 'redacted'}")
+        headers = {"content-disposition": f"attachment; filename=conversations.{fmt}",
+                   "x-export-conversations": str(len(chosen)), "x-export-limit": str(cap),
+                   "x-export-truncated": "true" if truncated else "false"}
+        return StreamingResponse(export.chunks(chosen, fmt, full, db_url), media_type=export.MEDIA_TYPES[fmt],
+                                 headers=headers)
 
-    @page()
+    @allow()
     async def appointments(request: Request) -> Response:
         status = request.query_params.get("status", "")
         rows = list_requests(status if status in STATUSES else None, db_url)
-        full = request.session.get("role") in SEES_PERSONAL_DATA
+        full = sees_personal_data(request)
         audit(request, "view_appointments", status, "full" if full else "masked")
         return render(request, "appointments.html", rows=rows, full=full, statuses=STATUSES,
                       status=status, redacted=REDACTED, mask=mask)
 
-    @page(roles=SEES_PERSONAL_DATA)
+    @allow("personal_data")
     async def appointment_status(request: Request) -> Response:
         reference = request.path_params["reference"]
-        status = str(request.state.form.get("status", ""))
+        status = str((await request.form()).get("status", ""))
         if status not in STATUSES or not set_status(reference, status, db_url):
             return PlainTextResponse("Unknown request or status.", status_code=400)
         audit(request, "appointment_status", reference, status)
         return RedirectResponse("/appointments", 303)
 
-    @page()
+    @allow()
     async def insights(request: Request) -> Response:
         figures = compute(db_url)
         audit(request, "view_insights")
-        masked = request.session.get("role") not in SEES_PERSONAL_DATA
+        masked = not sees_personal_data(request)
         unanswered = [dict(u, text=mask(str(u["text"]), u["secrets"]) if masked else u["text"])
                       for u in figures.unanswered]
         return render(request, "insights.html", f=figures, unanswered=unanswered[-50:][::-1],
                       per_day=bar_chart(figures.per_day, "Patient messages per day"),
                       topics=bar_chart(figures.topics, "Top topics"))
 
-    @page(roles=("admin",))
+    def users_page(request: Request, error: str = "", notice: str = "") -> Response:
+        return render(request, "users.html", users=accounts.list_users(db_url), roles=ROLES, error=error,
+                      notice=notice)
+
+    @allow("admin")
     async def users(request: Request) -> Response:
-        error = ""
-        if request.method == "POST":
-            form = request.state.form
-            try:
-                accounts.add_user(str(form.get("name", "")).strip(), str(form.get("role", "")),
-                                  str(form.get("password", "")), db_url)
-                audit(request, "user_add", str(form.get("name", "")), str(form.get("role", "")))
-            except ValueError as problem:
-                error = str(problem)
-        return render(request, "users.html", users=accounts.list_users(db_url), roles=ROLES, error=error)
+        if request.method == "GET":
+            return users_page(request)
+        form = await request.form()
+        name, role = str(form.get("name", "")).strip(), str(form.get("role", ""))
+        try:
+            await run_in_threadpool(accounts.add_user, name, role, str(form.get("password", "")), db_url)
+        except ValueError as problem:
+            return users_page(request, error=str(problem))
+        audit(request, "user_add", name, role)
+        return users_page(request, notice=f"Added {name} ({role}).")
+
+    @allow("admin")
+    async def reset_password(request: Request) -> Response:
+        form = await request.form()
+        name = str(form.get("name", ""))
+        if name == request.user.name:
+            return users_page(request, error="Change your own password on the Change password page.")
+        try:
+            revoked = await run_in_threadpool(accounts.set_password, name, str(form.get("password", "")),
+                                              request.user.name, db_url)
+        except ValueError as problem:
+            return users_page(request, error=str(problem))
+        return users_page(request, notice=f"New password set for {name}; {revoked} open sessions signed out.")
+
+    def server_error(request: Request, exc: Exception) -> Response:
+        """Runs outside the middleware, so it sets the security headers itself."""
+        return PlainTextResponse("Internal server error.", status_code=500,
+                                 headers=dict(security_headers(request.url.path, https)))
 
     routes = [
         Route("/login", login, methods=["GET", "POST"]),
         Route("/logout", logout, methods=["POST"]),
+        Route("/password", change_password, methods=["GET", "POST"]),
         Route("/", home),
         Route("/conversations", conversation_list),
         Route("/conversations/{sender:path}/review", review, methods=["POST"]),
         Route("/conversations/{sender:path}/erase", erase_conversation, methods=["POST"]),
         Route("/conversations/{sender:path}", conversation),
-        Route("/export.{fmt:str}", export),
+        Route("/export.{fmt:str}", export_conversations),
         Route("/appointments", appointments),
         Route("/appointments/{reference}/status", appointment_status, methods=["POST"]),
         Route("/insights", insights),
         Route("/users", users, methods=["GET", "POST"]),
+        Route("/users/password", reset_password, methods=["POST"]),
         Mount("/static", app=StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
-    middleware = [Middleware(SessionMiddleware, secret_key=secret_key(), session_cookie="hfs_console",
-                             max_age=8 * 3600, same_site="strict", https_only=https)]
-    return Starlette(routes=routes, middleware=middleware)
+    middleware = [Middleware(SecurityHeaders, https=https),
+                  Middleware(AuthenticationMiddleware, backend=SessionBackend(db_url))]
+    return Starlette(routes=routes, middleware=middleware, exception_handlers={500: server_error})
 
 
 __all__ = ["create_app"]

@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
-from typing import Any, Dict, Iterable, List, Optional, Set
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
 from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, delete, select
 
@@ -52,11 +52,14 @@ def _ts(value: Optional[float]) -> Optional[datetime]:
     return datetime.fromtimestamp(value, tz=timezone.utc) if value else None
 
 
-def load_events(url: Optional[str] = None, sender_id: Optional[str] = None) -> Dict[str, List[Dict[str, Any]]]:
-    """Every stored event of every session, grouped by conversation, in order."""
+def load_events(url: Optional[str] = None, sender_id: Optional[str] = None,
+                senders: Optional[Sequence[str]] = None) -> Dict[str, List[Dict[str, Any]]]:
+    """Every stored event of every session, grouped by conversation, in order (of one or some conversations)."""
     query = select(EVENTS.c.sender_id, EVENTS.c.data).order_by(EVENTS.c.id)
     if sender_id is not None:
         query = query.where(EVENTS.c.sender_id == sender_id)
+    if senders is not None:
+        query = query.where(EVENTS.c.sender_id.in_(list(senders)))
     grouped: Dict[str, List[Dict[str, Any]]] = defaultdict(list)
     with get_engine(url).connect() as conn:
         if not conn.dialect.has_table(conn, "events"):
@@ -64,6 +67,16 @@ def load_events(url: Optional[str] = None, sender_id: Optional[str] = None) -> D
         for sender, data in conn.execute(query):
             grouped[sender].append(json.loads(data))
     return grouped
+
+
+def events_in_order(sender_ids: Sequence[str], url: Optional[str] = None,
+                    batch: int = 200) -> Iterator[Tuple[str, List[Dict[str, Any]]]]:
+    """Each listed conversation with its events, in the listed order, read ``batch`` conversations at a time."""
+    for start in range(0, len(sender_ids), batch):
+        chunk = sender_ids[start:start + batch]
+        found = load_events(url, senders=chunk)
+        for sender in chunk:
+            yield sender, found.get(sender, [])
 
 
 def summarize(sender_id: str, events: List[Dict[str, Any]]) -> Summary:

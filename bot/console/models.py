@@ -1,4 +1,4 @@
-"""The console's own tables: staff users, review state of conversations, audit log."""
+"""The console's own tables: staff users, their sessions, review state of conversations, audit log."""
 
 from __future__ import annotations
 
@@ -47,3 +47,18 @@ class AuditEntry(Base):
     action = Column(String(40), nullable=False)
     target = Column(String(300), nullable=False, default="")
     detail = Column(Text, nullable=False, default="")
+
+
+class ConsoleSession(Base):
+    """A signed-in browser session; the cookie holds a random id, only its SHA-256 is stored."""
+
+    __tablename__ = "console_sessions"
+
+    id_hash = Column(String(64), primary_key=True)
+    user = Column(String(80), nullable=False, index=True)
+    role = Column(String(20), nullable=False)
+    csrf = Column(String(64), nullable=False)
+    created_at = Column(DateTime(timezone=True), nullable=False)
+    last_seen = Column(DateTime(timezone=True), nullable=False)
+    expires_at = Column(DateTime(timezone=True), nullable=False, index=True)
+    revoked_at = Column(DateTime(timezone=True))

@@ -90,6 +90,11 @@ class Stack:
             "HFS_CONSOLE_SECRET": "test-console-secret-" + self.token,
             "HFS_ACTION_TOKEN": self.action_token, "RASA_TOKEN": self.token,
         })
+        # Every test and benchmark patient comes from 127.0.0.1 (the benchmark: 50 at once, 160+
+        # messages/s), and the benchmark's single patient sends 40 turns back to back in about
+        # half a second, beyond the default per-sender burst of 20. The caller's environment wins.
+        env.setdefault("HFS_RATE_ADDRESS", "100000:10000/1s")
+        env.setdefault("HFS_RATE_SENDER", "50:1/1s")
         env.update(self.env_extra)
         return env
 
