@@ -9,16 +9,18 @@ RASA_PORT=${RASA_PORT:-5005}
 ACTIONS_PORT=${ACTIONS_PORT:-5055}
 WEB_PORT=${WEB_PORT:-8080}
 HOST=${HFS_HOST:-127.0.0.1}  # every server listens on loopback unless an address is set
+VAR=${HFS_VAR_DIR:-var}  # tokens, keys, logs and the SQLite database
+export HFS_VAR_DIR=$VAR
 umask 077  # tokens, logs and the database are readable by this user only
-mkdir -p var
-chmod 700 var
+mkdir -p "$VAR"
+chmod 700 "$VAR"
 secret() {  # a random token kept in a 0600 file under var/
   [ -s "$1" ] || "$BIN/python" -c 'import secrets; print(secrets.token_urlsafe(32))' > "$1"
   chmod 600 "$1"
   cat "$1"
 }
-export RASA_TOKEN=${RASA_TOKEN:-$(secret var/rasa_token)}
-export HFS_ACTION_TOKEN=${HFS_ACTION_TOKEN:-$(secret var/action_token)}
+export RASA_TOKEN=${RASA_TOKEN:-$(secret "$VAR/rasa_token")}
+export HFS_ACTION_TOKEN=${HFS_ACTION_TOKEN:-$(secret "$VAR/action_token")}
 export HFS_ALLOWED_ORIGINS=${HFS_ALLOWED_ORIGINS:-http://localhost:$WEB_PORT,http://127.0.0.1:$WEB_PORT}
 
 for port in "$RASA_PORT" "$ACTIONS_PORT" "$WEB_PORT"; do
@@ -28,7 +30,7 @@ for port in "$RASA_PORT" "$ACTIONS_PORT" "$WEB_PORT"; do
   fi
 done
 
-"$BIN/python" -m bot.ops.credentials --out var/credentials.yml
+"$BIN/python" -m bot.ops.credentials --out "$VAR/credentials.yml"
 "$BIN/python" -m bot.ops.retention  # erase what is older than HFS_RETENTION_DAYS (default 365)
 
 pids=()
@@ -41,19 +43,19 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-"$BIN/python" -m bot.actions.server --host 127.0.0.1 --port "$ACTIONS_PORT" > var/actions.log 2>&1 &
+"$BIN/python" -m bot.actions.server --host 127.0.0.1 --port "$ACTIONS_PORT" > "$VAR/actions.log" 2>&1 &
 pids+=($!)
 "$BIN/python" -m bot.ops.rasa_server run --model models/hfs.tar.gz --endpoints endpoints.yml \
-  --credentials var/credentials.yml --interface "$HOST" --port "$RASA_PORT" --enable-api \
-  --cors "http://localhost:$WEB_PORT" --cors "http://127.0.0.1:$WEB_PORT" > var/rasa.log 2>&1 &
+  --credentials "$VAR/credentials.yml" --interface "$HOST" --port "$RASA_PORT" --enable-api \
+  --cors "http://localhost:$WEB_PORT" --cors "http://127.0.0.1:$WEB_PORT" > "$VAR/rasa.log" 2>&1 &
 pids+=($!)
-"$BIN/python" -m bot.web --host "$HOST" --port "$WEB_PORT" --rasa-url "http://localhost:$RASA_PORT" > var/web.log 2>&1 &
+"$BIN/python" -m bot.web --host "$HOST" --port "$WEB_PORT" --rasa-url "http://localhost:$RASA_PORT" > "$VAR/web.log" 2>&1 &
 pids+=($!)
 
-echo "Starting (logs in var/)..."
+echo "Starting (logs in $VAR/)..."
 for _ in $(seq 1 180); do
   curl -sf "http://localhost:$RASA_PORT/" >/dev/null && curl -sf "http://localhost:$ACTIONS_PORT/health" >/dev/null && break
-  for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || { echo "A server failed to start; see var/*.log"; exit 1; }; done
+  for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || { echo "A server failed to start; see $VAR/*.log"; exit 1; }; done
   sleep 1
 done
 cat <<MSG
@@ -63,9 +65,9 @@ The hemifacial spasm assistant is running:
   Rasa REST channel:               http://localhost:$RASA_PORT/webhooks/rest/webhook
   Rasa Socket.IO channel:          http://localhost:$RASA_PORT/socket.io
   Action server:                   http://localhost:$ACTIONS_PORT/webhook
-  Rasa HTTP API token:             in var/rasa_token
+  Rasa HTTP API token:             in $VAR/rasa_token
 Try:  curl -s localhost:$RASA_PORT/webhooks/rest/webhook -d '{"sender":"me","message":"What is MVD?"}'
 Press Ctrl-C to stop everything.
 MSG
 wait -n "${pids[@]}"
-echo "A server exited; see var/*.log"
+echo "A server exited; see $VAR/*.log"

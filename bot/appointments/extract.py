@@ -53,14 +53,23 @@ NOT_NAME_WORDS = re.compile(
     r"phone|cell|email|mobile|number|twitch|spasm|botox|today|tomorrow)\b", re.I)
 
 
+_BOOKER_ROLE = re.compile(
+    r"\b(?:i'?m|i am|as|me being) (?:his|her|their|the patient'?s) (?P<role>wife|husband|son|daughter|mother|"
+    r"father|mom|mum|dad|partner|sister|brother|carer|caregiver|friend|grandson|granddaughter|niece|nephew)\b",
+    re.I)
+
+
 def caregiver(text: str) -> Optional[str]:
-    """Who is booking for the patient, as the patient's relation ("husband" for "for my husband")."""
+    """Who booked: their own role when they say it ("daughter"), else the patient's relation to them."""
     match = CAREGIVER.search(text)
     if not match:
         return None
+    stated = _BOOKER_ROLE.search(text)
+    if stated:
+        return stated.group("role").lower()
     relation = (match.group("rel") or match.group("subj") or match.group("self") or "").lower()
     if match.group("self"):
-        return f"patient's {relation}"
+        return relation
     return f"for their {relation}"
 
 

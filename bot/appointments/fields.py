@@ -40,6 +40,8 @@ _NOT_NAMES = {
     "stop", "cancel", "help", "nothing", "none", "test", "idk", "skip", "why",
     "what", "bot", "anonymous", "na", "n/a", "good", "fine", "me", "myself", "the patient",
 }
+# "his wife", "her son", "the patient's daughter", "second opinion": words about someone, not a name.
+_NOT_A_NAME_START = re.compile(r"^(?:his|her|their|my|our|the|a|an|your|second|other|new|returning)\b", re.I)
 
 ERRORS = {
     "name_chars": (
@@ -96,7 +98,7 @@ def clean(value: object, field: str = "") -> str:
 def check_name(raw: str) -> Checked:
     """A full name without lead-ins ("it's", "my name is"), with its real capitals."""
     text = strip_name_lead_in(clean(raw, "full_name"))
-    if text.lower() in _NOT_NAMES or len(text) < 2:
+    if text.lower() in _NOT_NAMES or len(text) < 2 or _NOT_A_NAME_START.match(text):
         return Checked(error="Please type the full name, for example \"Maria Lopez\".")
     if not re.fullmatch(r"[^\W\d_]+(?:[ '\u2019.-]+[^\W\d_]+)*\.?", text):
         return Checked(error=ERRORS["name_chars"])

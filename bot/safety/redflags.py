@@ -20,7 +20,7 @@ CRISIS, STROKE, AFTER_BOTOX, AFTER_SURGERY, BREATHING = (
 
 _GAP = r"(?:\S+ ){0,5}"  # up to five words between two parts of a pattern
 _FACE = r"(?:face|facial|side of my face|smile|mouth|lip|cheek|eyelid|eye|one side|half)"
-_WEAK = r"(?:weak|droop|drop|sag|numb|paralysis|frozen|freeze|dead|slack|fall|crooked|lopsided|uneven|limp|tingl)"
+_WEAK = r"(?:weak|droop|drop|sag|numb|paralysis|frozen|freeze|dead|slack|fall|crooked|lopsided|uneven|limp|tingl|hang\w* down)"
 
 
 def _rx(*patterns: str) -> Pattern[str]:
@@ -30,7 +30,11 @@ def _rx(*patterns: str) -> Pattern[str]:
 CRISIS_PATTERNS = _rx(
     r"\bsuicid", r"\bkill (?:my ?self|me)\b", r"\bend (?:my|it) (?:life|all)\b", r"\bend it all\b",
     r"\bend (?:\S+ ){0,2}(?:my )?life\b", r"\btake my (?:own )?life\b",
-    r"\b(?:want|go|going|gonna|wan na|plan|planning) (?:to )?end it\b", r"\bdisappear forever\b",
+    r"\b(?:want|go|going|gonna|wan na|wanna|plan|planning) (?:to )?end it\b", r"\bdisappear forever\b",
+    r"\bkil+ (?:my ?self|me)\b", r"\bcut\w* my ?self\b", r"\bsleep and (?:never|not) wake up\b",
+    r"\b(?:no|not|n't) (?:\S+ ){0,3}reason to (?:keep )?(?:liv|go on|be here|be alive|stay)",
+    r"\b(?:happier|better) (?:\S+ ){0,3}if i (?:be|was|were) (?:go|gone|dead|not here|not around)",
+    r"\bgone for good\b",
     r"\b(?:not|n't|no|never) (?:\S+ ){0,2}(?:want|wish|wan na|wanna) (?:\S+ ){0,2}(?:live|be alive|be here|wake up)\b",
     r"\b(?:want|wish|wan na|wanna|go) (?:\S+ ){0,2}(?:die|be dead)\b", r"\bbetter off dead\b",
     r"\bself[- ]?harm", r"\bhurt (?:my ?self|me)\b", r"\bharm (?:my ?self|me)\b", r"\bcut my ?self\b",
@@ -53,7 +57,12 @@ SYMPTOM_PATTERNS = (
     (STROKE, _rx(
         rf"\b{_FACE} {_GAP}{_WEAK}", rf"\b{_WEAK}\w* {_GAP}{_FACE}\b",
         r"\bcan not (?:\S+ ){0,2}move (?:\S+ ){0,5}(?:face|arm|leg|side|mouth|eye|lip)",
-        r"\bstroke\b", r"\bslur", r"\bcan not (?:\S+ ){0,2}(?:speak|talk|move my|lift my|smile|close my eye|feel my)",
+        r"\bstroke\b", r"\bslur",
+        r"\bcan not (?:\S+ ){0,2}(?:speak|talk|smile|(?:move|lift|close|feel) (?:my|his|her|their|the))",
+        rf"\b{_FACE} (?:\S+ ){{0,2}}(?:will not|would not|do not|does not) (?:\S+ )?move\b",
+        r"\bcan not (?:\S+ ){0,2}get (?:\S+ ){0,2}word\w* out\b", r"\bgibberish\b",
+        r"\bword\w* (?:\S+ ){0,4}(?:jumble|wrong|mix\w* up|garble|muddle|scramble)",
+        r"\bcan not say what i mean\b",
         r"\b(?:arm|leg|hand|side of my body) (?:\S+ ){0,4}(?:weak|numb|paralysis|heavy|can not move|go dead)",
         r"\b(?:weak|numb|paralysis) (?:\S+ ){0,4}(?:arm|leg|hand|body)\b",
         r"\b(?:sudden|suddenly|lose|lost|loss of) (?:\S+ ){0,3}(?:vision|sight|see)\b", r"\bcan not see\b",
@@ -72,7 +81,10 @@ SYMPTOM_PATTERNS = (
         r"\bout of breathe\b",
     )),
     (AFTER_SURGERY, _rx(
-        r"\bstiff neck\b", r"\bneck (?:be )?(?:\S+ ){0,2}stiff\b", r"\bfever\b", r"\bhigh temperature\b",
+        r"\bstiff neck\b", r"\bneck (?:be )?(?:\S+ ){0,2}stiff\b", r"\bfever\b", r"\bhigh temp",
+        r"\brun\w* a temp", r"\bneck (?:\S+ ){0,2}(?:hurt|pain) (?:\S+ ){0,2}(?:bend|move|turn)",
+        r"\bcan not (?:bend|move|turn) (?:\S+ ){0,1}neck\b",
+        r"\b(?:clear|watery) (?:\S+ ){0,3}(?:leak|drip|ooz)", r"\b(?:leak|drip|ooz)\w* from (?:\S+ ){0,3}(?:cut|wound|incision|scar)",
         r"\bclear (?:fluid|liquid)\b", r"\b(?:fluid|liquid) (?:\S+ ){0,4}(?:leak|drip|come|run)", r"\b(?:leak|drip)\w* (?:\S+ ){0,4}(?:fluid|nose|wound|incision)",
         r"\bnose (?:\S+ ){0,3}(?:drip|leak|run) (?:\S+ ){0,3}clear\b", r"\bwound (?:\S+ ){0,3}(?:ooz|leak|open|red|pus|swell)",
         r"\b(?:severe|terrible|very bad|excruciating|unbearable) (?:\S+ ){0,2}headache\b",

@@ -80,7 +80,9 @@ def test_activation_takes_the_reason_and_the_caregiver() -> None:
         "visit_reason": "Botox treatment"}
     assert step("booking this for my husband", None, True) == {"booked_by": "for their husband",
                                                                 "caregiver_booking": True}
-    assert caregiver("I'm her daughter") == "patient's daughter"
+    assert caregiver("I'm her daughter") == "daughter"
+    assert caregiver("booking this for my husband, im his wife") == "wife"
+    assert caregiver("my dad needs to see someone, im his son, can i set it up") == "son"
 
 
 def test_details_outside_the_form() -> None:

@@ -71,3 +71,23 @@ def test_empty_and_binary_input_do_not_fire() -> None:
     assert detect_red_flag("") is None
     assert detect_red_flag("\x00\x01\xff" * 100) is None
     assert detect_red_flag("a" * 100_000) is None
+
+
+@pytest.mark.parametrize("text", [
+    "my wife's mouth is hanging down on one side since about 10 mins ago",
+    "i cant get my words out properly, just started", "my husband is talking gibberish and his face looks wrong",
+    "3 days after my decompression surgery, high temp and cant bend my neck",
+    "running a temp and my neck hurts to bend, had mvd on friday", "im going to kil myself",
+    "been cutting myself again", "i wish i could go to sleep and never wake up",
+    "i dont see any reason to keep living", "everyone would be happier if i was gone for good", "wanna end it tbh",
+    "out of nowhere my mouth wont move on the left", "my sister cant lift her eyebrow or smile on one side since lunch",
+    "theres clear watery stuff leaking from the cut behind my ear",
+])
+def test_independent_set_red_flags_are_caught(text: str) -> None:
+    assert detect_red_flag(text) is not None
+
+
+@pytest.mark.parametrize("text", ["my eye twitching won't stop", "the spasm makes my words come out wrong sometimes",
+                                  "my face twitches and my eyelid won't open", "can i move my neck after mvd?"])
+def test_spasm_lookalikes_of_those_stay_quiet(text: str) -> None:
+    assert detect_red_flag(text) is None
