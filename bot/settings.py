@@ -11,10 +11,25 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_ROOT / "bot" / "data"
 VAR_DIR = Path(os.environ.get("HFS_VAR_DIR", PROJECT_ROOT / "var"))
+
+
+def var_secret(name: str, make: Callable[[], str]) -> str:
+    """A secret kept in ``var/<name>``, created once by ``make`` and readable by this user only (0600)."""
+    path = VAR_DIR / name
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another process created it first
+            return path.read_text(encoding="utf-8").strip()
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(make())
+    return path.read_text(encoding="utf-8").strip()
 
 
 def _env(name: str, default: str) -> str:

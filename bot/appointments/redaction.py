@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Set
+from typing import Any, Dict, Iterable, Optional, Sequence, Set
 
 REDACTED = "[redacted]"
 PERSONAL_SLOTS = ("full_name", "date_of_birth", "contact", "phone", "email", "dob_partial")
@@ -125,9 +125,3 @@ def redact(events: Sequence[Event]) -> Dict[int, Event]:
         elif kind == "bot" and pattern and pattern.search(text):
             changed[index] = dict(event, text=pattern.sub(REDACTED, text))
     return changed
-
-
-def personal_text_left(events: Iterable[Event], typed: Iterable[str]) -> List[str]:
-    """Which of the typed values still appear anywhere in the events (for tests and audits)."""
-    blob = "\n".join(str(e) for e in events).lower()
-    return [value for value in typed if value.lower() in blob]

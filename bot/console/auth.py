@@ -17,7 +17,7 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
 from bot.console import sessions
 from bot.console.security import STATIC_PREFIX
-from bot.settings import VAR_DIR
+from bot.settings import var_secret
 
 SESSION_COOKIE = "hfs_console"
 LOGIN_COOKIE = "hfs_console_login"  # a nonce for the sign-in form's CSRF token (no session exists yet)
@@ -115,12 +115,7 @@ def secret_key() -> str:
     key = os.environ.get("HFS_CONSOLE_SECRET")
     if key:
         return key
-    path = VAR_DIR / "console_secret"
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(32), encoding="utf-8")
-        path.chmod(0o600)
-    return path.read_text(encoding="utf-8").strip()
+    return var_secret("console_secret", lambda: secrets.token_urlsafe(32))
 
 
 def login_token(nonce: str, key: str) -> str:

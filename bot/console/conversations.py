@@ -11,6 +11,7 @@ from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Set,
 
 from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, delete, select
 
+from bot.appointments.redaction import PERSONAL_SLOTS, REDACTED
 from bot.console.models import Review
 from bot.storage import get_engine, session_scope
 
@@ -23,13 +24,11 @@ EVENTS = Table(  # Rasa's table; read here, never created here
 )
 FLAGS = ("emergency", "fallback", "handoff", "appointment")
 LOW_CONFIDENCE = 0.35  # logistic-regression confidences over ~20 intents run low; fallback is at 0.25
-PII_SLOTS = ("full_name", "date_of_birth", "contact", "phone", "email")
 EMAIL_RX = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE_RX = re.compile(r"\+?\d[\d\s().-]{5,}\d")
 DATE_RX = re.compile(
     r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b"
     r"|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{4}\b", re.I)
-REDACTED = "[redacted]"
 
 
 @dataclass
@@ -172,7 +171,7 @@ def personal_values(events: Iterable[Dict[str, Any]]) -> Set[str]:
     """Values the patient gave for personal fields in this conversation."""
     values = set()
     for e in events:
-        if e.get("event") == "slot" and e.get("name") in PII_SLOTS and e.get("value"):
+        if e.get("event") == "slot" and e.get("name") in PERSONAL_SLOTS and e.get("value"):
             values.add(str(e["value"]))
         if e.get("event") == "user" and (e.get("parse_data") or {}).get("intent", {}).get("name") == "inform":
             values.add(e.get("text") or "")

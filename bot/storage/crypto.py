@@ -16,7 +16,7 @@ from typing import Any, Optional, Tuple
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from sqlalchemy.types import Text, TypeDecorator
 
-from bot.settings import VAR_DIR
+from bot.settings import var_secret
 
 KEYS_VARIABLE = "HFS_DATA_KEYS"
 TOKEN_PREFIX = "gAAAAA"  # noqa: S105 - not a secret: every Fernet token starts with version byte 0x80 and a timestamp
@@ -26,21 +26,11 @@ class MissingKeyError(RuntimeError):
     """Stored data cannot be read with the configured keys."""
 
 
-def _file_key() -> str:
-    path = VAR_DIR / "data_key"
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(Fernet.generate_key().decode("ascii"))
-    return path.read_text(encoding="utf-8").strip()
-
-
 def configured_keys() -> Tuple[str, ...]:
     """The keys in use, newest first."""
     raw = os.environ.get(KEYS_VARIABLE, "")
     keys = tuple(k.strip() for k in raw.split(",") if k.strip())
-    return keys or (_file_key(),)
+    return keys or (var_secret("data_key", lambda: Fernet.generate_key().decode("ascii")),)
 
 
 @lru_cache(maxsize=4)

@@ -160,14 +160,15 @@ class UrlSQLTrackerStore(SQLTrackerStore):
 
 
 def _last_two_turns(tracker: DialogueStateTracker) -> List[Dict[str, Any]]:
-    """This turn and the one before, so a new session's start (logged before the message) counts."""
+    """Kind and action name of this turn's events and the turn before's (a new session starts before
+    the message); only what ``form_left`` reads, without serialising the events."""
     events, users = [], 0
     for evt in reversed(tracker.events):
         if isinstance(evt, UserUttered):
             users += 1
             if users == 2:
                 break
-        events.append(evt.as_dict())
+        events.append({"event": evt.type_name, "name": getattr(evt, "action_name", None)})
     return events
 
 

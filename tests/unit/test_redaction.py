@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List
 
-from bot.appointments.redaction import REDACTED, date_renderings, form_left, personal_text_left, redact
+from bot.appointments.redaction import REDACTED, date_renderings, form_left, redact
 
 
 def user(text: str, intent: str = "inform") -> Dict[str, Any]:
@@ -37,6 +37,12 @@ def conversation() -> List[Dict[str, Any]]:
         bot("Your reference is HFS-ABC234. If anything is urgent, call (555) 010-2030."),
         slot("full_name", None), slot("phone", None),
     ]
+
+
+def personal_text_left(events: List[Dict[str, Any]], typed: List[str]) -> List[str]:
+    """Which typed values still appear anywhere in the events."""
+    blob = "\n".join(str(e) for e in events).lower()
+    return [value for value in typed if value.lower() in blob]
 
 
 def apply(events: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
