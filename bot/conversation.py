@@ -1,22 +1,69 @@
 """Decide how to answer one patient message that asks something: safety first.
 
-Order: red flag -> personal-advice boundary -> knowledge base. Used by the
-question action, the fallback, and the appointment form when a patient asks a
-question in the middle of it.
+The message is analysed once into a ``MessageAnalysis`` (reading, language, red flag,
+personal-advice kind, question); the decision reads only that value. Order: red flag ->
+other language -> personal-advice boundary -> the page (or where it ends). Used by the
+question action, the fallback, and the appointment form when a patient asks mid-form.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from bot.knowledge.answers import answer_question, general_information
-from bot.knowledge.questions import UNCLEAR, analyse_question
+from bot.knowledge.questions import UNCLEAR, UNCOVERED, Question, analyse_question
+from bot.nlp.language import ENGLISH, detect_language
+from bot.nlp.reading import Reading, read
 from bot.replies import Reply
-from bot.safety.advice import personal_advice_kind
-from bot.safety.redflags import detect_red_flag
-from bot.safety.replies import emergency_reply, personal_advice_reply
+from bot.safety.advice import (
+    MEDICINE_CHANGE,
+    NEXT_STEP,
+    OWN_RESULTS,
+    SERIOUSNESS,
+    SYMPTOMS,
+    WHICH_DOCTOR,
+    personal_advice_kind,
+)
+from bot.safety.redflags import RedFlag, detect_red_flag
+from bot.safety.replies import emergency_reply, language_notice, personal_advice_reply
 
-MAX_CHARS = 2000
+# The page's general information that applies to a kind of personal question, when the
+# question names no topic of its own.
+GENERAL_TOPICS = {
+    MEDICINE_CHANGE: ("oral_medicines",),
+    OWN_RESULTS: ("diagnosis",),
+    SERIOUSNESS: ("diagnosis",),
+    WHICH_DOCTOR: ("diagnosis",),
+    NEXT_STEP: ("diagnosis", "treatment"),
+}
+_PROCESS_TOPICS = ("condition",)
+
+
+@dataclass(frozen=True)
+class MessageAnalysis:
+    """Everything the decisions need about one message, computed once."""
+
+    reading: Reading
+    language: str
+    red_flag: Optional[RedFlag]
+    advice: Optional[str]
+    question: Question
+
+
+@lru_cache(maxsize=1024)
+def analyse_message(
+    text: str, intent: Optional[str] = None, last_topic: Optional[str] = None
+) -> MessageAnalysis:
+    """Read and classify a message (cached: the NLU guard and the action share the work)."""
+    reading = read(text or "")
+    red_flag = detect_red_flag(reading)
+    language = detect_language(reading.text)
+    advice = None if red_flag or language != ENGLISH else personal_advice_kind(reading)
+    return MessageAnalysis(reading, language, red_flag, advice,
+                           analyse_question(reading, intent, last_topic))
 
 
 def respond(
@@ -24,25 +71,62 @@ def respond(
     topic_hint: Optional[str] = None,
 ) -> Reply:
     """The reply to a question-like message."""
-    text = (text or "")[:MAX_CHARS]
-    flag = detect_red_flag(text)
-    if flag is not None:
-        return emergency_reply(flag.kind)
-    advice = personal_advice_kind(text)
+    analysis = analyse_message(text or "", intent, last_topic)
+    if analysis.red_flag is not None:
+        return emergency_reply(analysis.red_flag.kind, analysis.language)
+    if analysis.language != ENGLISH:
+        return language_notice(analysis.language)
+    advice = analysis.advice
+    question = analysis.question
     # The classifier's intent alone counts only when the page has nothing to say.
-    if advice is None and intent == "ask_personal_advice" and not is_knowledge_question(
-        text, last_topic
-    ):
+    if advice is None and intent == "ask_personal_advice" and question.kind == UNCLEAR:
         advice = ""
     if advice is not None:
-        question = analyse_question(text, intent, last_topic)
-        topics = tuple(t for t in question.topics if t not in ("condition", "diagnosis"))
-        attribute = question.attribute if question.attribute_from_text else "what"
-        return personal_advice_reply(advice, general_information(topics, attribute))
-    return answer_question(text, intent, last_topic, topic_hint)
+        return personal_advice_reply(advice, _general_information(advice, question))
+    if _describes_symptoms(analysis):
+        return personal_advice_reply(SYMPTOMS, general_information(("diagnosis",)))
+    if question.kind == UNCLEAR and intent in ("ask_uncovered", "out_of_scope"):
+        question = Question(UNCOVERED, (), question.attribute, "that")
+    return answer_question(question, topic_hint)
+
+
+# A patient describing their twitching ("my cheek pulls up towards my eye") gets how it is
+# looked into, not "our information doesn't cover that"; a question keeps its own answer.
+_SPASM_WORDS = re.compile(r"\b(?:twitch|spasm|jerk|flutter|blink|wink|squint|tic|pull|tug|flicker|jump|"
+                          r"shut|close|contract|clench|tight|yank|spasming|go crazy|go mad|attack)")
+_FACE_WORDS = re.compile(r"\b(?:eye|eyelid|lid|cheek|mouth|lip|face|jaw|chin|brow|forehead|side)\b")
+_QUESTION = re.compile(r"\?|^(?:what|whats|what's|how|why|when|where|which|who|is|are|can|could|does|"
+                       r"do|did|will|would|should|tell me|explain|any)\b")
+_DESCRIPTIVE_GAPS = {"outcome", "cause", "duration", "body_part", "unknown_name", "urgency"}
+
+
+def _describes_symptoms(analysis: MessageAnalysis) -> bool:
+    question, reading = analysis.question, analysis.reading
+    leaves_page = question.kind == UNCLEAR or (
+        question.kind == UNCOVERED and (question.gap is None or question.gap.kind in _DESCRIPTIVE_GAPS))
+    return (leaves_page and not _QUESTION.search(reading.lower.strip())
+            and bool(_SPASM_WORDS.search(reading.lemmas))
+            and ("condition" in reading.topics or bool(_FACE_WORDS.search(reading.lemmas))))
+
+
+def _general_information(advice: str, question: Question) -> Optional[str]:
+    named = tuple(t for t in question.topics if t not in _PROCESS_TOPICS)
+    if question.gap and question.gap.partly:
+        named = (question.gap.partly,)
+    topics = named or GENERAL_TOPICS.get(advice, ())
+    attribute = question.attribute if question.attribute_from_text and named else "what"
+    return general_information(topics, attribute)
 
 
 def is_knowledge_question(text: str, last_topic: Optional[str] = None) -> bool:
-    """Whether the text asks something the knowledge base can place (a topic question)."""
-    question = analyse_question((text or "")[:MAX_CHARS], None, last_topic)
-    return question.kind != UNCLEAR
+    """Whether the message asks something about the page or where it ends (not gibberish)."""
+    return analyse_message(text or "", None, last_topic).question.kind != UNCLEAR
+
+
+def needs_own_answer(text: str) -> bool:
+    """A message the page-and-safety decision must answer whatever the classifier said:
+    a question outside the page, a personal-advice request, or another language."""
+    analysis = analyse_message(text or "")
+    return (analysis.language != ENGLISH or analysis.advice is not None
+            or analysis.question.gap is not None)
+

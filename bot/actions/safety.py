@@ -11,10 +11,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.actions.common import answer_and_remember, entity_values, latest_intent, latest_text
 from bot.appointments.extract import gives_personal_details
 from bot.appointments.repository import open_handoff
-from bot.conversation import is_knowledge_question
+from bot.conversation import analyse_message, is_knowledge_question
 from bot.dialogue.paused import paused_reply, staff_replied_recently
 from bot.replies import APPOINTMENT_BUTTON, TESTS_BUTTON, TREATMENTS_BUTTON
-from bot.safety.redflags import detect_red_flag
 from bot.safety.replies import emergency_reply
 from bot.settings import get_settings
 
@@ -34,11 +33,12 @@ class ActionEmergencyGuidance(Action):
     ) -> List[EventType]:
         """Pick the guidance for the kind of red flag (crisis, stroke, after Botox or surgery)."""
         kinds = entity_values(tracker, "red_flag_kind")
-        flag = detect_red_flag(latest_text(tracker))
+        analysis = analyse_message(latest_text(tracker))
+        flag = analysis.red_flag
         kind = kinds[0] if kinds else (flag.kind if flag else GENERIC_EMERGENCY)
-        reply = emergency_reply(kind)
+        reply = emergency_reply(kind, analysis.language)
         text = reply.text
-        if kind == GENERIC_EMERGENCY:
+        if kind == GENERIC_EMERGENCY and analysis.language == "en":
             settings = get_settings()
             text += (f" If you are thinking about harming yourself, call or text "
                      f"{settings.crisis_line}.")
@@ -59,9 +59,9 @@ class ActionOutOfScope(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
-        """Answer from the knowledge base when a topic is named; else say what we can do."""
+        """Answer when the message asks about the page or where it ends; else say what we can do."""
         text = latest_text(tracker)
-        if entity_values(tracker, "topic") and is_knowledge_question(text, tracker.get_slot("topic")):
+        if is_knowledge_question(text, tracker.get_slot("topic")):
             return answer_and_remember(dispatcher, tracker, text)
         dispatcher.utter_message(response="utter_out_of_scope")
         return []

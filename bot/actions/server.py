@@ -22,6 +22,8 @@ from rasa_sdk.endpoint import create_app
 from sanic import Sanic, response
 from sanic.request import Request
 
+from bot.knowledge.coverage import coverage
+
 logger = logging.getLogger(__name__)
 TOKEN_ENV = "HFS_ACTION_TOKEN"  # noqa: S105 - the name of the variable, not a secret
 OPEN_PATHS = frozenset({"/health"})
@@ -60,6 +62,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     except ValueError as error:
         print(error, file=sys.stderr)
         return 2
+    coverage()  # build the page vocabulary now, not on a patient's first question
     logger.info("Action server on http://%s:%s", args.host, args.port)
     app.run(args.host, args.port, workers=1, access_log=False)
     return 0

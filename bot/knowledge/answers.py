@@ -10,9 +10,9 @@ from bot.knowledge.questions import (
     FACT,
     LIST_TESTS,
     LIST_TREATMENTS,
+    PARTLY,
     UNCOVERED,
     Question,
-    analyse_question,
 )
 from bot.knowledge.repository import knowledge
 from bot.replies import APPOINTMENT_BUTTON, TESTS_BUTTON, TREATMENTS_BUTTON, Reply
@@ -79,6 +79,18 @@ def uncovered_reply(subject: str, topic: Optional[str] = None) -> Reply:
                  kind=UNCOVERED)
 
 
+def partly_reply(kb: FactsFile, topic_key: str, term: str) -> Reply:
+    """What the page says on the topic, and that it does not speak of the named thing."""
+    topic = kb.by_key()[topic_key]
+    fact = topic.fact_for("what")
+    text = (
+        f"Our information doesn't cover {term} itself: our page doesn't mention it by name. "
+        f"What it does say about {topic.name}: {fact.answer}\n{_source_note(topic)}\n"
+        "Your care team can tell you more. Would you like to request an appointment?"
+    )
+    return Reply(text, (APPOINTMENT_BUTTON,), topic=topic_key, kind=PARTLY)
+
+
 def unclear_reply() -> Reply:
     """Ask which topic the patient means."""
     text = (
@@ -88,13 +100,9 @@ def unclear_reply() -> Reply:
     return Reply(text, (TESTS_BUTTON, TREATMENTS_BUTTON, APPOINTMENT_BUTTON), kind="unclear")
 
 
-def answer_question(
-    text: str, intent: Optional[str] = None, last_topic: Optional[str] = None,
-    topic_hint: Optional[str] = None,
-) -> Reply:
-    """The reply to a knowledge question, from the knowledge base only."""
+def answer_question(question: Question, topic_hint: Optional[str] = None) -> Reply:
+    """The reply to an analysed knowledge question, from the knowledge base only."""
     kb = knowledge()
-    question = analyse_question(text, intent, last_topic)
     if topic_hint and topic_hint in kb.by_key() and question.kind not in (FACT, COMPARE, UNCOVERED):
         question = Question(FACT, (topic_hint,), question.attribute)
     return reply_for(kb, question)
@@ -106,6 +114,8 @@ def reply_for(kb: FactsFile, question: Question) -> Reply:
     if question.kind == UNCOVERED:
         topic = question.topics[0] if question.topics else None
         return uncovered_reply(question.subject or "that", topic)
+    if question.kind == PARTLY and question.gap and question.topics[0] in known:
+        return partly_reply(kb, question.topics[0], question.gap.term)
     if question.kind in (LIST_TESTS, LIST_TREATMENTS):
         return list_reply(kb, question.kind)
     keys = tuple(key for key in question.topics if key in known)

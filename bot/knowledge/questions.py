@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass, field
 from typing import List, Optional, Pattern, Sequence, Tuple
 
-from bot.nlp.normalize import lemma_text
-from bot.nlp.terms import Mention, default_matcher
+from bot.knowledge.coverage import Gap, coverage
+from bot.nlp.reading import Readable, as_reading
+from bot.nlp.terms import Mention
 
-FACT, COMPARE, LIST_TESTS, LIST_TREATMENTS, UNCOVERED, UNCLEAR = (
-    "fact", "compare", "list_tests", "list_treatments", "uncovered", "unclear",
+FACT, COMPARE, LIST_TESTS, LIST_TREATMENTS, UNCOVERED, PARTLY, UNCLEAR = (
+    "fact", "compare", "list_tests", "list_treatments", "uncovered", "partly", "unclear",
 )
 
 GENERIC_PARENTS = {
@@ -85,82 +86,6 @@ ATTRIBUTE_CUES: Sequence[Tuple[str, Pattern[str]]] = (
     )),
 )
 
-# Subjects the page does not cover. Checked before attributes.
-UNCOVERED_CUES: Sequence[Tuple[str, Pattern[str]]] = (
-    ("what causes hemifacial spasm", _rx(
-        r"\bwhat (?:\w+ ){0,2}cause\b", r"\bcause of\b", r"\btrigger", r"\bbring (?:it )?on\b",
-        r"\bwhy do (?:i|people|someone|you|person|it) (?:get|have|develop|happen|start)\b",
-        r"\bwhy (?:do|be) (?:\w+ ){0,3}(?:happen|twitch|spasm)", r"\broot\b",
-        r"\b(?:stress|anxiety|caffeine|coffee|alcohol|tired|fatigue|sleep)\b",
-        r"(?<!confirm the )(?<!block nerve signal that )\bcause (?:it|this|hemifacial|the spasm|spasm|hfs|twitch)",
-    )),
-    ("whether it runs in families", _rx(
-        r"\bheredit", r"\bgenetic", r"\binherit", r"\brun in (?:the |my )?famil", r"\bgene\b",
-        r"\bpass (?:it |this )?(?:on|down)\b", r"\bfamily history\b",
-    )),
-    ("whether it is contagious", _rx(
-        r"\bcontagious\b", r"\binfectious\b", r"\bcatch (?:it|hemifacial|this)\b(?! early)",
-        r"\bspread (?:to|from) (?:other|another) (?:people|person)", r"\btransmit",
-    )),
-    ("costs or insurance", _rx(
-        r"\bcost", r"\bprice", r"\bexpensive\b", r"\bafford", r"\binsurance\b", r"\binsure",
-        r"\bcover(?:ed)? by\b", r"\bcover (?:it|botox|the|surgery|mvd)\b", r"\bpay\b",
-        r"\bmedicare\b", r"\bmedicaid\b", r"\bcheap", r"\bfee\b", r"\bbill", r"\bhow much (?:be|do) (?:it|botox|surgery|mvd|the|an|a)\b",
-        r"\$",
-    )),
-    ("side effects or risks", _rx(
-        r"\bside[- ]?effect", r"\brisk", r"\bcomplication", r"\bdanger", r"\bsafe\b",
-        r"\bsafety\b", r"\badverse\b", r"\bharm", r"\bhurt\b", r"\bpain", r"\bsore\b",
-        r"\bbruis", r"\breaction\b", r"\ballerg", r"\bdroop", r"\bhearing loss\b",
-        r"\bgo wrong\b", r"\bdie from\b", r"\bdeath\b", r"\bfatal\b", r"\btoxic\b",
-        r"\bnumb", r"\bweak", r"\bscar\b", r"\bdeaf",
-    )),
-    ("recovery after treatment", _rx(
-        r"\brecover", r"\bdowntime\b", r"\bheal", r"\bback to (?:work|normal)\b",
-        r"\bhospital stay\b", r"\bstay in (?:the )?hospital\b", r"\btime off\b",
-        r"\bhow long (?:do|will|would) (?:\w+ ){0,4}take\b", r"\bhow long be (?:\w+ ){0,3}(?:surgery|operation|procedure|in hospital)\b",
-        r"\bafter (?:the )?(?:surgery|operation|mvd) (?:how|what|when|can)\b",
-        r"\bdriv(?:e|ing)\b", r"\bhow soon\b", r"\bafter (?:the |my )?(?:botox|injection|shot|surgery|operation|mvd)\b",
-        r"\banesthe", r"\banaesthe", r"\basleep\b", r"\bawake\b", r"\bdrive home\b",
-    )),
-    ("success rates or statistics", _rx(
-        r"\bsuccess rate", r"\bpercent", r"%", r"\bchance", r"\bodds\b", r"\bstatistic",
-        r"\blikelihood\b", r"\bhow many (?:people|patient|person)", r"\bhow likely\b",
-        r"\brate of\b", r"\bfailure rate\b", r"\brecurrence\b", r"\bcome back\b",
-        r"\brelapse\b", r"\bnumber of (?:people|patient)",
-    )),
-    ("how urgent or serious it is", _rx(
-        r"\bemergenc", r"\burgent\b", r"\bserious\b", r"\blife[- ]threatening\b", r"\bfatal\b",
-        r"\bdeadly\b", r"\bshorten\b", r"\blife ?span\b", r"\blife expectancy\b", r"\bdie of\b",
-    )),
-    ("what hemifacial spasm is or how it progresses", _rx(
-        r"\bcur(?:e|ed|able|ing)\b", r"\bgo away\b", r"\bprognosis\b", r"\blife expectancy\b",
-        r"\bget worse\b", r"\bworsen", r"\bprogress", r"\bprevent", r"\bhow common\b",
-        r"\brare\b", r"\bprevalen", r"\bwho get\b", r"\bwhat be hemifacial spasm\b",
-        r"\bwhat be hfs\b", r"\bdefinition of hemifacial\b", r"\bwhat do hemifacial spasm mean\b",
-        r"\bdisappear\b", r"\bresolve on its own\b", r"\bon its own\b", r"\bspread",
-        r"\bother side\b",
-    )),
-    ("diet, lifestyle or home remedies", _rx(
-        r"\bdiet\b", r"\bfood\b", r"\beat\b", r"\bexercise", r"\bvitamin", r"\bsupplement",
-        r"\bmagnesium\b", r"\bhome remed", r"\bnatural remed", r"\bherb", r"\bcbd\b",
-        r"\byoga\b", r"\bmassage my face\b", r"\bface exercise\b", r"\bchiropract",
-    )),
-    ("other conditions", _rx(
-        r"\bbell'?s? palsy\b", r"\bblepharospasm\b", r"\btourette", r"\btrigeminal\b",
-        r"\bparkinson", r"\bmultiple sclerosis\b", r"\bms\b", r"\btic\b", r"\bmyokymia\b",
-        r"\bbrain tumou?r\b(?! or)", r"\bepilep",
-    )),
-    ("age, pregnancy or children", _rx(
-        r"\bpregnan", r"\bbreast ?feed", r"\bchild", r"\bkid\b", r"\bbaby\b",
-        r"\belderly\b", r"\bwhat age\b", r"\btoo old\b", r"\bage limit\b",
-    )),
-    ("where or who provides treatment", _rx(
-        r"\bwhich (?:doctor|hospital|clinic|surgeon|specialist)\b", r"\bbest (?:doctor|surgeon|hospital)\b",
-        r"\bwhere can i (?:get|find|have)\b", r"\bnear me\b",
-    )),
-)
-
 LIST_CUE = _rx(
     r"\bwhat (?:\w+ ){0,3}(?:test|exam|scan|treatment|option|therap|procedure|choice|way)",
     r"\bwhich (?:test|exam|scan|treatment|option|therap|procedure|choice)",
@@ -205,6 +130,7 @@ class Question:
     attribute: str = "what"
     subject: Optional[str] = None
     attribute_from_text: bool = False
+    gap: Optional[Gap] = None
 
 
 def detect_attribute(lemmas: str) -> Optional[str]:
@@ -212,14 +138,6 @@ def detect_attribute(lemmas: str) -> Optional[str]:
     for attribute, pattern in ATTRIBUTE_CUES:
         if pattern.search(lemmas):
             return attribute
-    return None
-
-
-def uncovered_subject(lemmas: str) -> Optional[str]:
-    """A subject the page does not cover, if the question is about one."""
-    for subject, pattern in UNCOVERED_CUES:
-        if pattern.search(lemmas):
-            return subject
     return None
 
 
@@ -256,18 +174,22 @@ def _group_of(lemmas: str, topics: Sequence[str], intent: Optional[str]) -> Opti
 
 
 def analyse_question(
-    text: str, intent: Optional[str] = None, last_topic: Optional[str] = None
+    message: Readable, intent: Optional[str] = None, last_topic: Optional[str] = None
 ) -> Question:
     """Classify a patient's question for the answer builder."""
-    lemmas = lemma_text(text).lower()
-    topics = focus_topics(default_matcher().mentions(text))
+    reading = as_reading(message)
+    lemmas = reading.lemmas
+    topics = focus_topics(reading.mentions)
     attribute = detect_attribute(lemmas)
     from_text = attribute is not None
     attribute = attribute or INTENT_ATTRIBUTE.get(intent or "", "what")
 
-    subject = uncovered_subject(lemmas)
-    if subject:
-        return Question(UNCOVERED, tuple(t for t in topics if t != "condition"), attribute, subject)
+    gap = coverage().gap(reading)
+    if gap and gap.partly:
+        return Question(PARTLY, (gap.partly,), "what", gap.subject, gap=gap)
+    if gap:
+        return Question(UNCOVERED, tuple(t for t in topics if t != "condition"), attribute,
+                        gap.subject, gap=gap)
 
     specific = [t for t in topics if t not in ("condition", "diagnosis", "treatment")]
     if ONLY_OPTION_CUE.search(lemmas) and not (set(specific) - TREATMENT_KEYS):
@@ -286,12 +208,20 @@ def analyse_question(
                             (group,), attribute)
     if topics == ["condition"]:
         topics = []
-    if not topics and last_topic and (from_text or FOLLOW_UP_CUE.search(lemmas)):
+    unexplained = coverage().unexplained_words(reading)
+    if not topics and last_topic and _follows_up(lemmas, from_text, unexplained):
         topics = [last_topic]
     if not topics:
+        if unexplained:  # "any good pizza places nearby?": not a question about the page
+            return Question(UNCOVERED, (), attribute, "that")
         return Question(UNCLEAR, (), attribute)
     if len(specific) >= 2 or (len(topics) >= 2 and COMPARE_CUE.search(lemmas)):
         chosen = specific if len(specific) >= 2 else topics
         return Question(COMPARE, tuple(chosen[:3]), attribute, attribute_from_text=from_text)
     main = specific[0] if specific else topics[0]
     return Question(FACT, (main,), attribute, attribute_from_text=from_text)
+
+
+def _follows_up(lemmas: str, from_text: bool, unexplained: Sequence[str]) -> bool:
+    """A follow-up on the last topic points back at it and asks nothing the page lacks."""
+    return (from_text or bool(FOLLOW_UP_CUE.search(lemmas))) and not unexplained

@@ -5,6 +5,9 @@
 - ``TopicEntityExtractor``: adds ``topic`` entities from the medical term matcher.
 - ``SafetyNet``: the deterministic red-flag check; when it fires, the intent
   becomes ``red_flag`` whatever the classifier said.
+- ``KnowledgeIntentGuard``: questions naming a topic, asking for personal advice, asking
+  about something the page does not cover, or written in another language reach the
+  answer action whatever the classifier said.
 """
 
 from __future__ import annotations
@@ -26,8 +29,12 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.knowledge.coverage import coverage
+from bot.nlp.language import ENGLISH, detect_language
 from bot.nlp.normalize import tokenize
+from bot.nlp.reading import read
 from bot.nlp.terms import default_matcher
+from bot.safety.advice import personal_advice_kind
 from bot.safety.redflags import detect_red_flag, has_alarm_words, is_general_question
 
 RED_FLAG_INTENT = "red_flag"
@@ -176,6 +183,15 @@ class KnowledgeIntentGuard(_Stateless):
     read as ``human_handoff``; it never touches form answers (``inform``).
     """
 
+    @classmethod
+    def create(
+        cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> GraphComponent:
+        """Build the component, and the page vocabulary it reads, when the model loads."""
+        coverage()
+        return cls()
+
     def process(self, messages: List[Message]) -> List[Message]:
         """Switch guarded intents to ``ask_question`` when a specific topic is asked about."""
         for message in messages:
@@ -183,6 +199,10 @@ class KnowledgeIntentGuard(_Stateless):
             intent = (message.get(INTENT) or {}).get("name")
             if intent == "stop" and _NOT_A_STOP.search(text):
                 set_intent(message, QUESTION_INTENT, 1.0)
+                continue
+            boundary = boundary_intent(text, intent)
+            if boundary:
+                set_intent(message, boundary, 1.0)
                 continue
             if intent not in GUARDED_INTENTS or not _QUESTION_SHAPE.search(text.strip()):
                 continue
@@ -193,3 +213,31 @@ class KnowledgeIntentGuard(_Stateless):
                 continue
             set_intent(message, QUESTION_INTENT, 1.0)
         return messages
+
+
+# Intents the boundary check leaves alone: form answers, red flags, and intents that already
+# reach the answer action.
+_UNGUARDED = {"inform", RED_FLAG_INTENT, QUESTION_INTENT, "ask_list_tests", "ask_list_treatments",
+              "ask_uncovered", "ask_personal_advice", "other_language"}
+_APPOINTMENT_WORDS = re.compile(r"\b(?:appointment|appt|book|schedule|consult|visit|slot)", re.I)
+
+
+def boundary_intent(text: str, intent: Optional[str]) -> Optional[str]:
+    """The intent a message needs when it leaves the page, asks personal advice, or is not English."""
+    if intent == RED_FLAG_INTENT or not text.strip() or text.startswith("/"):
+        return None
+    reading = read(text)
+    if detect_language(reading.text) != ENGLISH:
+        return "other_language"
+    if intent in _UNGUARDED:
+        return None
+    if intent == "request_appointment" and _APPOINTMENT_WORDS.search(text):
+        return None
+    if intent == "human_handoff" and _HANDOFF_WORDS.search(text):
+        return None
+    if personal_advice_kind(reading):
+        return "ask_personal_advice"
+    if coverage().gap(reading) and (_QUESTION_SHAPE.search(text.strip()) or intent not in (
+            "affirm", "deny", "greet", "goodbye", "thank", "stop")):
+        return "ask_uncovered"
+    return None

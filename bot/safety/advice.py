@@ -1,59 +1,138 @@
-"""Recognise requests for personal medical advice (doses, own results, own choices)."""
+"""Recognise requests for personal medical advice, by what they ask rather than exact words.
+
+Kinds, tried in this order:
+- ``dose``: how much, how many, how often *I* should take or use;
+- ``medicine_change``: stopping, starting, skipping, doubling, weaning or switching a medicine
+  (any medicine: "my meds", "my prescription", a drug name the page does not use);
+- ``own_results``: reading their own scan, report or prescription;
+- ``seriousness``: whether *their* symptom or result is serious, worrying or normal;
+- ``which_doctor``: which doctor, specialist or test *they* need;
+- ``self_diagnosis``: whether they have the condition;
+- ``personal_choice``: what they should choose or whether something suits them;
+- ``next_step``: "what can I do", "where do I start", "what are my options".
+"""
 
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Optional, Pattern
 
-from bot.nlp.normalize import lemma_text
+from bot.nlp.reading import Readable, as_reading
 
-DOSE, MEDICINE_CHANGE, SELF_DIAGNOSIS, PERSONAL_CHOICE, OWN_RESULTS = (
-    "dose", "medicine_change", "self_diagnosis", "personal_choice", "own_results",
+DOSE, MEDICINE_CHANGE, OWN_RESULTS, SERIOUSNESS, WHICH_DOCTOR, SELF_DIAGNOSIS = (
+    "dose", "medicine_change", "own_results", "seriousness", "which_doctor", "self_diagnosis",
 )
+PERSONAL_CHOICE, NEXT_STEP = "personal_choice", "next_step"
+SYMPTOMS = "symptoms"  # a description of their own twitching (see bot.conversation)
+
+# Anything a patient takes: page words, lay words, and drug-name endings.
+MEDICINE = (
+    r"(?:medicine|medication|med|meds|pill|tablet|capsule|dose|drug|prescription|script|relaxant|"
+    r"relaxer|antiseizure|anticonvulsant|botox|injection|shot|jab|treatment|\w{4,}(?:pine|pam|pentin|"
+    r"etam|amide|zolam)|baclofen|tegretol|keppra|lyrica|neurontin|valium|xeomin|dysport)"
+)
+_MINE = r"(?:my|mine|the|these|those|this|that|it|them|her|his|our)"
+
+
+def _rx(*patterns: str) -> Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
 
 _PATTERNS = (
-    (DOSE, re.compile(
-        r"\bdos(?:e|age|ing)\b|\bhow much (?:\S+ ){0,4}(?:take|use|inject|get|have|give)\b|"
-        r"\bhow many (?:\S+ ){0,2}(?:pill|tablet|unit|mg|milligram|shot|injection|capsule|dose)|"
-        r"\b(?:mg|milligram|ml|unit|microgram|mcg)\b|\bmaximum\b|\bmax (?:amount|dose)\b|"
-        r"\bhow (?:often|many time) (?:\S+ ){0,3}(?:should|can|do) i (?:take|use)\b"
+    (DOSE, _rx(
+        r"\bdos(?:e|age|ing)\b(?! of (?:\S+ ){0,3}(?:botox|medicine)\?? *$)",
+        r"\bhow much (?:\S+ ){0,4}(?:take|use|inject|get|have|give|be allow|can i)\b",
+        r"\bhow many (?:\S+ ){0,2}(?:pill|tablet|unit|mg|milligram|shot|injection|capsule|dose)",
+        r"\b(?:mg|milligram|ml|unit|microgram|mcg)\b", r"\bmaximum\b", r"\bmax (?:amount|dose)\b",
+        r"\bmost (?:\S+ ){0,3}(?:i|you) (?:can|be allow|should)\b",
+        r"\bhow (?:often|many time) (?:\S+ ){0,3}(?:should|can|do|be allow) i (?:take|use|have)\b",
+        r"\b(?:take|use) (?:\S+ ){0,2}(?:more|less|extra|another|two|2|three|3|a second|an extra)\b",
     )),
-    (MEDICINE_CHANGE, re.compile(
-        r"\b(?:stop|quit|skip|increase|decrease|double|halve|reduce|change|switch|come off|"
-        r"wean|lower|raise|up) (?:\S+ ){0,3}(?:medicine|medication|pill|tablet|dose|drug|"
-        r"baclofen|carbamazepine|clonazepam|gabapentin|relaxant|botox|treatment)|"
-        r"\bcan i (?:take|mix|combine|drink|use) (?:\S+ ){0,4}(?:with|and|while|alcohol)\b"
+    (MEDICINE_CHANGE, _rx(
+        rf"\b(?:stop|quit|skip|miss|forget|forgot|double|halve|half|cut|taper|wean|reduce|lower|"
+        rf"raise|increase|decrease|change|switch|swap|replace|drop|ditch|restart|resume|start|begin|"
+        rf"come off|get off|go off|go without|do without|run out|ran out) (?:(?!spasm|twitch)\S+ ){{0,4}}{MEDICINE}",
+        rf"\b{MEDICINE} (?:\S+ ){{0,3}}(?:stop|quit|skip|miss|double|taper|wean|change|switch|cold turkey)"
+        r"(?! (?:\S+ )?(?:spasm|twitch|signal|nerve|muscle))",
+        r"\bcold turkey\b", r"\bwean (?:\S+ )?off\b", r"\btaper (?:\S+ )?(?:down|off)\b",
+        r"\bcan i (?:take|mix|combine|drink|use|have) (?:\S+ ){0,4}(?:with|and|while|alcohol|together)\b",
+        rf"\b(?:instead of|rather than|change over to|switch over to|swap to|switch to|move to) "
+        rf"(?:\S+ ){{0,3}}{MEDICINE}",
+        rf"\b(?:without|off) (?:\S+ ){{0,2}}my (?:\S+ ){{0,2}}{MEDICINE}",
+        r"\bspare (?:\S+ ){0,2}(?:pill|tablet|one|med)", r"\bsomeone else 's\b|\bfriend 's (?:pill|med|tablet)",
     )),
-    (SELF_DIAGNOSIS, re.compile(
-        r"\bdo i have\b|\bhave i get\b|\bam i\b(?! able)|\bbe (?:this|it|mine) (?:\S+ ){0,2}(?:hemifacial|hfs|serious|normal|bad)\b|"
-        r"\bdiagnose me\b|\bwhat be wrong with me\b|\bdo (?:this|my) (?:\S+ ){0,3}(?:mean|sound like)\b|"
-        r"\bmy (?:symptom|twitch|spasm|eye|face) (?:\S+ ){0,3}(?:mean|normal|serious)"
+    (OWN_RESULTS, _rx(
+        r"\b(?:read|interpret|explain|look at|check|review|translate|decode) (?:\S+ ){0,2}my\b",
+        r"\bmy (?:mri|mra|emg|scan|result|report|test|imaging|letter|prescription|script|blood test)\b",
+        r"\b(?:report|result|letter|radiologist) (?:\S+ ){0,3}(?:say|said|show|mention|"
+        r"read|came back|come back|find|found|write|wrote)\b",
+        r"\b(?:what|why) (?:be|do|did|would|have) (?:\S+ ){0,6}(?:prescribe|give|put) (?:\S+ ){0,4}(?:me|i)\b",
+        rf"\b(?:prescribe|give|put) me (?:\S+ ){{0,3}}(?:on )?(?:\S+ ){{0,2}}{MEDICINE}",
+        r"\bwhat (?:be|do) (?:my|this|these|the) (?:\S+ ){0,3}(?:pill|tablet|med|prescription|script) (?:\S+ ){0,2}for\b",
+        r"\b(?:doctor|neuro|neurologist|gp|doc|surgeon) (?:\S+ ){0,3}(?:start|put|prescribe|give) me\b",
+        r"\blabel say\b", r"\bpharmacy gave\b|\bpharmacy give\b",
     )),
-    (OWN_RESULTS, re.compile(
-        r"\b(?:read|interpret|explain|look at|check|review) (?:\S+ ){0,2}my\b|"
-        r"\bmy (?:mri|mra|emg|scan|result|report|test|imaging)\b"
+    (SERIOUSNESS, _rx(
+        r"\b(?:be|seem|sound) (?:this|it|that|mine|my \S+) (?:\S+ ){0,2}(?:serious|dangerous|bad|normal|worrying|"
+        r"concerning|life threatening|life-threatening|a bad sign|something to worry)\b",
+        r"\b(?:be|is) (?:that|this|it) (?:a )?bad\b", r"\bbad sign\b",
+        r"\bshould i (?:\S+ ){0,2}(?:be )?(?:worry|worried|concerned|panic|scared|afraid)\b",
+        r"\bdo i need to worry\b", r"\bhow worried\b", r"\bam i (?:ok|okay|in danger|going to be ok)\b",
+        r"\bmy (?:\S+ ){0,4}(?:serious|dangerous|worrying|normal)\?",
+        r"\bcould (?:my|this|it) (?:\S+ ){0,3}be (?:a |something )?(?:tumou?r|cancer|serious|stroke|ms|dangerous)",
     )),
-    (PERSONAL_CHOICE, re.compile(
-        r"\bshould i\b|\bdo i (?:really )?need (?:a |an |to have |to get |to try )?"
-        r"(?:surgery|mvd|decompression|botox|operation|treatment|medication|medicine|pill|injection)\b|"
-        r"\bdo i need to (?:stop|start|change)\b|\bwould you recommend\b|\bwhat would you (?:do|choose|recommend)\b|"
-        r"\bwhich (?:\S+ ){0,3}(?:should i|be best for me|be right for me|do you recommend)\b|"
-        r"\bbe (?:\S+ ){0,3}(?:right|safe|good|suitable|ok|okay) for me\b|\bfor me\b.*\?|"
-        r"\b(?:work|help|be right|be safe|be good|be best) (?:\S+ )?for me\b|"
-        r"\bbe (?:that|this|it) (?:a )?(?:good|bad|smart|wise) idea\b|"
-        r"\bmy (?:doctor|neurologist|surgeon|gp) (?:\S+ )?(?:want|suggest|recommend|say|think)\b|"
-        r"\bcan i (?:have|get|do|try|start)\b|\bam i a (?:good )?candidate\b|\bi (?:want|need) (?:a )?(?:prescription|referral)\b|"
-        r"\bprescribe\b"
+    (WHICH_DOCTOR, _rx(
+        r"\b(?:which|what) (?:kind of |sort of |type of )?(?:doctor|specialist|test|scan|exam|consultant|"
+        r"surgeon|department) (?:\S+ ){0,3}(?:i|me)\b",
+        r"\bwho (?:should|do|would|can) i (?:\S+ ){0,2}(?:see|go to|ask|talk to|contact)\b",
+        r"\bshould i (?:see|go to|ask|get|have) (?:a |an |the |my )?(?:\S+ )?(?:doctor|neurologist|"
+        r"neurosurgeon|specialist|gp|surgeon|ophthalmologist|eye doctor|dentist|acupuncturist|test|scan|"
+        r"mri|mra|emg|ct)\b",
+        r"\bdo i (?:really )?need (?:a |an |the |to have |to get )?(?:\S+ )?(?:mri|mra|emg|scan|test|"
+        r"imaging|ct|referral|specialist|neurologist|neurosurgeon|x-ray|xray)\b",
+        r"\b(?:see|go to) (?:my )?(?:gp|doctor) or (?:\S+ ){0,3}(?:you|specialist|neurologist|clinic)\b",
+        r"\bi need (?:the )?(?:\S+ )?(?:mri|mra|emg|scan|test)\b(?! result)",
+    )),
+    (SELF_DIAGNOSIS, _rx(
+        r"\bdo i have\b", r"\bhave i get\b", r"\bam i (?!able)(?:\S+ ){0,2}(?:hemifacial|sick|ill)\b",
+        r"\bbe (?:this|it|mine) (?:\S+ ){0,2}(?:hemifacial|hfs)\b", r"\bdiagnose me\b",
+        r"\bwhat be wrong with me\b", r"\bdo (?:this|my) (?:\S+ ){0,3}(?:mean|sound like)\b",
+        r"\bi think i (?:have|get|might have|may have)\b",
+    )),
+    (PERSONAL_CHOICE, _rx(
+        r"\bshould i\b", r"\bdo i (?:really )?need (?:a |an |to have |to get |to try )?"
+        r"(?:surgery|mvd|decompression|botox|operation|treatment|medication|medicine|pill|injection)\b",
+        r"\bwould you recommend\b", r"\bwhat would you (?:do|choose|recommend)\b",
+        r"\bwhich (?:\S+ ){0,3}(?:should i|be best for me|be right for me|do you recommend)\b",
+        r"\bbe (?:\S+ ){0,3}(?:right|safe|good|suitable|ok|okay) for me\b", r"\bfor me\b.*\?",
+        r"\b(?:work|help|be right|be safe|be good|be best) (?:\S+ )?for me\b",
+        r"\bbe (?:that|this|it) (?:a )?(?:good|bad|smart|wise) idea\b", r"\bgood idea\b",
+        r"\bmy (?:doctor|neurologist|surgeon|gp) (?:\S+ )?(?:want|suggest|recommend|say|think)\b",
+        r"\bam i a (?:good )?candidate\b", r"\bi (?:want|need) (?:a )?(?:prescription|referral)\b",
+        r"\bprescribe\b", r"\brecommend (?:\S+ ){0,2}(?:me|for me)\b", r"\byour recommendation\b",
+    )),
+    (NEXT_STEP, _rx(
+        r"\bwhat (?:can|should|do) i (?:\S+ ){0,2}do\b", r"\bwhat (?:now|next)\b", r"\bnext step",
+        r"\bwhere (?:do|should|can) i (?:\S+ ){0,2}(?:start|go|begin|turn)\b", r"\bwhere to (?:start|begin|go)\b",
+        r"\bwhat (?:be|do) (?:\S+ ){0,2}my (?:option|choice)", r"\bany advice\b", r"\badvise me\b",
+        r"\bwhat to do\b", r"\bwho (?:do|should|can) i (?:\S+ ){0,2}see\b", r"\bhelp me\b",
+        r"\bgo from here\b", r"\bwhat (?:be|do) i (?:suppose|meant) to do\b",
     )),
 )
 
 
-def personal_advice_kind(text: str) -> Optional[str]:
+# These kinds are about the patient's own medicine or symptom: the message must speak of them.
+_FIRST_PERSON_KINDS = {SERIOUSNESS}
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my|mine|myself)\b")
+
+
+def personal_advice_kind(message: Readable) -> Optional[str]:
     """The kind of personal advice asked for, or None for a general question."""
-    if not text or not text.strip():
+    reading = as_reading(message)
+    if not reading.text.strip():
         return None
-    lemmas = lemma_text(text[:2000]).lower()
+    personal = bool(_FIRST_PERSON.search(reading.lower))
     for kind, pattern in _PATTERNS:
-        if pattern.search(lemmas):
+        if (personal or kind not in _FIRST_PERSON_KINDS) and pattern.search(reading.lemmas):
             return kind
     return None

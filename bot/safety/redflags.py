@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional, Pattern
 
-from bot.nlp.normalize import lemma_text
+from bot.nlp.reading import Readable, Reading, as_reading
+from bot.safety import spanish
 
 CRISIS, STROKE, AFTER_BOTOX, AFTER_SURGERY, BREATHING = (
     "crisis", "stroke", "after_botox", "after_surgery", "breathing",
@@ -28,10 +29,33 @@ def _rx(*patterns: str) -> Pattern[str]:
 
 
 CRISIS_PATTERNS = _rx(
-    r"\bsuicid", r"\bkill (?:my ?self|me)\b", r"\bend (?:my|it) (?:life|all)\b", r"\bend it all\b",
+    r"\bsuicid", r"\bkill my ?self\b", r"(?<!be )(?<!keep )(?<!go )(?<!it )(?<!this )\bkill me\b(?! with)",
+    r"\bkms\b", r"\bunalive", r"\bod\b(?! on caffeine)", r"\bo\.d\b", r"\bod'd\b", r"\bod 'd\b",
+    r"\b(?:not|n't|never) (?:\S+ ){0,2}exist\b", r"\bdis+ap+ear (?:forever|for good|completely|for ever)\b",
+    r"\b(?:want|wish|wan na|wanna) (?:\S+ ){0,2}dis+ap+ear\b",
+    r"\b(?:want|wish|need) (?:\S+ ){0,3}(?:all|everything|it) (?:\S+ ){0,2}(?:to )?(?:end|be over|stop for good)\b",
+    r"\bhopeless", r"\bwhat be the point\b", r"\bwhat 's the point\b", r"\bwhats the point\b",
+    r"\b(?:no|any) point (?:\S+ ){0,2}(?:living|live|go on|going on|anymore|try|trying|carry on)\b",
+    r"\bburden (?:to|on) (?:everyone|everybody|my family|them)\b",
+    r"\b(?:tired|sick) of (?:living|live|be alive|being alive|life)\b",
+    r"\bgive up on (?:everything|life|living)\b", r"\bend (?:\S+ ){0,2}suffering\b",
+    r"\b(?:swallow|take|down) (?:\S+ ){0,2}(?:whole|entire) (?:bottle|box|pack|packet)\b",
+    r"\btake (?:\S+ ){0,2}everything in (?:the|my) (?:medicine )?(?:cabinet|cupboard)\b",
+    r"\b(?:hurt|harm|kill|cut) (?:my|her|him|them|your)(?:self|selves)\b", r"\bon purpose\b",
+    r"\bswallow (?:\S+ ){0,2}(?:the lot|all of|all my|all the|everything|the whole|whole)\b",
+    r"\bwhat s the point(?! of (?!liv|life|try|go on|going on|anything|it all|me))",
+    r"\b(?:take|took|swallow) (?:\d+|all|a lot|loads|too many) (?:\S+ ){0,3}(?:die|kill|fatal|lethal|overdose|wake up|survive)\b",
+    r"\b(?:not|n't|never) (?:\S+ ){0,2}want (?:\S+ ){0,2}be hear\b", r"\b(?:done|do) with (?:life|living|it all)\b",
+    r"\bi give up\b", r"\bdone with (?:life|living|it all|everything|this life)\b",
+    r"\b(?:sort|put) (?:\S+ ){0,3}affairs\b", r"\bgoodbye (?:letter|note)\b", r"\bletter to my family\b",
+    r"\bgiv\w* (?:\S+ ){0,2}(?:thing|stuff|belonging|possession)s? away\b",
+    r"\b(?:will not|wo not|won't) need (?:them|it|anything|my thing) (?:soon|anymore|much longer)\b",
+    r"\b(?:no one|nobody|noone|no body) (?:\S+ ){0,3}(?:notice|care|miss)\w* (?:\S+ ){0,2}if i\b",
+    r"\bsav\w* up (?:\S+ ){0,2}(?:pill|tablet|med)", r"\bstockpil", r"\bhoard\w* (?:\S+ ){0,2}(?:pill|tablet|med)",
+    r"\btake (?:my |the )?(?:\S+ ){0,2}(?:pill|tablet|med|dose)\w* (?:\d+|two|three|four|several) time\b", r"\bend (?:my|it) (?:life|all)\b", r"\bend it all\b",
     r"\bend (?:\S+ ){0,2}(?:my )?life\b", r"\btake my (?:own )?life\b",
     r"\b(?:want|go|going|gonna|wan na|wanna|plan|planning) (?:to )?end it\b", r"\bdisappear forever\b",
-    r"\bkil+ (?:my ?self|me)\b", r"\bcut\w* my ?self\b", r"\bsleep and (?:never|not) wake up\b",
+    r"\bkil+ my ?self\b", r"\bcut\w* my ?self\b", r"\bsleep and (?:never|not) wake up\b",
     r"\b(?:no|not|n't) (?:\S+ ){0,3}reason to (?:keep )?(?:liv|go on|be here|be alive|stay)",
     r"\b(?:happier|better) (?:\S+ ){0,3}if i (?:be|was|were) (?:go|gone|dead|not here|not around)",
     r"\bgone for good\b",
@@ -43,14 +67,20 @@ CRISIS_PATTERNS = _rx(
     r"\bnot worth live\b", r"\bnothing to live for\b", r"\bgive up on life\b",
     r"\bpoint (?:in|of) (?:living|live|life|go on|going on)\b", r"\bbetter off without me\b",
     r"\bno (?:one|body) would (?:miss|care about) me\b", r"\bwish i (?:be|was|were) dead\b",
-    r"\b(?:lethal|fatal|deadly) (?:dose|amount)", r"\bhow many (?:\S+ ){0,4}(?:kill|die|fatal|lethal|overdose)",
+    r"\b(?:lethal|leathal|lethel|fatal|deadly) (?:dose|amount)", r"\bhow many (?:\S+ ){0,4}(?:kill|die|fatal|lethal|overdose)",
+    r"\b(?:how (?:many|much)|what (?:dose|amount)|max(?:imum)? (?:dose|amount)|too many|amount of|dose of|enough)\b"
+    r"(?:\s\S+){0,10}? (?:fatal|lethal|leathal|deadly|kill|die|od|overdose|to death|stop (?:my|your|the|a) heart|"
+    r"not wake up|never wake up|survive|end it|be over)\b",
+    r"\b(?:fatal|lethal|leathal|deadly|kill|od) (?:\S+ ){0,2}(?:how (?:many|much)|amount|dose)\b",
     r"\benough (?:\S+ ){0,3}(?:to )?(?:not wake up|never wake up|die|kill me|kill myself|end it)",
     r"\bso (?:that )?i (?:do not|don't|never|wo n't|won't) wake up\b",
     r"\btake all (?:of )?my (?:\S+ ){0,2}(?:at once|together|tonight|in one go)",
 )
 # Past tense is lost in lemmas: "took all my pills" is read on the raw text.
 OVERDOSE_TAKEN = re.compile(
-    r"\b(?:took|taken|swallowed|downed|have had) (?:all|every one|the whole|a whole|the rest|a bottle|a handful)"
+    r"\b(?:took|taken|swallowed|downed|have had) (?:like |about |around |maybe )?(?:all|everything|every one|the whole|a whole|"
+    r"my whole|the rest|a bottle|a handful|a bunch|loads|lots|a lot|too many|too much|extra|double|triple|"
+    r"\d{2,}|\d+ (?:days?|weeks?)|two days|a (?:week|month)'?s?)"
     r"\b(?: of)?(?: my| the| his| her)?", re.I)
 
 SYMPTOM_PATTERNS = (
@@ -75,7 +105,7 @@ SYMPTOM_PATTERNS = (
     (BREATHING, _rx(
         r"\b(?:trouble|difficulty|problem|hard|hardly|barely|struggle|struggling|can not|unable to|difficult)(?: to)? (?:\S+ ){0,2}(?:breathe|swallow|speak|talk)",
         r"\b(?:breathe|swallow)\w* (?:\S+ ){0,2}(?:trouble|difficult|hard|problem)",
-        r"\bchok", r"\bshort of breathe\b", r"\bshortness of breathe\b", r"\bgasp", r"\bwheez",
+        r"\bchok(?!\w* up\b)", r"\bshort of breathe\b", r"\bshortness of breathe\b", r"\bgasp", r"\bwheez",
         r"\bthroat (?:\S+ ){0,5}(?:clos|tight|swell)", r"\bcan not catch my breathe\b",
         r"\bsuffocat", r"\bcan not get (?:any |enough )?air\b", r"\bgasp\w* for air\b",
         r"\bout of breathe\b",
@@ -95,7 +125,7 @@ SYMPTOM_PATTERNS = (
 
 # General questions about a symptom are not reports of one.
 _QUESTION_START = re.compile(
-    r"^(?:what|how|can|could|do|does|is|are|will|would|should|why|when|which|may|might|"
+    r"^(?:whats|what's|what|how|can|could|do|does|is|are|will|would|should|why|when|which|may|might|"
     r"be|tell me|explain)\b"
 )
 _PERSONAL = re.compile(
@@ -124,15 +154,32 @@ _STRONG_SIGN = re.compile(r"weak|droop|numb|paralysis|slur|sag|limp|dead|can not
 _EYELID_DROOP = re.compile(r"\b(?:eyelid|eye|lid) (?:\S+ ){0,3}droop|droop\w* (?:\S+ ){0,2}(?:eyelid|eye|lid)\b")
 
 
+# Signs that come and go with the spasm, or have been there for years, are the spasm's own.
+_WITH_THE_SPASM = re.compile(
+    r"\bfor (?:\S+ ){0,2}(?:year|month|age|decade)|\bsince (?:19|20)\d\d\b|\bnothing new\b|\bfor age\b|"
+    r"\bbeen like (?:that|this)\b|\bhave do for age|\bever since\b|\bfor (?:a )?(?:few )?second|"
+    r"\bthen (?:\S+ ){0,2}(?:let go|go back|relax|return|stop)|\bback to normal\b|"
+    r"\b(?:while|when|during) (?:\S+ ){0,2}(?:spasm|twitch|attack)|\bwhen (?:it|the spasm|the twitch) (?:\S+ )?(?:pull|spasm|twitch)"
+)
+_SUDDEN = re.compile(r"\bsudden|\btoday\b|\bjust now\b|\bthis morning\b|\btonight\b|\bright now\b|\ban hour\b")
+
+
 def _condition_not_stroke(lemmas: str, match: str) -> bool:
     """A stroke-pattern match that, in a message about spasms, describes the spasms themselves."""
+    if "seizure" in match and re.search(r"\blike\b", lemmas):
+        return True  # "feels like my face is having a seizure"
+    if _AFTER_TREATMENT.search(lemmas) and not _SUDDEN.search(lemmas):
+        return True  # weakness a week after Botox: a question for their clinician, not a stroke
     if not _CONDITION.search(lemmas):
         return False
+    if (_WITH_THE_SPASM.search(lemmas) or _AFTER_TREATMENT.search(lemmas)) and not _SUDDEN.search(lemmas):
+        return True
     return not _STRONG_SIGN.search(match) or bool(_EYELID_DROOP.search(match))
 
 
 _MEDICINE = re.compile(r"pill|tablet|med|drug|dose|baclofen|carbamazepine|oxcarbazepine|clonazepam|gabapentin|"
-                       r"relaxant|sleeping|painkiller|bottle|prescription|\bmy \w+ at once")
+                       r"tegretol|relaxant|relaxer|sleeping|painkiller|bottle|prescription|capsule|\btab\w*|organi[sz]er|\bmy \w+ at once|"
+                       r"\w{4,}(?:pine|pam|pentin|etam|lam|zine)\b")
 
 
 @dataclass(frozen=True)
@@ -143,17 +190,30 @@ class RedFlag:
     pattern: str
 
 
-def is_general_question(text: str) -> bool:
+def is_general_question(message: Readable) -> bool:
     """A question about symptoms in general ("will the spasms make my face weak?")."""
-    if not text or not text.strip():
+    reading = as_reading(message)
+    if not reading.text.strip():
         return False
-    lemmas = lemma_text(text[:2000]).lower()
-    return not CRISIS_PATTERNS.search(lemmas) and _is_general_question(text, lemmas)
+    return not CRISIS_PATTERNS.search(reading.lemmas) and _is_general_question(reading.text, reading.lemmas)
+
+
+_HYPOTHETICAL = re.compile(r"\b(?:will|would|could|might|chance|risk|likely|eventually|end up|if they|"
+                           r"if i (?:have|get))\b")
+_AFTER_TREATMENT = re.compile(r"\b(?:after|since) (?:the |my )?(?:botox|injection|jab|shot)")
+_IN_GENERAL = re.compile(r"\bin general\b|\bgeneral knowledge\b|\bjust (?:asking|curious|wondering)\b|"
+                         r"\bout of curiosity\b|\bhypothetical")
 
 
 def _is_general_question(raw: str, lemmas: str) -> bool:
     """A question about symptoms in general rather than a report of one."""
     text = raw.strip().lower()
+    if _IN_GENERAL.search(text):
+        return True
+    if (_QUESTION_START.search(text) or text.startswith("if ")) \
+            and (_CAUSAL.search(lemmas) or _HYPOTHETICAL.search(lemmas)) \
+            and not _SUDDEN.search(lemmas):
+        return True  # "can botox make my eyelid droop", "will i end up with my face paralysed"
     if _QUESTION_START.search(text) and text.endswith("?") and not _PERSONAL.search(text):
         return True  # "does botox make the face feel weak for a while?"
     if _HAPPENING.search(lemmas):
@@ -174,21 +234,31 @@ ALARM_WORDS = re.compile(
 )
 
 
-def has_alarm_words(text: str) -> bool:
+def has_alarm_words(message: Readable) -> bool:
     """Whether a message names any emergency sign at all (a classifier-only alarm needs one)."""
-    return bool(text and ALARM_WORDS.search(lemma_text(text[:2000]).lower()))
+    reading = as_reading(message)
+    return bool(ALARM_WORDS.search(reading.lemmas) or spanish.red_flag_kind(reading.text))
 
 
-def detect_red_flag(text: str) -> Optional[RedFlag]:
-    """Return the red flag in ``text``, or None. Crisis wording always counts."""
-    if not text or not text.strip():
+def detect_red_flag(message: Readable) -> Optional[RedFlag]:
+    """Return the red flag in a message, or None. Crisis wording always counts."""
+    reading = as_reading(message)
+    if not reading.text.strip():
         return None
-    lemmas = lemma_text(text[:2000]).lower()
-    match = CRISIS_PATTERNS.search(lemmas) or OVERDOSE_TAKEN.search(text[:2000])
+    lemmas = reading.lemmas
+    match = CRISIS_PATTERNS.search(lemmas) or OVERDOSE_TAKEN.search(reading.text)
     if match and (match.re is not OVERDOSE_TAKEN or _MEDICINE.search(lemmas)):
         return RedFlag(CRISIS, match.group(0))
-    if _is_general_question(text, lemmas):
+    spanish_kind = spanish.red_flag_kind(reading.text)
+    if spanish_kind:
+        return RedFlag(spanish_kind, "spanish")
+    if _is_general_question(reading.text, lemmas):
         return None
+    return _symptom_flag(reading)
+
+
+def _symptom_flag(reading: Reading) -> Optional[RedFlag]:
+    lemmas = reading.lemmas
     for kind, pattern in SYMPTOM_PATTERNS:
         match = pattern.search(lemmas)
         if match and kind == STROKE and _condition_not_stroke(lemmas, match.group(0)):

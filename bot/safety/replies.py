@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional, Tuple
 
 from bot.replies import APPOINTMENT_BUTTON, Reply
-from bot.safety.advice import DOSE, MEDICINE_CHANGE, OWN_RESULTS, SELF_DIAGNOSIS
+from bot.safety.advice import DOSE, MEDICINE_CHANGE, OWN_RESULTS, SELF_DIAGNOSIS, SYMPTOMS
 from bot.safety.redflags import AFTER_BOTOX, AFTER_SURGERY, CRISIS
 from bot.settings import get_settings
 
@@ -15,9 +15,11 @@ _SYMPTOM_LEAD = {
 }
 
 
-def emergency_reply(kind: str) -> Reply:
-    """Emergency guidance first; crisis guidance for self-harm."""
+def emergency_reply(kind: str, language: str = "en") -> Reply:
+    """Emergency guidance first; crisis guidance for self-harm; in Spanish for Spanish."""
     settings = get_settings()
+    if language == "es":
+        return Reply(_spanish_emergency(kind), kind="emergency")
     if kind == CRISIS:
         text = (
             "I'm really sorry you're feeling this way, and I'm glad you said something. "
@@ -38,11 +40,45 @@ def emergency_reply(kind: str) -> Reply:
     return Reply(text, kind="emergency")
 
 
+def _spanish_emergency(kind: str) -> str:
+    settings = get_settings()
+    if kind == CRISIS:
+        return (
+            "Siento mucho que se sienta así y me alegra que lo haya dicho. Si puede actuar según "
+            f"estos pensamientos o está en peligro, llame al {settings.emergency_number} ahora. "
+            f"Puede llamar o enviar un mensaje de texto al {settings.crisis_line} (línea de crisis, "
+            "con atención en español) a cualquier hora. Busque a alguien de confianza y quédese "
+            "con esa persona."
+        )
+    return (
+        "⚠️ Estos síntomas pueden ser una emergencia (por ejemplo, un derrame cerebral). "
+        f"Llame al {settings.emergency_number} ahora o vaya a urgencias. Anote la hora en que "
+        "empezaron los síntomas y no conduzca usted mismo. Este asistente no puede ayudar en "
+        "una emergencia."
+    )
+
+
+def language_notice(language: str) -> Reply:
+    """Say, in the patient's language where we can, that the assistant answers in English."""
+    settings = get_settings()
+    spanish = (
+        "Lo siento, este asistente solo responde en inglés. Para hablar con alguien en español, "
+        f"llame a la clínica al {settings.clinic_phone} ({settings.clinic_hours})."
+    )
+    english = (
+        "Sorry, this assistant answers in English only. To talk with someone in your language, "
+        f"please call the clinic at {settings.clinic_phone} ({settings.clinic_hours})."
+    )
+    text = spanish if language == "es" else f"{english}\n{spanish}"
+    return Reply(text, kind="language")
+
+
 _ADVICE_LEAD = {
     DOSE: "I can't advise on doses or how much of a medicine to take.",
     MEDICINE_CHANGE: "Please don't start, stop or change a medicine without your own clinician.",
     SELF_DIAGNOSIS: "I can't tell whether you have hemifacial spasm; only a clinician who examines you can.",
     OWN_RESULTS: "I can't read or interpret your own scans or results.",
+    SYMPTOMS: "Thank you for describing it. Only a clinician who examines you can say what is causing it.",
 }
 
 

@@ -105,6 +105,8 @@ async def test_out_of_scope_with_a_topic_is_answered(kb: str) -> None:
     d, _ = await run(ActionOutOfScope(), t)
     assert "tumor" in texts(d)
     d, _ = await run(ActionOutOfScope(), tracker("capital of France?", intent="out_of_scope"))
+    assert "doesn't cover that" in texts(d) and "appointment" in texts(d)
+    d, _ = await run(ActionOutOfScope(), tracker("blorp", intent="out_of_scope"))
     assert d.messages[0]["response"] == "utter_out_of_scope"
 
 

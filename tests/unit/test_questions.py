@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.knowledge.answers import answer_question
+from bot.conversation import respond
 from bot.knowledge.questions import (
     COMPARE,
     FACT,
@@ -53,7 +53,8 @@ def test_synonyms_and_misspellings_map_to_topics(text: str, topic: str) -> None:
     ("Botox or surgery long term?", COMPARE, ("botox", "surgery"), "effectiveness"),
     ("what's the best long term option?", FACT, ("treatment",), "effectiveness"),
     ("besides MVD what operations are there?", FACT, ("other_surgery",), None),
-    ("what's the capital of France", UNCLEAR, (), None),
+    ("what's the capital of France", UNCOVERED, (), None),
+    ("tell me more", UNCLEAR, (), None),
 ])
 def test_analysis(text: str, kind: str, topics: tuple, attribute: str | None) -> None:
     question = analyse_question(text)
@@ -83,26 +84,26 @@ def test_follow_up_without_context_asks_which_topic() -> None:
 
 
 def test_answers_come_from_the_knowledge_base(kb: str) -> None:
-    reply = answer_question("tell me about botox")
+    reply = respond("tell me about botox")
     assert "block nerve signals" in reply.text and reply.topic == "botox"
-    follow = answer_question("how often do I need it?", last_topic=reply.topic)
+    follow = respond("how often do I need it?", last_topic=reply.topic)
     assert "every few months" in follow.text
     assert "Treatment" in follow.text  # the page section note
 
 
 def test_list_reply_has_buttons_to_drill_down(kb: str) -> None:
-    reply = answer_question("what tests are there?")
+    reply = respond("what tests are there?")
     titles = [t for t, _ in reply.buttons]
     assert {"MRI", "MRA", "EMG"} <= set(titles)
     assert all(p.startswith("/ask_question") for _, p in reply.buttons)
 
 
 def test_uncovered_reply_invents_nothing(kb: str) -> None:
-    reply = answer_question("what are the side effects of botox?")
+    reply = respond("what are the side effects of botox?")
     assert "doesn't cover" in reply.text and "care team" in reply.text
     assert "block nerve" not in reply.text
 
 
 def test_compare_lists_both_without_ranking(kb: str) -> None:
-    reply = answer_question("Botox or surgery long term?")
+    reply = respond("Botox or surgery long term?")
     assert "every few months" in reply.text and "most effective long-term" in reply.text

@@ -1,0 +1,166 @@
+"""Where the page ends: find what a question asks about that the page does not cover.
+
+Three principles, from ``bot/data/coverage.yml`` and the page itself:
+
+- a **named subject class** (condition, device, drug, population, cost, risk, duration,
+  outcome...) that the page never mentions is a gap, whatever page topic is also named;
+- an **unknown name** (a word that is neither common English, nor the page's, nor a
+  misspelling of either: "myasthenia", "pacemaker") is a gap;
+- **unexplained words** (ordinary words the page and its topics never use: "pizza places
+  nearby") mean a question without a page topic is not about the page, and a follow-up does
+  not inherit the previous topic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Dict, FrozenSet, Iterable, List, Optional, Pattern, Sequence, Tuple
+
+import yaml
+from rapidfuzz.distance import OSA
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from bot.nlp.normalize import lemma_text
+from bot.nlp.reading import Readable, Reading, as_reading
+from bot.nlp.vocabulary import common_words, page_vocabulary
+from bot.settings import DATA_DIR, get_settings
+
+COVERAGE_PATH = DATA_DIR / "coverage.yml"
+MIN_NAME_LENGTH = 5
+# Words before a person's name: "Dr Okonkwo said..." names a person, not a subject.
+_NAME_LEADS = {"dr", "doctor", "mr", "mrs", "ms", "miss", "prof", "professor", "name", "call"}
+
+
+@dataclass(frozen=True)
+class Gap:
+    """What the page does not cover: its class, how to name it, and any page topic beside it."""
+
+    kind: str
+    subject: str
+    term: str = ""
+    partly: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class SubjectClass:
+    """One class of subjects the page does not speak about."""
+
+    name: str
+    subject: str
+    terms: Optional[Pattern[str]]
+    patterns: Optional[Pattern[str]]
+    suffixes: Tuple[str, ...] = ()
+    partly: Optional[str] = None
+
+    def match(self, reading: Reading, known: FrozenSet[str]) -> Optional[str]:
+        """The words of the message that belong to this class, if any."""
+        for pattern in (self.terms, self.patterns):
+            found = pattern.search(reading.free_lemmas) if pattern else None
+            if found:
+                return found.group(0).strip()
+        for raw, lemma in zip(reading.raw_words, reading.free_words, strict=False):
+            if len(raw) >= 7 and raw.endswith(self.suffixes) and lemma not in known:
+                return raw
+        return None
+
+
+def _alternation(phrases: Iterable[str]) -> Optional[Pattern[str]]:
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, ordered)) + r")\b") if ordered else None
+
+
+def _term_lemmas(term: str) -> str:
+    return lemma_text(str(term)).lower()
+
+
+class Coverage:
+    """Finds gaps in a message, given the subject classes and the page's vocabulary."""
+
+    def __init__(self, classes: Sequence[SubjectClass], explained: FrozenSet[str],
+                 common: FrozenSet[str]) -> None:
+        self.classes = tuple(classes)
+        self.explained = explained
+        self.common = common
+        self._by_length: Dict[int, List[str]] = {}
+        for word in explained | common:
+            self._by_length.setdefault(len(word), []).append(word)
+
+    @classmethod
+    def from_file(cls) -> Coverage:
+        """Classes from coverage.yml, minus any term the page itself uses."""
+        data = yaml.safe_load(COVERAGE_PATH.read_text(encoding="utf-8"))
+        page = page_vocabulary()
+        page_text = f" {page.page_lemmas} "
+        classes, class_words = [], set()
+        for name, spec in data["classes"].items():
+            terms = [t for t in map(_term_lemmas, spec.get("terms", [])) if f" {t} " not in page_text]
+            class_words.update(t for t in terms if " " not in t)
+            classes.append(SubjectClass(
+                name=name, subject=spec["subject"], terms=_alternation(terms),
+                patterns=re.compile("|".join(f"(?:{p})" for p in spec["patterns"]))
+                if spec.get("patterns") else None,
+                suffixes=tuple(spec.get("suffixes", [])), partly=spec.get("partly"),
+            ))
+        generic = {_term_lemmas(w) for w in data.get("generic_words", [])}
+        explained = frozenset((page.words | generic) - class_words)
+        return cls(classes, explained, frozenset(common_words() - class_words))
+
+    def gap(self, message: Readable) -> Optional[Gap]:
+        """The first subject class the message names, else an unknown name in it."""
+        reading = as_reading(message)
+        for subject_class in self.classes:
+            term = subject_class.match(reading, self.explained)
+            if term:
+                return Gap(subject_class.name, self._subject(subject_class.subject, term), term,
+                           subject_class.partly)
+        name = self.unknown_name(reading)
+        if name:
+            return Gap("unknown_name", f"that: our page doesn't mention {name}", name)
+        return None
+
+    @staticmethod
+    def _subject(template: str, term: str) -> str:
+        return template.format(term=term, phone=get_settings().clinic_phone)
+
+    def is_known(self, word: str) -> bool:
+        """A word of the page, its topics, common English, or a near-miss of one of those."""
+        if word in self.explained or word in self.common or word in STOP_WORDS:
+            return True
+        limit = 1 if len(word) < 9 else 2
+        for length in range(len(word) - limit, len(word) + limit + 1):
+            for candidate in self._by_length.get(length, ()):
+                if OSA.distance(word, candidate, score_cutoff=limit) <= limit:
+                    return True
+        return False
+
+    def unknown_name(self, message: Readable) -> Optional[str]:
+        """A name the page and common English do not know, in a message that is not gibberish."""
+        reading = as_reading(message)
+        unknown, known_content = [], 0
+        previous = ""
+        for raw, lemma in zip(reading.raw_words, reading.free_words, strict=False):
+            if raw.isalpha() and lemma != "_" and lemma not in STOP_WORDS:
+                known = self.is_known(lemma) or self.is_known(raw)
+                if not known and len(raw) >= MIN_NAME_LENGTH and previous not in _NAME_LEADS:
+                    unknown.append(raw)
+                known_content += known
+            previous = raw
+        return unknown[0] if unknown and known_content >= 1 else None
+
+    def unexplained_words(self, message: Readable) -> Tuple[str, ...]:
+        """Real words the page, its topics and a patient's question words never use."""
+        reading = as_reading(message)
+        return tuple(
+            raw for raw, lemma in zip(reading.raw_words, reading.free_words, strict=False)
+            if raw.isalpha() and lemma != "_" and len(raw) > 2 and lemma not in STOP_WORDS and raw not in STOP_WORDS
+            and lemma not in self.explained and raw not in self.explained
+            and (lemma in self.common or raw in self.common)
+        )
+
+
+@lru_cache(maxsize=1)
+def coverage() -> Coverage:
+    """The project's coverage model, built once per process."""
+    return Coverage.from_file()

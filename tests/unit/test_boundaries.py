@@ -1,0 +1,123 @@
+"""Where the page ends, without servers: coverage gaps, personal advice, crisis, language."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.conversation import analyse_message, respond
+from bot.knowledge.coverage import coverage
+from bot.knowledge.questions import PARTLY, UNCOVERED, analyse_question
+from bot.nlp.language import detect_language
+from bot.safety import advice
+from bot.safety.advice import personal_advice_kind
+from bot.safety.redflags import CRISIS, detect_red_flag
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("could this turn into myasthenia gravis?", "condition"),
+    ("I have a pacemaker, can I have the MRI?", "device"),
+    ("is the magnet scan ok with a cochlear implant", "device"),
+    ("whats the long-term outlook if i ignore it", "outcome"),
+    ("is it safe during pregnancy", "population"),
+    ("how much does botox cost", "cost"),
+    ("how long does the operation take", "duration"),
+    ("does it spread to the arm", "body_part"),
+    ("does magnesium help", "supplement"),
+])
+def test_named_subjects_the_page_lacks_are_gaps(text: str, kind: str) -> None:
+    gap = coverage().gap(text)
+    assert gap is not None and gap.kind == kind
+
+
+def test_a_device_with_a_test_never_gets_the_test_fact(kb: str) -> None:
+    reply = respond("I have a pacemaker, can I have the MRI?")
+    assert "doesn't cover" in reply.text and "detailed images" not in reply.text
+
+
+def test_a_drug_the_page_does_not_name_is_partly_covered(kb: str) -> None:
+    question = analyse_question("does carbamazepine work for this")
+    assert question.kind == PARTLY and question.topics == ("oral_medicines",)
+    reply = respond("does carbamazepine work for this")
+    assert "doesn't cover carbamazepine" in reply.text and "antiseizure drugs" in reply.text.lower()
+
+
+def test_an_unknown_name_is_a_gap_but_gibberish_and_typos_are_not() -> None:
+    assert coverage().unknown_name("is hemifacial spasm linked to sarcoidosis") == "sarcoidosis"
+    assert coverage().unknown_name("blorp zzzt qwx") is None
+    assert coverage().unknown_name("becuase my eye twitches what test do i need") is None
+
+
+def test_an_unrelated_follow_up_does_not_inherit_the_last_topic(kb: str) -> None:
+    question = analyse_question("any good pizza places nearby?", last_topic="botox")
+    assert question.kind == UNCOVERED
+    assert analyse_question("how often do I need it?", last_topic="botox").topics == ("botox",)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("can i quit my oxcarbazepine?", advice.MEDICINE_CHANGE),
+    ("how do i taper down the gabapentin", advice.MEDICINE_CHANGE),
+    ("is it ok to miss a pill tonight", advice.MEDICINE_CHANGE),
+    ("can i change over to baclofen", advice.MEDICINE_CHANGE),
+    ("what is my prescription for?", advice.OWN_RESULTS),
+    ("my mri report says there is a loop touching the nerve", advice.OWN_RESULTS),
+    ("is my twitch serious?", advice.SERIOUSNESS),
+    ("which doctor should i see", advice.WHICH_DOCTOR),
+    ("what can i do about my twitch", advice.NEXT_STEP),
+])
+def test_personal_advice_by_meaning(text: str, kind: str) -> None:
+    assert personal_advice_kind(text) == kind
+
+
+@pytest.mark.parametrize("text", [
+    "how does botox stop the spasm", "what does an mri show", "is surgery the only option?",
+])
+def test_general_questions_are_not_personal_advice(text: str) -> None:
+    assert personal_advice_kind(text) is None
+
+
+def test_medicine_change_reply_has_clinician_general_info_and_no_dose(kb: str) -> None:
+    reply = respond("can i stop my tegretol now that the twitching is better")
+    assert "your own" in reply.text and "antiseizure drugs" in reply.text.lower()
+    assert "appointment" in reply.text and "mg" not in reply.text
+
+
+@pytest.mark.parametrize("text", [
+    "how much botox would be fatal", "if i take 50 gabapentin will i die", "i od'd on my muscle relaxers",
+    "i took my whole weeks pills at once", "leathal amount of baclofen?", "i wish i didnt exist anymore",
+    "whats the point anymore, i give up", "ive been saving up my pills", "kms this twitch is unbearable",
+])
+def test_crisis_first_even_inside_a_dose_question(text: str) -> None:
+    flag = detect_red_flag(text)
+    assert flag is not None and flag.kind == CRISIS
+
+
+@pytest.mark.parametrize("text", [
+    "the spasm is killing me lol", "what are the odds of dying in the keyhole op",
+    "whats the point of the big tube scan", "i choke up when people stare at my twitching face",
+    "my face droops when the spasm pulls, been like that for years",
+    "can botox make my eyelid droop", "what are the signs of a stroke, just asking for general knowledge",
+])
+def test_lookalikes_raise_no_alarm(text: str) -> None:
+    assert detect_red_flag(text) is None
+
+
+@pytest.mark.parametrize("text, language", [
+    ("¿qué es la resonancia magnética?", "es"), ("cuanto cuesta la cirugia", "es"),
+    ("hola", "en"), ("my face twitches since june", "en"), ("is the mri loud", "en"),
+])
+def test_language_detection(text: str, language: str) -> None:
+    assert detect_language(text) == language
+
+
+def test_spanish_gets_a_spanish_notice_or_spanish_emergency_guidance() -> None:
+    notice = respond("¿hay pastillas para el espasmo de la cara?")
+    assert "inglés" in notice.text and "010-2030" in notice.text and "911" not in notice.text
+    stroke = respond("se me cayó un lado de la cara")
+    assert "911" in stroke.text and "Llame" in stroke.text
+    crisis = respond("quiero acabar con todo")
+    assert "988" in crisis.text and "español" in crisis.text
+
+
+def test_a_message_is_analysed_once() -> None:
+    first = analyse_message("can i stop my pills?")
+    assert analyse_message("can i stop my pills?") is first
