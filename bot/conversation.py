@@ -25,6 +25,7 @@ from bot.safety.advice import (
     SERIOUSNESS,
     SYMPTOMS,
     WHICH_DOCTOR,
+    medicine_change_in_context,
     personal_advice_kind,
 )
 from bot.safety.redflags import RedFlag, detect_red_flag
@@ -40,6 +41,8 @@ GENERAL_TOPICS = {
     NEXT_STEP: ("diagnosis", "treatment"),
 }
 _PROCESS_TOPICS = ("condition",)
+# Gaps where any general information could be read as "fine for you".
+SAFETY_GAPS = {"device", "population"}
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,8 @@ def analyse_message(
     red_flag = detect_red_flag(reading)
     language = detect_language(reading.text)
     advice = None if red_flag or language != ENGLISH else personal_advice_kind(reading)
+    if advice is None and medicine_change_in_context(reading, last_topic):
+        advice = MEDICINE_CHANGE
     return MessageAnalysis(reading, language, red_flag, advice,
                            analyse_question(reading, intent, last_topic))
 
@@ -78,6 +83,8 @@ def respond(
         return language_notice(analysis.language)
     advice = analysis.advice
     question = analysis.question
+    if question.gap and question.gap.kind in SAFETY_GAPS:
+        advice = None  # "is the MRI safe with my pacemaker?": what the page lacks comes first
     # The classifier's intent alone counts only when the page has nothing to say.
     if advice is None and intent == "ask_personal_advice" and question.kind == UNCLEAR:
         advice = ""
@@ -119,8 +126,10 @@ def _general_information(advice: str, question: Question) -> Optional[str]:
 
 
 def is_knowledge_question(text: str, last_topic: Optional[str] = None) -> bool:
-    """Whether the message asks something about the page or where it ends (not gibberish)."""
-    return analyse_message(text or "", None, last_topic).question.kind != UNCLEAR
+    """Whether the message asks about the page or a subject it lacks (not chit-chat or gibberish)."""
+    question = analyse_message(text or "", None, last_topic).question
+    off_topic = question.kind == UNCOVERED and not question.topics and question.gap is None
+    return question.kind != UNCLEAR and not off_topic
 
 
 def needs_own_answer(text: str) -> bool:

@@ -91,6 +91,15 @@ def partly_reply(kb: FactsFile, topic_key: str, term: str) -> Reply:
     return Reply(text, (APPOINTMENT_BUTTON,), topic=topic_key, kind=PARTLY)
 
 
+def off_topic_reply() -> Reply:
+    """A question about nothing the page speaks of: say so, and what the assistant can do."""
+    text = (
+        "Sorry, our information doesn't cover that. I can only answer questions about hemifacial "
+        "spasm: how it is diagnosed and treated, and help you request an appointment."
+    )
+    return Reply(text, (TESTS_BUTTON, TREATMENTS_BUTTON, APPOINTMENT_BUTTON), kind=UNCOVERED)
+
+
 def unclear_reply() -> Reply:
     """Ask which topic the patient means."""
     text = (
@@ -111,6 +120,8 @@ def answer_question(question: Question, topic_hint: Optional[str] = None) -> Rep
 def reply_for(kb: FactsFile, question: Question) -> Reply:
     """Build the reply for an analysed question."""
     known = kb.by_key()
+    if question.kind == UNCOVERED and not question.topics and question.gap is None:
+        return off_topic_reply()
     if question.kind == UNCOVERED:
         topic = question.topics[0] if question.topics else None
         return uncovered_reply(question.subject or "that", topic)

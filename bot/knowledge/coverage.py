@@ -56,8 +56,10 @@ class SubjectClass:
 
     def match(self, reading: Reading, known: FrozenSet[str]) -> Optional[str]:
         """The words of the message that belong to this class, if any."""
-        for pattern in (self.terms, self.patterns):
-            found = pattern.search(reading.free_lemmas) if pattern else None
+        # Names are looked for outside topic mentions ("epilepsy pills" is a page topic);
+        # question patterns read the whole message ("how much is botox").
+        for pattern, text in ((self.terms, reading.free_lemmas), (self.patterns, reading.lemmas)):
+            found = pattern.search(text) if pattern else None
             if found:
                 return found.group(0).strip()
         for raw, lemma in zip(reading.raw_words, reading.free_words, strict=False):

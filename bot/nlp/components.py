@@ -237,7 +237,8 @@ def boundary_intent(text: str, intent: Optional[str]) -> Optional[str]:
         return None
     if personal_advice_kind(reading):
         return "ask_personal_advice"
-    if coverage().gap(reading) and (_QUESTION_SHAPE.search(text.strip()) or intent not in (
-            "affirm", "deny", "greet", "goodbye", "thank", "stop")):
+    short_replies = ("affirm", "deny", "greet", "goodbye", "thank", "stop")
+    if intent != "request_appointment" and coverage().gap(reading) and (
+            _QUESTION_SHAPE.search(text.strip()) or intent not in short_replies):
         return "ask_uncovered"
     return None

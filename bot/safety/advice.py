@@ -41,17 +41,19 @@ def _rx(*patterns: str) -> Pattern[str]:
 _PATTERNS = (
     (DOSE, _rx(
         r"\bdos(?:e|age|ing)\b(?! of (?:\S+ ){0,3}(?:botox|medicine)\?? *$)",
-        r"\bhow much (?:\S+ ){0,4}(?:take|use|inject|get|have|give|be allow|can i)\b",
+        r"\bhow much (?:\S+ ){0,4}(?:take|use|inject|get|have|give|put|need|be allow\w*|can i|should)\b",
         r"\bhow many (?:\S+ ){0,2}(?:pill|tablet|unit|mg|milligram|shot|injection|capsule|dose)",
         r"\b(?:mg|milligram|ml|unit|microgram|mcg)\b", r"\bmaximum\b", r"\bmax (?:amount|dose)\b",
-        r"\bmost (?:\S+ ){0,3}(?:i|you) (?:can|be allow|should)\b",
+        r"\bmost (?:\S+ ){0,3}(?:i|you) (?:can|be allow\w*|should)\b",
         r"\bhow (?:often|many time) (?:\S+ ){0,3}(?:should|can|do|be allow) i (?:take|use|have)\b",
         r"\b(?:take|use) (?:\S+ ){0,2}(?:more|less|extra|another|two|2|three|3|a second|an extra)\b",
     )),
     (MEDICINE_CHANGE, _rx(
         rf"\b(?:stop|quit|skip|miss|forget|forgot|double|halve|half|cut|taper|wean|reduce|lower|"
         rf"raise|increase|decrease|change|switch|swap|replace|drop|ditch|restart|resume|start|begin|"
-        rf"come off|get off|go off|go without|do without|run out|ran out) (?:(?!spasm|twitch)\S+ ){{0,4}}{MEDICINE}",
+        rf"come off|get off|go off|go without|do without|run out|ran out)\w* (?:(?!spasm|twitch)\S+ ){{0,4}}{MEDICINE}",
+        rf"\b{MEDICINE} (?:\S+ ){{0,2}}(?:sooner|earlier|more often|less often|more frequent)",
+        rf"\b(?:sooner|earlier) (?:\S+ ){{0,2}}{MEDICINE}",
         rf"\b{MEDICINE} (?:\S+ ){{0,3}}(?:stop|quit|skip|miss|double|taper|wean|change|switch|cold turkey)"
         r"(?! (?:\S+ )?(?:spasm|twitch|signal|nerve|muscle))",
         r"\bcold turkey\b", r"\bwean (?:\S+ )?off\b", r"\btaper (?:\S+ )?(?:down|off)\b",
@@ -69,7 +71,9 @@ _PATTERNS = (
         r"\b(?:what|why) (?:be|do|did|would|have) (?:\S+ ){0,6}(?:prescribe|give|put) (?:\S+ ){0,4}(?:me|i)\b",
         rf"\b(?:prescribe|give|put) me (?:\S+ ){{0,3}}(?:on )?(?:\S+ ){{0,2}}{MEDICINE}",
         r"\bwhat (?:be|do) (?:my|this|these|the) (?:\S+ ){0,3}(?:pill|tablet|med|prescription|script) (?:\S+ ){0,2}for\b",
-        r"\b(?:doctor|neuro|neurologist|gp|doc|surgeon) (?:\S+ ){0,3}(?:start|put|prescribe|give) me\b",
+        r"\b(?:doctor|neuro|neurologist|gp|doc|surgeon) (?:\S+ ){0,3}(?:start|put|prescribe|give)\w* me\b",
+        r"\b(?:doctor|neuro|neurologist|gp|doc|surgeon) (?:\S+ ){0,2}prescribe\w*\b", r"\b(?:script|prescription) for\b",
+        r"\b(?:blood|bloods|blood test|scan|mri|mra|emg|test|report|result)s? (?:\S+ ){0,2}(?:came back|come back|found)\b",
         r"\blabel say\b", r"\bpharmacy gave\b|\bpharmacy give\b",
     )),
     (SERIOUSNESS, _rx(
@@ -80,6 +84,9 @@ _PATTERNS = (
         r"\bdo i need to worry\b", r"\bhow worried\b", r"\bam i (?:ok|okay|in danger|going to be ok)\b",
         r"\bmy (?:\S+ ){0,4}(?:serious|dangerous|worrying|normal)\?",
         r"\bcould (?:my|this|it) (?:\S+ ){0,3}be (?:a |something )?(?:tumou?r|cancer|serious|stroke|ms|dangerous)",
+        r"\bsign of (?:something )?(?:bad|serious|worse|wrong)", r"\b(?:need to|should i) panic\b",
+        r"\bhow bad (?:be|is) (?:my|mine)\b", r"\b(?:be|is) it a worry\b", r"\bmild or severe\b",
+        r"\bhow worried\b", r"\bam i one of\b",
     )),
     (WHICH_DOCTOR, _rx(
         r"\b(?:which|what) (?:kind of |sort of |type of )?(?:doctor|specialist|test|scan|exam|consultant|"
@@ -92,6 +99,10 @@ _PATTERNS = (
         r"imaging|ct|referral|specialist|neurologist|neurosurgeon|x-ray|xray)\b",
         r"\b(?:see|go to) (?:my )?(?:gp|doctor) or (?:\S+ ){0,3}(?:you|specialist|neurologist|clinic)\b",
         r"\bi need (?:the )?(?:\S+ )?(?:mri|mra|emg|scan|test)\b(?! result)",
+        r"(?<!often )(?<!time )(?<!when )\bdo i (?:really |even |actually |personally )?need "
+        r"(?:it|one|this|that|them|to have it|to get it)\b(?! again)",
+        r"\bdo i (?:personally|actually|even) need\b", r"\brefer me\b",
+        r"\b(?:better|best) for me to (?:see|go)\b", r"\bshould (?:\S+ ){0,2}see an? (?:ent|neuro)",
     )),
     (SELF_DIAGNOSIS, _rx(
         r"\bdo i have\b", r"\bhave i get\b", r"\bam i (?!able)(?:\S+ ){0,2}(?:hemifacial|sick|ill)\b",
@@ -110,6 +121,8 @@ _PATTERNS = (
         r"\bmy (?:doctor|neurologist|surgeon|gp) (?:\S+ )?(?:want|suggest|recommend|say|think)\b",
         r"\bam i a (?:good )?candidate\b", r"\bi (?:want|need) (?:a )?(?:prescription|referral)\b",
         r"\bprescribe\b", r"\brecommend (?:\S+ ){0,2}(?:me|for me)\b", r"\byour recommendation\b",
+        r"\bif you (?:be|were|was) me\b", r"\bwould (?:you|u) (?:pick|choose|go for|have|do)\b",
+        r"\bworth (?:me|it for me)\b", r"\b(?:ok|okay|fine|alright) for me\b",
     )),
     (NEXT_STEP, _rx(
         r"\bwhat (?:can|should|do) i (?:\S+ ){0,2}do\b", r"\bwhat (?:now|next)\b", r"\bnext step",
@@ -136,3 +149,14 @@ def personal_advice_kind(message: Readable) -> Optional[str]:
         if (personal or kind not in _FIRST_PERSON_KINDS) and pattern.search(reading.lemmas):
             return kind
     return None
+
+
+_CHANGE_IT = re.compile(
+    r"\b(?:stop|quit|skip|miss|double|halve|taper|wean|come off|get off|cut down|cut back|switch|change|"
+    r"reduce|increase|lower|up)\w* (?:\S+ ){0,2}(?:mine|them|it|these|those|the dose)\b")
+MEDICINE_TOPICS = ("oral_medicines", "botox")
+
+
+def medicine_change_in_context(message: Readable, last_topic: str | None) -> bool:
+    """'Can I stop mine?' right after a medicine or Botox answer is a medicine change."""
+    return last_topic in MEDICINE_TOPICS and bool(_CHANGE_IT.search(as_reading(message).lemmas))
