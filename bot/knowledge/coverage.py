@@ -30,6 +30,7 @@ from bot.settings import DATA_DIR, get_settings
 COVERAGE_PATH = DATA_DIR / "coverage.yml"
 MIN_NAME_LENGTH = 5
 # Words before a person's name: "Dr Okonkwo said..." names a person, not a subject.
+_MARKUP = re.compile(r"<[^>]*>")  # pasted HTML is not a subject ("<img onerror=...> what is MVD?")
 _NAME_LEADS = {"dr", "doctor", "mr", "mrs", "ms", "miss", "prof", "professor", "name", "call"}
 
 
@@ -142,8 +143,9 @@ class Coverage:
         reading = as_reading(message)
         unknown, known_content = [], 0
         previous = ""
+        markup = set(re.findall(r"[a-z]+", " ".join(_MARKUP.findall(reading.lower))))
         for raw, lemma in zip(reading.raw_words, reading.free_words, strict=False):
-            if raw.isalpha() and lemma != "_" and lemma not in STOP_WORDS:
+            if raw.isalpha() and lemma != "_" and lemma not in STOP_WORDS and raw not in markup:
                 known = self.is_known(lemma) or self.is_known(raw)
                 if not known and len(raw) >= MIN_NAME_LENGTH and previous not in _NAME_LEADS:
                     unknown.append(raw)

@@ -228,7 +228,7 @@ def _is_general_question(raw: str, lemmas: str) -> bool:
 
 
 ALARM_WORDS = re.compile(
-    r"weak|droop|numb|paralysis|paralyze|slur|speech|breathe|breath|swallow|chok|stroke|"
+    r"weak|droop|numb|paralysis|paralyze|slur|speech|breathe|breath|swallow|chok(?!\w* up\b)|stroke|"
     r"fever|fluid|leak|headache|\bhear\b|hearing|vision|sight|blind|faint|collapse|pass out|unconscious|"
     r"suicid|\bdie\b|dead|kill|overdose|harm|end it|emergency|ambulance|911|sudden"
 )

@@ -121,3 +121,11 @@ def test_spanish_gets_a_spanish_notice_or_spanish_emergency_guidance() -> None:
 def test_a_message_is_analysed_once() -> None:
     first = analyse_message("can i stop my pills?")
     assert analyse_message("can i stop my pills?") is first
+
+
+def test_pasted_markup_is_not_a_subject_and_choking_up_is_no_alarm(kb: str) -> None:
+    from bot.safety.redflags import has_alarm_words
+
+    assert "Microvascular decompression" in respond("<img src=x onerror=alert(1)> what is MVD?").text
+    assert not has_alarm_words("i choke up when people stare at my twitching face")
+    assert has_alarm_words("im choking")
