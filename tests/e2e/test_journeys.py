@@ -70,6 +70,7 @@ def journey_problems(stack: Stack, journey: Dict[str, Any]) -> List[str]:
 # Journeys of the independent set that still fail, with why; strict, so a fix shows up as XPASS.
 KNOWN_FORM_GAPS = {
     "j04": "a question without a question mark mid-form ('could it be a blood vessel…') is read as a date",
+    "j08": "'second opinion, i already saw a neuro somewhere else' is not taken as reason and returning",
     "j15": "'i want to book' alone is not understood; a name plus DOB and phone in one line loses the name",
     "j25": "'see someone about his face spasms' (surgery asked later) and contact before reason reorder",
     "j26": "'booking for my son, im his mother' is read as a greeting, not a start",
