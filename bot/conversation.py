@@ -1,22 +1,18 @@
 """Decide how to answer one patient message that asks something: safety first.
 
-The message is analysed once into a ``MessageAnalysis`` (reading, language, red flag,
-personal-advice kind, question); the decision reads only that value. Order: red flag ->
-other language -> personal-advice boundary -> the page (or where it ends). Used by the
-question action, the fallback, and the appointment form when a patient asks mid-form.
+The message is analysed once (``bot.analysis``); the decision reads only that value.
+Order: red flag -> other language -> personal-advice boundary -> the page (or where it
+ends). Used by the question action, the fallback, and the appointment form mid-form.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import Optional
 
+from bot.analysis import MessageAnalysis, analyse_message
 from bot.knowledge.answers import answer_question, general_information
-from bot.knowledge.questions import UNCLEAR, UNCOVERED, Question, analyse_question
-from bot.nlp.language import ENGLISH, detect_language
-from bot.nlp.reading import Reading, read
+from bot.knowledge.questions import UNCLEAR, UNCOVERED, Question
 from bot.replies import Reply
 from bot.safety.advice import (
     MEDICINE_CHANGE,
@@ -25,10 +21,7 @@ from bot.safety.advice import (
     SERIOUSNESS,
     SYMPTOMS,
     WHICH_DOCTOR,
-    medicine_change_in_context,
-    personal_advice_kind,
 )
-from bot.safety.redflags import RedFlag, detect_red_flag
 from bot.safety.replies import emergency_reply, language_notice, personal_advice_reply
 
 # The page's general information that applies to a kind of personal question, when the
@@ -45,32 +38,6 @@ _PROCESS_TOPICS = ("condition",)
 SAFETY_GAPS = {"device", "population"}
 
 
-@dataclass(frozen=True)
-class MessageAnalysis:
-    """Everything the decisions need about one message, computed once."""
-
-    reading: Reading
-    language: str
-    red_flag: Optional[RedFlag]
-    advice: Optional[str]
-    question: Question
-
-
-@lru_cache(maxsize=1024)
-def analyse_message(
-    text: str, intent: Optional[str] = None, last_topic: Optional[str] = None
-) -> MessageAnalysis:
-    """Read and classify a message (cached: the NLU guard and the action share the work)."""
-    reading = read(text or "")
-    red_flag = detect_red_flag(reading)
-    language = detect_language(reading.text)
-    advice = None if red_flag or language != ENGLISH else personal_advice_kind(reading)
-    if advice is None and medicine_change_in_context(reading, last_topic):
-        advice = MEDICINE_CHANGE
-    return MessageAnalysis(reading, language, red_flag, advice,
-                           analyse_question(reading, intent, last_topic))
-
-
 def respond(
     text: str, intent: Optional[str] = None, last_topic: Optional[str] = None,
     topic_hint: Optional[str] = None,
@@ -79,7 +46,7 @@ def respond(
     analysis = analyse_message(text or "", intent, last_topic)
     if analysis.red_flag is not None:
         return emergency_reply(analysis.red_flag.kind, analysis.language)
-    if analysis.language != ENGLISH:
+    if not analysis.is_english:
         return language_notice(analysis.language)
     advice = analysis.advice
     question = analysis.question
@@ -130,12 +97,3 @@ def is_knowledge_question(text: str, last_topic: Optional[str] = None) -> bool:
     question = analyse_message(text or "", None, last_topic).question
     off_topic = question.kind == UNCOVERED and not question.topics and question.gap is None
     return question.kind != UNCLEAR and not off_topic
-
-
-def needs_own_answer(text: str) -> bool:
-    """A message the page-and-safety decision must answer whatever the classifier said:
-    a question outside the page, a personal-advice request, or another language."""
-    analysis = analyse_message(text or "")
-    return (analysis.language != ENGLISH or analysis.advice is not None
-            or analysis.question.gap is not None)
-

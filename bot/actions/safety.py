@@ -9,9 +9,10 @@ from rasa_sdk.events import ConversationPaused, EventType, FollowupAction, SlotS
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.common import answer_and_remember, entity_values, latest_intent, latest_text
+from bot.analysis import analyse_message
 from bot.appointments.extract import gives_personal_details
 from bot.appointments.repository import open_handoff
-from bot.conversation import analyse_message, is_knowledge_question
+from bot.conversation import is_knowledge_question
 from bot.dialogue.paused import paused_reply, staff_replied_recently
 from bot.replies import APPOINTMENT_BUTTON, TESTS_BUTTON, TREATMENTS_BUTTON
 from bot.safety.replies import emergency_reply
@@ -38,7 +39,7 @@ class ActionEmergencyGuidance(Action):
         kind = kinds[0] if kinds else (flag.kind if flag else GENERIC_EMERGENCY)
         reply = emergency_reply(kind, analysis.language)
         text = reply.text
-        if kind == GENERIC_EMERGENCY and analysis.language == "en":
+        if kind == GENERIC_EMERGENCY and analysis.is_english:
             settings = get_settings()
             text += (f" If you are thinking about harming yourself, call or text "
                      f"{settings.crisis_line}.")

@@ -20,6 +20,7 @@ from typing import Dict, FrozenSet, Iterable, List, Optional, Pattern, Sequence,
 
 import yaml
 from rapidfuzz.distance import OSA
+from rapidfuzz.process import extractOne
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from bot.nlp.normalize import lemma_text
@@ -29,8 +30,8 @@ from bot.settings import DATA_DIR, get_settings
 
 COVERAGE_PATH = DATA_DIR / "coverage.yml"
 MIN_NAME_LENGTH = 5
-# Words before a person's name: "Dr Okonkwo said..." names a person, not a subject.
 _MARKUP = re.compile(r"<[^>]*>")  # pasted HTML is not a subject ("<img onerror=...> what is MVD?")
+# Words before a person's name: "Dr Okonkwo said..." names a person, not a subject.
 _NAME_LEADS = {"dr", "doctor", "mr", "mrs", "ms", "miss", "prof", "professor", "name", "call"}
 
 
@@ -132,11 +133,10 @@ class Coverage:
         if word in self.explained or word in self.common or word in STOP_WORDS:
             return True
         limit = 1 if len(word) < 9 else 2
-        for length in range(len(word) - limit, len(word) + limit + 1):
-            for candidate in self._by_length.get(length, ()):
-                if OSA.distance(word, candidate, score_cutoff=limit) <= limit:
-                    return True
-        return False
+        return any(
+            extractOne(word, self._by_length.get(length, ()), scorer=OSA.distance, score_cutoff=limit)
+            for length in range(len(word) - limit, len(word) + limit + 1)
+        )
 
     def unknown_name(self, message: Readable) -> Optional[str]:
         """A name the page and common English do not know, in a message that is not gibberish."""

@@ -29,13 +29,12 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.analysis import analyse_message
 from bot.knowledge.coverage import coverage
-from bot.nlp.language import ENGLISH, detect_language
 from bot.nlp.normalize import tokenize
 from bot.nlp.reading import read
 from bot.nlp.terms import default_matcher
-from bot.safety.advice import personal_advice_kind
-from bot.safety.redflags import detect_red_flag, has_alarm_words, is_general_question
+from bot.safety.redflags import has_alarm_words, is_general_question
 
 RED_FLAG_INTENT = "red_flag"
 QUESTION_INTENT = "ask_question"
@@ -58,8 +57,13 @@ class _Stateless(GraphComponent):
         cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
         execution_context: ExecutionContext,
     ) -> GraphComponent:
-        """Build the component."""
+        """Build the component (after its warm-up)."""
+        cls.warm_up()
         return cls()
+
+    @staticmethod
+    def warm_up() -> None:
+        """Load what the component reads, before the first message (nothing by default)."""
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
@@ -86,17 +90,13 @@ class SpacyLemmaTokenizer(Tokenizer):
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
-class TopicEntityExtractor(GraphComponent):
+class TopicEntityExtractor(_Stateless):
     """Adds a ``topic`` entity (canonical key) for every medical term found."""
 
-    @classmethod
-    def create(
-        cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> TopicEntityExtractor:
-        """Build the component; the matcher itself is shared per process."""
+    @staticmethod
+    def warm_up() -> None:
+        """Build the matcher, shared per process."""
         default_matcher()
-        return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Append topic entities to each message."""
@@ -105,7 +105,7 @@ class TopicEntityExtractor(GraphComponent):
             if not text:
                 continue
             entities = [e for e in message.get(ENTITIES, []) if e.get("entity") != "topic"]
-            for mention in default_matcher().mentions(text[:2000]):
+            for mention in read(text).mentions:
                 entities.append({
                     "entity": "topic", "value": mention.topic, "start": mention.start,
                     "end": mention.end, "confidence_entity": 1.0,
@@ -123,7 +123,7 @@ class SafetyNet(_Stateless):
         """Set the red-flag intent and a ``red_flag_kind`` entity where needed."""
         for message in messages:
             text: Optional[str] = message.get(TEXT)
-            flag = detect_red_flag(text) if text else None
+            flag = analyse_message(text).red_flag if text else None
             if flag is None:
                 self._overrule_false_alarm(message, text)
                 continue
@@ -183,14 +183,10 @@ class KnowledgeIntentGuard(_Stateless):
     read as ``human_handoff``; it never touches form answers (``inform``).
     """
 
-    @classmethod
-    def create(
-        cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> GraphComponent:
-        """Build the component, and the page vocabulary it reads, when the model loads."""
+    @staticmethod
+    def warm_up() -> None:
+        """Build the page vocabulary when the model loads, not on a patient's first message."""
         coverage()
-        return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Switch guarded intents to ``ask_question`` when a specific topic is asked about."""
@@ -208,7 +204,7 @@ class KnowledgeIntentGuard(_Stateless):
                 continue
             if intent == "human_handoff" and _HANDOFF_WORDS.search(text):
                 continue
-            topics = [m for m in default_matcher().mentions(text[:2000]) if m.specificity >= 2]
+            topics = [m for m in read(text).mentions if m.specificity >= 2]
             if not topics:
                 continue
             set_intent(message, QUESTION_INTENT, 1.0)
@@ -226,8 +222,8 @@ def boundary_intent(text: str, intent: Optional[str]) -> Optional[str]:
     """The intent a message needs when it leaves the page, asks personal advice, or is not English."""
     if intent == RED_FLAG_INTENT or not text.strip() or text.startswith("/"):
         return None
-    reading = read(text)
-    if detect_language(reading.text) != ENGLISH:
+    analysis = analyse_message(text)
+    if not analysis.is_english:
         return "other_language"
     if intent in _UNGUARDED:
         return None
@@ -235,10 +231,10 @@ def boundary_intent(text: str, intent: Optional[str]) -> Optional[str]:
         return None
     if intent == "human_handoff" and _HANDOFF_WORDS.search(text):
         return None
-    if personal_advice_kind(reading):
+    if analysis.advice:
         return "ask_personal_advice"
     short_replies = ("affirm", "deny", "greet", "goodbye", "thank", "stop")
-    if intent != "request_appointment" and coverage().gap(reading) and (
+    if intent != "request_appointment" and analysis.question.gap and (
             _QUESTION_SHAPE.search(text.strip()) or intent not in short_replies):
         return "ask_uncovered"
     return None

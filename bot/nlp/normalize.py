@@ -190,13 +190,14 @@ def analyse(text: str) -> Doc:
     return doc
 
 
+def tokens_of(doc: Doc) -> List[Token]:
+    """The tokens of an analysed text, with lemmas and character offsets."""
+    return [Token(tok.text, tok.lemma_, tok.idx, tok.idx + len(tok.text)) for tok in doc if not tok.is_space]
+
+
 def tokenize(text: str) -> List[Token]:
     """Split ``text`` into tokens carrying lemmas and character offsets."""
-    return [
-        Token(tok.text, tok.lemma_, tok.idx, tok.idx + len(tok.text))
-        for tok in analyse(text)
-        if not tok.is_space
-    ]
+    return tokens_of(analyse(text))
 
 
 @lru_cache(maxsize=4096)

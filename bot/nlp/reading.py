@@ -7,10 +7,10 @@ instead of re-tokenising the text. ``as_reading`` lets those functions also take
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Tuple, Union
 
-from bot.nlp.normalize import tokenize
+from bot.nlp.normalize import analyse, tokens_of
 from bot.nlp.terms import Mention, default_matcher
 
 MAX_CHARS = 2000
@@ -32,7 +32,7 @@ class Reading:
         """The raw text, lower-cased (for patterns lemmas would blur, such as past tense)."""
         return self.text.lower()
 
-    @property
+    @cached_property
     def free_lemmas(self) -> str:
         """The lemma text outside topic mentions ("epilepsy pills" names a page topic)."""
         return " ".join(self.free_words)
@@ -47,9 +47,10 @@ class Reading:
 def read(text: str) -> Reading:
     """Read a message once (bounded to MAX_CHARS; cached, so repeated reads are free)."""
     text = (text or "")[:MAX_CHARS]
-    tokens = tokenize(text)
+    doc = analyse(text)
+    tokens = tokens_of(doc)
     words = tuple(t.lemma.lower() for t in tokens)
-    mentions = tuple(default_matcher().mentions(text)) if text.strip() else ()
+    mentions = tuple(default_matcher().mentions_in(doc)) if text.strip() else ()
     free = tuple(
         "_" if any(m.start <= t.start < m.end for m in mentions) else word
         for t, word in zip(tokens, words, strict=False)

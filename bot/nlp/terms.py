@@ -9,6 +9,7 @@ from typing import Dict, List, Optional, Tuple
 
 import yaml
 from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from bot.nlp.normalize import analyse, blank_english
@@ -54,7 +55,10 @@ class TopicMatcher:
         return tuple(self._find(text))
 
     def _find(self, text: str) -> List[Mention]:
-        doc = analyse(text)
+        return self.mentions_in(analyse(text))
+
+    def mentions_in(self, doc: Doc) -> List[Mention]:
+        """Longest non-overlapping topic mentions in an analysed text, in text order."""
         vocab = doc.vocab
         spans = [doc[start:end] for _, start, end in self._matcher(doc)]
         labels = {(s.start, s.end): [] for s in spans}

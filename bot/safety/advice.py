@@ -157,6 +157,6 @@ _CHANGE_IT = re.compile(
 MEDICINE_TOPICS = ("oral_medicines", "botox")
 
 
-def medicine_change_in_context(message: Readable, last_topic: str | None) -> bool:
+def medicine_change_in_context(message: Readable, last_topic: Optional[str]) -> bool:
     """'Can I stop mine?' right after a medicine or Botox answer is a medicine change."""
     return last_topic in MEDICINE_TOPICS and bool(_CHANGE_IT.search(as_reading(message).lemmas))

@@ -172,7 +172,7 @@ def _condition_not_stroke(lemmas: str, match: str) -> bool:
         return True  # weakness a week after Botox: a question for their clinician, not a stroke
     if not _CONDITION.search(lemmas):
         return False
-    if (_WITH_THE_SPASM.search(lemmas) or _AFTER_TREATMENT.search(lemmas)) and not _SUDDEN.search(lemmas):
+    if _WITH_THE_SPASM.search(lemmas) and not _SUDDEN.search(lemmas):
         return True
     return not _STRONG_SIGN.search(match) or bool(_EYELID_DROOP.search(match))
 

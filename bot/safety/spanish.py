@@ -13,8 +13,13 @@ from typing import Optional
 CRISIS, STROKE, BREATHING, AFTER_SURGERY = "crisis", "stroke", "breathing", "after_surgery"
 
 _FACE = r"(?:cara|boca|labio|ojo|parpado|mejilla|lado|mitad)"
+def _words(pattern: str) -> re.Pattern[str]:
+    """Each alternative starts at a word boundary."""
+    return re.compile(rf"\b(?:{pattern})")
+
+
 _PATTERNS = (
-    (CRISIS, re.compile(
+    (CRISIS, _words(
         r"suicid|matarme|me quiero matar|quitarme la vida|acabar con (?:todo|mi vida|esto)|"
         r"(?:no|ya no) (?:\w+ ){0,2}(?:quiero|puedo) (?:\w+ ){0,2}(?:vivir|seguir)|quiero morir|"
         r"desaparecer para siempre|no despertar|mejor muert|hacerme dano|cortarme|sobredosis|"
@@ -22,7 +27,7 @@ _PATTERNS = (
         r"(?: \w+){0,2} (?:pastillas|pildoras|tabletas|medicinas|medicamentos|capsulas)|"
         r"(?:cuantas|cuantos) (?:\w+ ){0,4}(?:matar|morir|mata|muere)|dosis (?:letal|mortal)|"
         r"sin esperanza|no tiene sentido vivir|no vale la pena vivir")),
-    (STROKE, re.compile(
+    (STROKE, _words(
         rf"{_FACE} (?:\w+ ){{0,5}}(?:caid|cayo|cae|torcid|paraliz|dormid|entumec|debil|colgad)|"
         rf"(?:caid|cayo|paraliz|torcid|entumec)\w* (?:\w+ ){{0,4}}{_FACE}|"
         r"no (?:puedo|puede|podia) (?:\w+ ){0,2}(?:mover|hablar|sonreir|levantar)|"
@@ -30,10 +35,10 @@ _PATTERNS = (
         r"(?:brazo|pierna|mano) (?:\w+ ){0,3}(?:debil|dormid|paraliz|no (?:lo |la )?(?:puedo|puede) mover)|"
         r"peor dolor de cabeza|dolor de cabeza (?:muy )?(?:fuerte|repentino|terrible)|"
         r"(?:perdi|perdio|no veo|vision doble)")),
-    (BREATHING, re.compile(
+    (BREATHING, _words(
         r"no (?:puedo|puede) (?:\w+ ){0,2}(?:respirar|tragar)|dificultad (?:para|al) (?:respirar|tragar)|"
         r"me ahogo|se ahoga|ahogand|falta de aire|me falta el aire")),
-    (AFTER_SURGERY, re.compile(
+    (AFTER_SURGERY, _words(
         r"fiebre|cuello (?:\w+ ){0,2}rigid|rigidez (?:\w+ ){0,2}cuello|liquido (?:\w+ ){0,2}(?:claro|transparente)|"
         r"(?:sale|gotea|escurre) (?:\w+ ){0,3}(?:liquido|agua)|herida (?:\w+ ){0,3}(?:abierta|pus|roja|hinchada)")),
 )
@@ -49,6 +54,6 @@ def red_flag_kind(text: str) -> Optional[str]:
     """The kind of red flag in a Spanish message, or None."""
     folded = fold(text or "")
     for kind, pattern in _PATTERNS:
-        if re.search(rf"\b(?:{pattern.pattern})", folded):
+        if pattern.search(folded):
             return kind
     return None

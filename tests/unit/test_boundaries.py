@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.conversation import analyse_message, respond
+from bot.analysis import analyse_message
+from bot.conversation import respond
 from bot.knowledge.coverage import coverage
 from bot.knowledge.questions import PARTLY, UNCOVERED, analyse_question
 from bot.nlp.language import detect_language

@@ -1,0 +1,48 @@
+"""Analyse one message once: reading, language, red flag, personal-advice kind, question.
+
+The NLU guard, the safety net and the actions all decide from this one value. It is cached
+per (text, intent, last topic), so within a process a message is never analysed twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from bot.knowledge.questions import Question, analyse_question
+from bot.nlp.language import ENGLISH, detect_language
+from bot.nlp.reading import Reading, read
+from bot.safety.advice import MEDICINE_CHANGE, medicine_change_in_context, personal_advice_kind
+from bot.safety.redflags import RedFlag, detect_red_flag
+
+
+@dataclass(frozen=True)
+class MessageAnalysis:
+    """Everything the decisions need about one message."""
+
+    reading: Reading
+    language: str
+    red_flag: Optional[RedFlag]
+    advice: Optional[str]
+    question: Question
+
+    @property
+    def is_english(self) -> bool:
+        """Whether the message is in English (the assistant's only language)."""
+        return self.language == ENGLISH
+
+
+@lru_cache(maxsize=1024)
+def analyse_message(
+    text: str, intent: Optional[str] = None, last_topic: Optional[str] = None
+) -> MessageAnalysis:
+    """Read and classify a message."""
+    reading = read(text or "")
+    red_flag = detect_red_flag(reading)
+    language = detect_language(reading.text)
+    advice = None if red_flag or language != ENGLISH else personal_advice_kind(reading)
+    if advice is None and medicine_change_in_context(reading, last_topic):
+        advice = MEDICINE_CHANGE
+    return MessageAnalysis(reading, language, red_flag, advice,
+                           analyse_question(reading, intent, last_topic))
