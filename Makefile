@@ -14,7 +14,7 @@ TRAIN_INPUTS := config.yml domain.yml $(shell find bot/data -name '*.yml') $(wil
 	bot/safety/redflags.py
 RASA_FLAGS := --domain domain.yml --config config.yml
 
-.PHONY: help install kb train retention run console bench test test-unit test-data test-stories test-nlu test-e2e lint \
+.PHONY: help install migrate kb train retention run console bench bench-soak bench-console test test-unit test-data test-stories test-nlu test-e2e lint \
 	cross-validate lock clean
 
 help: ## List the commands
@@ -38,7 +38,10 @@ lock: ## Re-pin requirements.lock from requirements.in
 	$(BIN)/python -m pip install --quiet -r requirements.in
 	$(BIN)/python -m pip freeze --all | grep -v '^-e' > requirements.lock
 
-kb: install ## Load the knowledge base (idempotent)
+migrate: install ## Upgrade the database to the newest Alembic revision; backfill conversation summaries
+	$(BIN)/python -m bot.storage migrate
+
+kb: install migrate ## Load the knowledge base (idempotent)
 	$(BIN)/python -m bot.knowledge load
 
 $(MODEL): $(TRAIN_INPUTS) | $(VENV)/.installed
@@ -49,10 +52,10 @@ train: install $(MODEL) ## Train the model if it is missing or older than its in
 retention: install ## Erase conversations and closed requests older than HFS_RETENTION_DAYS
 	$(BIN)/python -m bot.ops.retention
 
-run: install kb train ## Start the assistant (actions, Rasa on :5005, web page on :8080)
+run: install migrate kb train ## Start the assistant (actions, Rasa on :5005, web page on :8080)
 	scripts/run.sh
 
-test: install kb train lint test-unit test-data test-stories test-nlu test-e2e ## Set up, then run every test
+test: install migrate kb train lint test-unit test-data test-stories test-nlu test-e2e ## Set up, then run every test
 
 test-unit: install ## pytest: knowledge base, safety, appointments, actions
 	$(BIN)/python -m pytest tests/unit -q
@@ -80,6 +83,12 @@ console: install ## Staff console on http://localhost:8000 (add users: python -m
 
 bench: install kb train ## Benchmark against Rasa's starter bot; writes docs/performance.md
 	$(BIN)/python -m bot.ops.bench
+
+bench-soak: install kb train ## Memory soak: SOAK conversations x 8 turns (default 20000), RSS growth after warm-up
+	$(BIN)/python -m bot.ops.bench --soak $(or $(SOAK),20000)
+
+bench-console: install ## Console pages over 100,000 seeded conversations (median ms; see docs/performance.md)
+	$(BIN)/python -m bot.ops.console_bench
 
 lint: install ## ruff
 	$(BIN)/ruff check bot tests scripts

@@ -11,13 +11,27 @@ import re
 from typing import Optional
 
 from bot.analysis import MessageAnalysis, analyse_message
-from bot.knowledge.answers import answer_question, general_information
-from bot.knowledge.questions import UNCLEAR, UNCOVERED, Question
+from bot.knowledge.answers import answer_question, beside_gap, general_information
+from bot.knowledge.page_words import GROUP_TOPICS, related_topics
+from bot.knowledge.questions import (
+    COMPARE,
+    FACT,
+    LIST_TESTS,
+    LIST_TREATMENTS,
+    PARTLY,
+    UNCLEAR,
+    UNCOVERED,
+    Question,
+    analyse_question,
+)
+from bot.nlp.reading import asking_clauses, question_clause
 from bot.replies import Reply
 from bot.safety.advice import (
+    DOSE,
     MEDICINE_CHANGE,
     NEXT_STEP,
     OWN_RESULTS,
+    SELF_DIAGNOSIS,
     SERIOUSNESS,
     SYMPTOMS,
     WHICH_DOCTOR,
@@ -27,11 +41,13 @@ from bot.safety.replies import emergency_reply, language_notice, personal_advice
 # The page's general information that applies to a kind of personal question, when the
 # question names no topic of its own.
 GENERAL_TOPICS = {
+    DOSE: ("oral_medicines",),
     MEDICINE_CHANGE: ("oral_medicines",),
     OWN_RESULTS: ("diagnosis",),
     SERIOUSNESS: ("diagnosis",),
     WHICH_DOCTOR: ("diagnosis",),
     NEXT_STEP: ("diagnosis", "treatment"),
+    SELF_DIAGNOSIS: ("diagnosis",),
 }
 _PROCESS_TOPICS = ("condition",)
 # Gaps where any general information could be read as "fine for you".
@@ -50,18 +66,39 @@ def respond(
         return language_notice(analysis.language)
     advice = analysis.advice
     question = analysis.question
-    if question.gap and question.gap.kind in SAFETY_GAPS:
-        advice = None  # "is the MRI safe with my pacemaker?": what the page lacks comes first
-    # The classifier's intent alone counts only when the page has nothing to say.
-    if advice is None and intent == "ask_personal_advice" and question.kind == UNCLEAR:
+    # The classifier's intent alone counts only when the page has nothing to say, and a
+    # description of their own twitching gets its own reply.
+    if advice is None and intent == "ask_personal_advice" and question.kind == UNCLEAR \
+            and not describes_symptoms(analysis):
         advice = ""
+    if advice is not None and question.gap and question.kind in (UNCOVERED, PARTLY):
+        # "Should I stop my blood thinners before the operation?": their own clinician, and what
+        # the page lacks; after a device or population gap no general information ("MRI is fine").
+        general = None if question.gap.kind in SAFETY_GAPS else _general_information(advice, analysis)
+        return personal_advice_reply(advice, general, question.subject)
     if advice is not None:
-        return personal_advice_reply(advice, _general_information(advice, question))
-    if _describes_symptoms(analysis):
+        return personal_advice_reply(advice, _general_information(advice, analysis))
+    if describes_symptoms(analysis):
         return personal_advice_reply(SYMPTOMS, general_information(("diagnosis",)))
     if question.kind == UNCLEAR and intent in ("ask_uncovered", "out_of_scope"):
         question = Question(UNCOVERED, (), question.attribute, "that")
-    return answer_question(question, topic_hint)
+    return _two_part_reply(analysis, last_topic) or answer_question(question, topic_hint)
+
+
+_ANSWERED = (FACT, COMPARE, LIST_TESTS, LIST_TREATMENTS)
+
+
+def _two_part_reply(analysis: MessageAnalysis, last_topic: Optional[str]) -> Optional[Reply]:
+    """'Does acupuncture work? And how many sessions would I need?': the gap, then the answer."""
+    parts = []
+    for part in asking_clauses(analysis.reading):  # "it" and "they" point back to the part before
+        parts.append(analyse_question(part, None, last_topic))
+        last_topic = next((t for t in parts[-1].topics if t not in GROUP_TOPICS), last_topic)
+    gap = next((q for q in parts if q.gap is not None and q.kind == UNCOVERED and q.subject), None)
+    answered = next((q for q in parts if q.kind in _ANSWERED or q.kind == PARTLY), None)
+    if gap is None or answered is None:
+        return None
+    return beside_gap(answer_question(answered), gap.subject or "that")
 
 
 # A patient describing their twitching ("my cheek pulls up towards my eye") gets how it is
@@ -71,29 +108,41 @@ _SPASM_WORDS = re.compile(r"\b(?:twitch|spasm|jerk|flutter|blink|wink|squint|tic
 _FACE_WORDS = re.compile(r"\b(?:eye|eyelid|lid|cheek|mouth|lip|face|jaw|chin|brow|forehead|side)\b")
 _QUESTION = re.compile(r"\?|^(?:what|whats|what's|how|why|when|where|which|who|is|are|can|could|does|"
                        r"do|did|will|would|should|tell me|explain|any)\b")
-_DESCRIPTIVE_GAPS = {"outcome", "cause", "duration", "body_part", "unknown_name", "urgency"}
+_DESCRIPTIVE_GAPS = {"outcome", "cause", "duration", "unknown_name", "urgency"}  # a body part elsewhere is a gap
 
 
-def _describes_symptoms(analysis: MessageAnalysis) -> bool:
+def describes_symptoms(analysis: MessageAnalysis) -> bool:
+    """A patient describing their own twitching rather than asking about the page."""
     question, reading = analysis.question, analysis.reading
     leaves_page = question.kind == UNCLEAR or (
         question.kind == UNCOVERED and (question.gap is None or question.gap.kind in _DESCRIPTIVE_GAPS))
-    return (leaves_page and not _QUESTION.search(reading.lower.strip())
+    asks = _QUESTION.search(reading.lower.strip()) or question_clause(reading) is not reading
+    return (leaves_page and not asks
             and bool(_SPASM_WORDS.search(reading.lemmas))
             and ("condition" in reading.topics or bool(_FACE_WORDS.search(reading.lemmas))))
 
 
-def _general_information(advice: str, question: Question) -> Optional[str]:
+def _general_information(advice: str, analysis: MessageAnalysis) -> Optional[str]:
+    """The page's information that applies: topics named, else the page's words used, else the kind's."""
+    question = analysis.question
     named = tuple(t for t in question.topics if t not in _PROCESS_TOPICS)
     if question.gap and question.gap.partly:
         named = (question.gap.partly,)
-    topics = named or GENERAL_TOPICS.get(advice, ())
+    besides = question.gap.term if question.gap else ""
+    topics = named or related_topics(analysis.reading, besides) or GENERAL_TOPICS.get(advice, ())
     attribute = question.attribute if question.attribute_from_text and named else "what"
     return general_information(topics, attribute)
+
+
+def deserves_an_answer(text: str, last_topic: Optional[str] = None) -> bool:
+    """A knowledge question, or a request for personal advice ("can I just stop taking it?")."""
+    return analyse_message(text or "", None, last_topic).advice is not None or is_knowledge_question(text, last_topic)
 
 
 def is_knowledge_question(text: str, last_topic: Optional[str] = None) -> bool:
     """Whether the message asks about the page or a subject it lacks (not chit-chat or gibberish)."""
     question = analyse_message(text or "", None, last_topic).question
     off_topic = question.kind == UNCOVERED and not question.topics and question.gap is None
-    return question.kind != UNCLEAR and not off_topic
+    # "Are there support groups?" asks about something real the page lacks: say so, rather
+    # than "I didn't understand"; an off-topic remark that asks nothing is left to the caller.
+    return question.kind != UNCLEAR and (not off_topic or bool(_QUESTION.search((text or "").lower().strip())))

@@ -9,7 +9,7 @@ another country changes configuration, not code.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -53,6 +53,16 @@ class Settings:
     webhook_url: str
     outbox_path: Path
     retention_days: int
+    smtp_host: str = ""
+    smtp_port: int = 25
+    smtp_from: str = "hfs-assistant@localhost"
+    smtp_to: tuple[str, ...] = ()
+    smtp_starttls: bool = False
+    smtp_user: str = ""
+    smtp_password: str = field(default="", repr=False)
+    console_url: str = "http://127.0.0.1:8000"
+    notify_max_attempts: int = 8
+    notify_backoff_seconds: float = 30.0
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -76,6 +86,16 @@ class Settings:
             webhook_url=_env("HFS_STAFF_WEBHOOK_URL", ""),
             outbox_path=Path(_env("HFS_OUTBOX_PATH", str(VAR_DIR / "outbox.jsonl"))),
             retention_days=int(_env("HFS_RETENTION_DAYS", "365")),
+            smtp_host=_env("HFS_SMTP_HOST", ""),
+            smtp_port=int(_env("HFS_SMTP_PORT", "25")),
+            smtp_from=_env("HFS_SMTP_FROM", "hfs-assistant@localhost"),
+            smtp_to=tuple(a.strip() for a in _env("HFS_SMTP_TO", "").split(",") if a.strip()),
+            smtp_starttls=_env("HFS_SMTP_STARTTLS", "0") == "1",
+            smtp_user=_env("HFS_SMTP_USER", ""),
+            smtp_password=_env("HFS_SMTP_PASSWORD", ""),
+            console_url=_env("HFS_CONSOLE_URL", "http://127.0.0.1:8000").rstrip("/"),
+            notify_max_attempts=int(_env("HFS_NOTIFY_MAX_ATTEMPTS", "8")),
+            notify_backoff_seconds=float(_env("HFS_NOTIFY_BACKOFF", "30")),
         )
 
 

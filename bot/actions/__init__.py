@@ -1,12 +1,7 @@
-"""Custom actions served by the Rasa action server (``rasa run actions --actions bot.actions``).
+"""Custom actions served by the action server (``python -m bot.actions.server``).
 
-Importing this package registers the actions and starts the outbox worker, which
-stores appointment requests kept while the database was down.
+rasa-sdk imports every module of this package when it registers the actions, so this file
+imports none of them: the server can then keep spaCy's unused array backends (TensorFlow)
+out of its process before anything imports spaCy. The server also starts the outbox worker,
+which stores appointment requests kept while the database was down.
 """
-
-import os
-
-from bot.actions import appointment, knowledge, safety  # noqa: F401  (registers the actions)
-from bot.appointments.outbox import start_worker
-
-start_worker(float(os.environ.get("HFS_OUTBOX_INTERVAL", "30")))

@@ -19,9 +19,9 @@ from bot.actions.common import latest_intent, latest_text, send
 from bot.appointments import outbox
 from bot.appointments.fields import FIELDS, FORM_SLOTS, HELPER_SLOTS
 from bot.appointments.form import form_step
-from bot.appointments.notify import notify_staff
 from bot.appointments.repository import NewRequest, StorageError, save_request
-from bot.conversation import is_knowledge_question, respond
+from bot.conversation import deserves_an_answer, respond
+from bot.nlp.reading import asks, read
 from bot.safety.redflags import detect_red_flag
 from bot.settings import get_settings
 
@@ -48,7 +48,8 @@ QUESTION_START = ("what", "how", "why", "when", "which", "is ", "are ", "can ", 
 def looks_like_question(text: str) -> bool:
     """A question about the condition typed in the middle of the form."""
     low = text.strip().lower()
-    return (low.endswith("?") or low.startswith(QUESTION_START)) and is_knowledge_question(text)
+    asking = low.endswith("?") or low.startswith(QUESTION_START) or asks(read(text))
+    return asking and deserves_an_answer(text)  # "before that, why would i need an mra" asks, too
 
 
 def fresh_message(tracker: Tracker) -> bool:
@@ -169,10 +170,7 @@ class ActionSubmitAppointment(Action):
                 + (" We've also kept a copy and will pass it on as soon as our system is back."
                    if kept else "")))
             return _reset_form()
-        logger.info("Appointment request stored: %s", reference)
-        if settings.webhook_url:
-            asyncio.get_running_loop().run_in_executor(
-                None, notify_staff, reference, settings.webhook_url)
+        logger.info("Appointment request stored: %s", reference)  # staff notifications were queued with it
         dispatcher.utter_message(text=(
             f"Thank you. Your appointment request has been sent. Your reference is {reference}. "
             "The clinic will contact you to arrange a time. "

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+import asyncio
+import logging
+from typing import Any, Callable, Dict, List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ConversationPaused, EventType, FollowupAction, SlotSet
@@ -11,15 +13,25 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.actions.common import answer_and_remember, entity_values, latest_intent, latest_text
 from bot.analysis import analyse_message
 from bot.appointments.extract import gives_personal_details
+from bot.appointments.follow_up import handoff_requested, red_flag_seen
 from bot.appointments.repository import open_handoff
-from bot.conversation import is_knowledge_question
-from bot.dialogue.paused import paused_reply, staff_replied_recently
+from bot.conversation import deserves_an_answer
+from bot.dialogue.paused import paused_reply
 from bot.replies import APPOINTMENT_BUTTON, TESTS_BUTTON, TREATMENTS_BUTTON
 from bot.safety.replies import emergency_reply
 from bot.settings import get_settings
 
 GENERIC_EMERGENCY = "general"
 APPOINTMENT_OFFER = "request an appointment"
+logger = logging.getLogger(__name__)
+
+
+async def notify_quietly(record: Callable[..., Any], *args: Any) -> None:
+    """Open a staff follow-up (and its notifications); a storage failure never changes the reply."""
+    try:
+        await asyncio.to_thread(record, *args)
+    except Exception as error:  # noqa: BLE001 - the patient's guidance matters more than the staff alert
+        logger.warning("Could not record a staff follow-up (%s)", error.__class__.__name__)
 
 
 class ActionEmergencyGuidance(Action):
@@ -47,6 +59,7 @@ class ActionEmergencyGuidance(Action):
             text += ("\nYour appointment request is paused; nothing has been sent. "
                      "When you are safe, say \"continue my appointment request\".")
         dispatcher.utter_message(text=text)
+        await notify_quietly(red_flag_seen, tracker.sender_id, tracker.get_latest_input_channel() or "unknown")
         return []
 
 
@@ -62,7 +75,7 @@ class ActionOutOfScope(Action):
     ) -> List[EventType]:
         """Answer when the message asks about the page or where it ends; else say what we can do."""
         text = latest_text(tracker)
-        if is_knowledge_question(text, tracker.get_slot("topic")):
+        if deserves_an_answer(text, tracker.get_slot("topic")):
             return answer_and_remember(dispatcher, tracker, text)
         dispatcher.utter_message(response="utter_out_of_scope")
         return []
@@ -94,7 +107,7 @@ class ActionFallback(Action):
     ) -> List[EventType]:
         """Never silent: each stage sends a reply."""
         text = latest_text(tracker)
-        if text.strip() and is_knowledge_question(text, tracker.get_slot("topic")):
+        if text.strip() and deserves_an_answer(text, tracker.get_slot("topic")):
             return answer_and_remember(dispatcher, tracker, text)
         if gives_personal_details(text):
             return [FollowupAction("appointment_form")]  # "I'm Ruth Adams, born 05/12/1948"
@@ -125,7 +138,7 @@ class ActionYesNo(Action):
     ) -> List[EventType]:
         """'Yes' to an appointment offer starts the form; otherwise ask what is needed."""
         text = latest_text(tracker)
-        if len(text.split()) > 4 or is_knowledge_question(text, tracker.get_slot("topic")):
+        if len(text.split()) > 4 or deserves_an_answer(text, tracker.get_slot("topic")):
             # not a bare yes or no
             return answer_and_remember(dispatcher, tracker, text)
         last_bot = next((e.get("text") or "" for e in reversed(tracker.events)
@@ -158,12 +171,13 @@ class ActionHumanHandoff(Action):
         settings = get_settings()
         channel = tracker.get_latest_input_channel() or "unknown"
         try:
-            open_handoff(tracker.sender_id, channel)
+            handoff_id = open_handoff(tracker.sender_id, channel)
         except Exception:  # noqa: BLE001 - any storage failure: say so, do not pause
             dispatcher.utter_message(text=(
                 "Sorry, I couldn't pass your conversation to the clinic team just now. "
                 f"Please call {settings.clinic_phone} ({settings.clinic_hours})."))
             return []
+        await notify_quietly(handoff_requested, handoff_id, tracker.sender_id, channel)
         dispatcher.utter_message(text=(
             "I've asked a member of the clinic team to look at this conversation. "
             f"Someone will reply here during opening hours ({settings.clinic_hours}). "
@@ -172,7 +186,7 @@ class ActionHumanHandoff(Action):
 
 
 class ActionPausedReply(Action):
-    """A message while waiting for staff: say it is seen, unless staff are in the chat."""
+    """A message while waiting for staff: say it is seen, and by whom once a staff member has joined."""
 
     def name(self) -> str:
         """Action name used in the domain (run by the paused-conversation patch)."""
@@ -181,7 +195,6 @@ class ActionPausedReply(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
-        """The short note, or nothing while a staff member is answering."""
-        if not staff_replied_recently(tracker.events):
-            dispatcher.utter_message(text=paused_reply())
+        """Never silent: the note varies so that the patient never gets the same words twice in a row."""
+        dispatcher.utter_message(text=paused_reply(tracker.events))
         return []

@@ -11,18 +11,32 @@ nothing. It listens on 127.0.0.1 unless ``--host`` says otherwise.
 
 from __future__ import annotations
 
-import argparse
-import hmac
-import logging
-import os
 import sys
-from typing import List, Optional
 
-from rasa_sdk.endpoint import create_app
-from sanic import Sanic, response
-from sanic.request import Request
+# spaCy (message analysis) imports thinc, whose ``thinc.compat`` imports every array backend it
+# finds installed: TensorFlow (Rasa's dependency, about 400 MB resident here), PyTorch, MXNet,
+# CuPy, and h5py for saving TensorFlow models. The actions use spaCy's CPU tokeniser only, so when
+# this module is the process's entry point those imports are made to fail (``None`` in
+# ``sys.modules`` raises ImportError) and thinc falls back to NumPy. A plain import does not do it,
+# so tests and Rasa's own process are unaffected. It works because ``bot.actions`` imports none of
+# the actions itself: rasa-sdk imports them when it registers the package, after this block.
+UNUSED_BACKENDS = ("tensorflow", "torch", "mxnet", "cupy", "cupyx", "jax", "keras", "h5py")
+if __name__ == "__main__":
+    sys.modules.update({name: None for name in UNUSED_BACKENDS if name not in sys.modules})
 
-from bot.knowledge.coverage import coverage
+import argparse  # noqa: E402 - after the backend block above
+import hmac  # noqa: E402
+import logging  # noqa: E402
+import os  # noqa: E402
+from typing import List, Optional  # noqa: E402
+
+from rasa_sdk.endpoint import create_app  # noqa: E402
+from sanic import Sanic, response  # noqa: E402
+from sanic.request import Request  # noqa: E402
+
+from bot.appointments.delivery import start_worker as start_notifications  # noqa: E402
+from bot.appointments.outbox import start_worker as start_outbox  # noqa: E402
+from bot.knowledge.coverage import coverage  # noqa: E402
 
 logger = logging.getLogger(__name__)
 TOKEN_ENV = "HFS_ACTION_TOKEN"  # noqa: S105 - the name of the variable, not a secret
@@ -63,6 +77,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         print(error, file=sys.stderr)
         return 2
     coverage()  # build the page vocabulary now, not on a patient's first question
+    start_outbox(float(os.environ.get("HFS_OUTBOX_INTERVAL", "30")))  # requests kept while the database was down
+    start_notifications(float(os.environ.get("HFS_NOTIFY_INTERVAL", "5")))  # staff emails and webhooks
     logger.info("Action server on http://%s:%s", args.host, args.port)
     app.run(args.host, args.port, workers=1, access_log=False)
     return 0

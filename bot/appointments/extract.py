@@ -35,9 +35,15 @@ CAREGIVER = re.compile(
     rf"|\b(?:my|our)\s+(?P<subj>{_REL})\s+(?:needs|wants|would like|has|is due|requires)\b",
     re.I,
 )
+# Days and times said beside other answers ("botox, im returning, mornings are best").
+TIME_CUE = re.compile(r"\b(?:mornings?|afternoons?|evenings?|weekdays?|weekends?|mondays?|tuesdays?|"
+                      r"wednesdays?|thursdays?|fridays?|saturdays?|sundays?|any ?time|"
+                      r"(?:after|before) \d{1,2}(?::\d\d)?\s*(?:am|pm)?|\d{1,2}\s*(?:am|pm))\b", re.I)
+_PARTS = re.compile(r"\s*(?:[,;]|\band\b|\bbut\b)\s*", re.I)
 BIRTH_CUE = re.compile(r"\b(?:dob|d\.o\.b|born|birth|birthday|bday|b-?day)\b", re.I)
 STATUS_CUE = (
     ("returning", re.compile(r"\breturning\b|\bexisting patient\b|\bbeen (?:there|here|to you|in) before\b|"
+                             r"\b(?:i'?ve|ive|i have|we'?ve|weve) been (?:\w+ )?before\b|\bcame (?:\w+ )?before\b|"
                              r"\bseen (?:there|here|by you|by dr\.?\s*\w+) before\b|\balready a patient\b",
                              re.I)),
     ("new", re.compile(r"\bnew patient\b|\bfirst (?:time|visit)\b|\bnever been\b", re.I)),
@@ -131,6 +137,10 @@ def details_in(raw: str, requested: Optional[str], activation: bool = False,
         if cue.search(text):
             found["patient_status"] = Checked(value=value)
             break
+    if requested in ("visit_reason", "patient_status"):
+        times = [part for part in _PARTS.split(text) if TIME_CUE.search(part)]
+        if times and len(times) < len([p for p in _PARTS.split(text) if p.strip()]):
+            found["preferred_times"] = BY_SLOT["preferred_times"].check(", ".join(times))
     if activation or requested == "visit_reason":
         reason = reason_in(text)
         if reason:

@@ -41,7 +41,8 @@ _NOT_NAMES = {
     "what", "bot", "anonymous", "na", "n/a", "good", "fine", "me", "myself", "the patient",
 }
 # "his wife", "her son", "the patient's daughter", "second opinion": words about someone, not a name.
-_NOT_A_NAME_START = re.compile(r"^(?:his|her|their|my|our|the|a|an|your|second|other|new|returning)\b", re.I)
+_NOT_A_NAME_START = re.compile(r"^(?:his|her|their|my|our|the|a|an|your|second|other|new|returning|"
+                               r"what|whats|how|why|where|which|who|should|could|does|do|is|are)\b", re.I)
 
 ERRORS = {
     "name_chars": (
@@ -249,14 +250,18 @@ def field_named(words: str) -> Optional[str]:
     return None
 
 
+_FIELD_WORDS = (r"(?:phone|cell|mobile)(?: number)?|number|e-?mail(?: address)?|(?:full\s+)?name|date of birth|dob|"
+                r"birthday|birth date|reason|preferred times?|times?")
 _CORRECTION = re.compile(
-    r"^(?:(?:oh|oops|sorry|actually|wait|no|nope|correction|hang on|my bad|whoops)[\s,.!-]*)*"
+    r"^(?:(?:oh|oops|sorry|actually|wait|no|nope|correction|hang on|my bad|whoops|typo|my mistake|"
+    r"spelling mistake|wrong one)[\s,.!-]*)*"
     r"(?:(?:please|can you|could you|i need to|i want to|i'?d like to|let me)\s+)?"
     r"(?:(?:change|update|correct|fix|edit)\s+(?:my\s+|the\s+|his\s+|her\s+)?(?P<f1>[\w -]+?)"
     r"(?:\s+(?:to|is|should be|:)\s*(?P<v1>.+))?"
-    r"|(?:(?:my|the|his|her)\s+)?(?P<f2>(?:phone|cell|mobile)(?: number)?|number|e-?mail(?: address)?|"
-    r"(?:full\s+)?name|date of birth|dob|birthday|birth date|reason|preferred times?|times?)"
-    r"\s+(?:is actually|is|should be|should have been|was wrong,? it'?s|=|:)\s+(?P<v2>.+))$",
+    rf"|(?:make|set|put)\s+(?:my\s+|the\s+|his\s+|her\s+)(?P<f3>{_FIELD_WORDS})\s+(?:to\s+|as\s+)?"
+    r"(?P<v3>.+?)(?:\s+instead)?"
+    rf"|(?:(?:my|the|his|her)\s+)?(?P<f2>{_FIELD_WORDS})"
+    r"[\s,]+(?:is actually|is|should be|should have been|was wrong,? it'?s|=|:)\s+(?P<v2>.+))$",
     re.I,
 )
 
@@ -267,10 +272,10 @@ def detect_correction(raw: str) -> Optional[Tuple[str, Optional[str]]]:
     match = _CORRECTION.match(text)
     if not match:
         return None
-    words = match.group("f1") or match.group("f2") or ""
-    value = match.group("v1") or match.group("v2")
-    explicit = bool(re.match(r"^(?:oh|oops|sorry|actually|wait|no|correction|hang on|my bad)\b", text, re.I)) \
-        or bool(match.group("f1"))
+    words = match.group("f1") or match.group("f3") or match.group("f2") or ""
+    value = match.group("v1") or match.group("v3") or match.group("v2")
+    explicit = bool(re.match(r"^(?:oh|oops|sorry|actually|wait|no|correction|hang on|my bad|typo)\b", text, re.I)) \
+        or bool(match.group("f1") or match.group("f3"))
     field = field_named(words)
     if field is None or (not explicit and match.group("f2") and field == "full_name"):
         return None

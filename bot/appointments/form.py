@@ -130,8 +130,8 @@ def form_step(text: str, requested: Optional[str], slots: Mapping[str, Any], act
             return turn
     found = details_in(text, requested, activation, today)
     for slot, checked in found.items():
-        if slot == requested:
-            continue
+        if slot == requested and not activation:
+            continue  # checked below, with its error if it fails (a restart takes it as given)
         if checked.ok and (slot == "booked_by" or not slots.get(slot)):
             _accept(turn, slot, checked)
     if activation or requested is None:

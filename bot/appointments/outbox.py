@@ -3,7 +3,8 @@
 Each pending request is one line, a Fernet token of its JSON (personal data is
 encrypted at rest here too), appended and fsync'd before the patient is answered.
 ``flush`` writes pending lines to the database (idempotently, by
-submission key) and keeps only those that still fail.
+submission key) and keeps only those that still fail. A flushed request goes through
+``save_request`` like any other, so its staff notifications are queued with it.
 """
 
 from __future__ import annotations

@@ -11,10 +11,16 @@ from typing import Any, List, Optional
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from bot.appointments.models import STATUSES, AppointmentRequest, HandoffRequest, WebhookDelivery
+from bot.appointments.models import (
+    STATUSES,
+    AppointmentRequest,
+    HandoffRequest,
+    WebhookDelivery,
+)
+from bot.appointments.notifications import enqueue
 from bot.settings import get_settings
-from bot.storage import Base, get_engine
 from bot.storage import session_scope as _session_scope
+from bot.storage.migrate import ensure_schema
 
 _ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 
@@ -65,9 +71,8 @@ class NewRequest:
 
 
 def create_tables(url: Optional[str] = None) -> None:
-    """Create the appointment tables if missing."""
-    tables = [AppointmentRequest.__table__, WebhookDelivery.__table__, HandoffRequest.__table__]
-    Base.metadata.create_all(get_engine(_url(url)), tables=tables)
+    """Make sure the appointment tables exist: the database is at the newest migration."""
+    ensure_schema(_url(url))
 
 
 def _existing_reference(session: Any, key: str) -> Optional[str]:
@@ -91,6 +96,7 @@ def save_request(request: NewRequest, url: Optional[str] = None) -> str:
                 reference=request.reference(), submission_key=key, status="new",
                 created_at=now, updated_at=now, **fields,
             ))
+            enqueue(session, "appointment_request", request.reference(), now=now)  # staff hear of it once
         return request.reference()
     except IntegrityError as error:
         # A concurrent identical submit won the race: the row exists, return it.

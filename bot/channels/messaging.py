@@ -17,6 +17,7 @@ import logging
 from collections import OrderedDict
 from typing import Any, Awaitable, Callable, Dict, List, Optional
 
+from fbmessenger import MessengerClient
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.facebook import FacebookInput, Messenger, MessengerBot
 from rasa.core.channels.slack import SlackInput
@@ -126,6 +127,12 @@ class ClinicMessenger(Messenger):
 
 class ClinicFacebookInput(FacebookInput):
     """Facebook Messenger: X-Hub-Signature checked (403 when wrong), quick replies out."""
+
+    def get_output_channel(self) -> QuickReplyMessengerBot:
+        """The Send API for messages sent through Rasa's HTTP API (staff replies); Rasa's channel has none."""
+        client = recording.RecordingMessengerClient() if recording.record_path() else MessengerClient(
+            self.fb_access_token)
+        return QuickReplyMessengerBot(client)
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         """Verification challenge (GET) and signed messages (POST)."""

@@ -10,8 +10,9 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 
 from bot.console import sessions
-from bot.console.models import ROLES, AuditEntry, ConsoleSession, Review, StaffUser
-from bot.storage import Base, get_engine, session_scope
+from bot.console.models import ROLES, AuditEntry, StaffUser
+from bot.storage import session_scope
+from bot.storage.migrate import ensure_schema
 
 _hasher = PasswordHasher()
 FREE_FAILURES = 3  # after this many failures in a row, each further one locks the account longer
@@ -22,9 +23,8 @@ LOGIN_FAILED = "Wrong name or password. Too many failed attempts block signing i
 
 
 def create_tables(url: Optional[str] = None) -> None:
-    """Create the console's tables if missing."""
-    tables = [StaffUser.__table__, Review.__table__, AuditEntry.__table__, ConsoleSession.__table__]
-    Base.metadata.create_all(get_engine(url), tables=tables)
+    """Make sure the console's tables exist: the database is at the newest migration."""
+    ensure_schema(url)
 
 
 def audit(user: str, action: str, target: str = "", detail: str = "", url: Optional[str] = None) -> None:

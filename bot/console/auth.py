@@ -10,7 +10,7 @@ import secrets
 from typing import Awaitable, Callable, Optional
 from urllib.parse import urlencode
 
-from starlette.authentication import AuthCredentials, AuthenticationBackend, BaseUser, has_required_scope
+from starlette.authentication import AuthCredentials, AuthenticationBackend, BaseUser, requires
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import HTTPConnection, Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
@@ -89,21 +89,24 @@ async def csrf_ok(request: Request, expected: str) -> bool:
 def allow(scope: str = "staff") -> Callable[[Handler], Handler]:
     """Let through signed-in users whose role grants ``scope``; a POST also needs the session's CSRF token.
 
-    Anonymous GETs are sent to /login, other anonymous requests get 401; a role without the scope gets 403.
+    The role check is Starlette's ``requires`` (403 without the scope). Anonymous GETs are sent to
+    /login?next=<path> (``requires`` would put the full URL there), other anonymous requests get 401.
     """
 
     def wrap(handler: Handler) -> Handler:
+        @requires(scope, status_code=403)
+        async def checked(request: Request) -> Response:
+            if request.method == "POST" and not await csrf_ok(request, request.user.csrf):
+                return PlainTextResponse("Missing or wrong CSRF token.", status_code=403)
+            return await handler(request)
+
         @functools.wraps(handler)
         async def guarded(request: Request) -> Response:
             if not request.user.is_authenticated:
                 if request.method in ("GET", "HEAD"):
                     return RedirectResponse("/login?" + urlencode({"next": request.url.path}), 303)
                 return PlainTextResponse("Sign in first.", status_code=401)
-            if not has_required_scope(request, [scope]):
-                return PlainTextResponse("Your role does not allow this.", status_code=403)
-            if request.method == "POST" and not await csrf_ok(request, request.user.csrf):
-                return PlainTextResponse("Missing or wrong CSRF token.", status_code=403)
-            return await handler(request)
+            return await checked(request)
 
         return guarded
 

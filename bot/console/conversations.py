@@ -1,34 +1,42 @@
-"""Read conversations from Rasa's SQL tracker store (every session), summarise, filter, mask."""
+"""Conversations for the console: listed, filtered and counted in SQL over the summary tables.
+
+``bot.storage.summaries`` keeps one summary row per conversation current from Rasa's ``events``
+table; here they are filtered and paged in SQL. Transcripts still read a conversation's events.
+"""
 
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple, Union, overload
 
-from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, delete, select
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.sql.elements import ColumnElement
 
 from bot.appointments.redaction import PERSONAL_SLOTS, REDACTED
 from bot.console.models import Review
-from bot.storage import get_engine, session_scope
+from bot.dialogue.paused import STAFF_KEY, staff_meta
+from bot.storage import get_engine, session_scope, summaries
+from bot.storage.digest import FLAGS, LOW_CONFIDENCE, digest_of
+from bot.storage.migrate import ensure_schema
+from bot.storage.summaries import EVENTS, INTENTS, SUMMARY, TEXTS
 
-_meta = MetaData()
-EVENTS = Table(  # Rasa's table; read here, never created here
-    "events", _meta,
-    Column("id", Integer, primary_key=True), Column("sender_id", String(255)),
-    Column("type_name", String(255)), Column("timestamp", Float), Column("intent_name", String(255)),
-    Column("action_name", String(255)), Column("data", Text),
-)
-FLAGS = ("emergency", "fallback", "handoff", "appointment")
-LOW_CONFIDENCE = 0.35  # logistic-regression confidences over ~20 intents run low; fallback is at 0.25
+__all__ = ["EVENTS", "FLAGS", "LOW_CONFIDENCE", "REDACTED", "ConversationList", "Filters", "Summary",
+           "conversations", "erase", "events_in_order", "load_events", "mask", "personal_values", "reviews",
+           "set_review", "summarize", "transcript"]
 EMAIL_RX = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE_RX = re.compile(r"\+?\d[\d\s().-]{5,}\d")
 DATE_RX = re.compile(
     r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b"
     r"|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{4}\b", re.I)
+PAGE_BATCH = 500
+ORDER = (SUMMARY.c.started.desc(), SUMMARY.c.first_event_id)  # newest first; ties in order of arrival
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -80,44 +88,13 @@ def events_in_order(sender_ids: Sequence[str], url: Optional[str] = None,
 
 def summarize(sender_id: str, events: List[Dict[str, Any]]) -> Summary:
     """Start time, channel, turns, flags, intents and lowest confidence of a conversation."""
-    summary = Summary(sender_id, None, "", 0)
-    texts = []
-    in_form = False  # answers to form questions are not judged by intent confidence
-    for e in events:
-        kind = e.get("event")
-        if kind == "active_loop":
-            in_form = bool(e.get("name"))
-        if kind == "user":
-            summary.turns += 1
-            summary.started = summary.started or _ts(e.get("timestamp"))
-            summary.channel = summary.channel or (e.get("input_channel") or "")
-            intent = (e.get("parse_data") or {}).get("intent") or {}
-            name, confidence = intent.get("name"), intent.get("confidence")
-            if name:
-                summary.intents.add(name)
-            if isinstance(confidence, (int, float)) and not in_form:
-                summary.min_confidence = min(summary.min_confidence, float(confidence))
-                if confidence < LOW_CONFIDENCE:
-                    summary.flags.add("fallback")
-            if name == "red_flag":
-                summary.flags.add("emergency")
-            if name == "nlu_fallback":
-                summary.flags.add("fallback")
-            texts.append(e.get("text") or "")
-        elif kind == "action":
-            action = e.get("name")
-            if action == "action_emergency_guidance":
-                summary.flags.add("emergency")
-            elif action == "action_fallback":
-                summary.flags.add("fallback")
-            elif action == "action_human_handoff":
-                summary.flags.add("handoff")
-        elif kind == "slot" and e.get("name") == "appointment_reference" and e.get("value"):
-            summary.flags.add("appointment")
-        elif kind == "bot":
-            texts.append(e.get("text") or "")
-    summary.text = "\n".join(texts).lower()
-    return summary
+    d = digest_of(sender_id, events)
+    return Summary(sender_id, _ts(d.started), d.channel, d.turns, set(d.flags), set(d.intents), d.min_confidence,
+                   "\n".join(d.texts).lower())
+
+
+def _epoch(day: date) -> float:
+    return datetime.combine(day, time(), tzinfo=timezone.utc).timestamp()
 
 
 @dataclass
@@ -132,7 +109,7 @@ class Filters:
     query: str = ""
 
     def keep(self, s: Summary) -> bool:
-        """Whether a conversation passes every filter."""
+        """Whether a conversation passes every filter (for summaries built in Python)."""
         day = s.started.date() if s.started else None
         return not (
             (self.since and (day is None or day < self.since))
@@ -143,20 +120,141 @@ class Filters:
             or (self.query and self.query.lower() not in s.text)
         )
 
+    def where(self) -> List[ColumnElement]:
+        """The same filters as SQL conditions on the summary table."""
+        conditions: List[ColumnElement] = [SUMMARY.c.turns > 0]
+        if self.since:
+            conditions.append(SUMMARY.c.started >= _epoch(self.since))
+        if self.until:
+            conditions.append(SUMMARY.c.started < _epoch(self.until + timedelta(days=1)))
+        if self.flag in FLAGS:
+            conditions.append(SUMMARY.c[self.flag].is_(True))
+        elif self.flag:
+            conditions.append(SUMMARY.c.turns < 0)  # an unknown flag matches nothing, as before
+        if self.intent:
+            conditions.append(SUMMARY.c.sender_id.in_(select(INTENTS.c.sender_id)
+                                                      .where(INTENTS.c.intent == self.intent)))
+        if self.max_confidence is not None:
+            conditions.append(SUMMARY.c.min_confidence <= self.max_confidence)
+        if self.query:
+            conditions.append(SUMMARY.c.sender_id.in_(select(TEXTS.c.sender_id).where(
+                TEXTS.c.text.contains(self.query.lower(), autoescape=True))))
+        return conditions
 
-def reviews(url: Optional[str] = None) -> Dict[str, Review]:
-    """Review rows by conversation."""
+
+def reviews(url: Optional[str] = None, senders: Optional[Sequence[str]] = None) -> Dict[str, Review]:
+    """Review rows by conversation (of some conversations)."""
+    query = select(Review)
+    if senders is not None:
+        query = query.where(Review.sender_id.in_(list(senders)))
     with session_scope(url) as session:
-        return {r.sender_id: r for r in session.execute(select(Review)).scalars()}
+        return {r.sender_id: r for r in session.execute(query).scalars()}
+
+
+def _summary(row: Any) -> Summary:
+    return Summary(row["sender_id"], _ts(row["started"]), row["channel"], row["turns"],
+                   {f for f in FLAGS if row[f]}, min_confidence=row["min_confidence"])
+
+
+class ConversationList(Sequence[Summary]):
+    """Conversations passing some filters, newest first, read from the database a page at a time.
+
+    ``len()`` counts in SQL; slicing reads only that slice (LIMIT/OFFSET), with its review state.
+    """
+
+    def __init__(self, filters: Filters, url: Optional[str] = None) -> None:
+        """Nothing is read until the list is used."""
+        self.filters, self.url = filters, url
+        self._count: Optional[int] = None
+        self._ids: Optional[List[str]] = None
+
+    def _matching(self) -> Optional[List[str]]:
+        """With a text search, every match in order, found once (the scan of the texts is the cost)."""
+        if not self.filters.query:
+            return None
+        if self._ids is None:
+            query = select(SUMMARY.c.sender_id).where(*self.filters.where()).order_by(*ORDER)
+            with get_engine(self.url).connect() as conn:
+                self._ids = list(conn.execute(query).scalars())
+        return self._ids
+
+    def __len__(self) -> int:
+        """The number of matching conversations (counted once)."""
+        matching = self._matching()
+        if matching is not None:
+            return len(matching)
+        if self._count is None:
+            query = select(func.count()).select_from(SUMMARY).where(*self.filters.where())
+            with get_engine(self.url).connect() as conn:
+                self._count = int(conn.execute(query).scalar() or 0)
+        return self._count
+
+    def _read(self, offset: int, limit: int) -> List[Summary]:
+        if limit <= 0:
+            return []
+        matching = self._matching()
+        if matching is None:
+            query = select(SUMMARY).where(*self.filters.where()).order_by(*ORDER).offset(offset).limit(limit)
+        else:
+            query = select(SUMMARY).where(SUMMARY.c.sender_id.in_(matching[offset:offset + limit])).order_by(*ORDER)
+        with get_engine(self.url).connect() as conn:
+            items = [_summary(row) for row in conn.execute(query).mappings()]
+            by_id = {s.sender_id: s for s in items}
+            ids = list(by_id)
+            for sender, intent in conn.execute(select(INTENTS).where(INTENTS.c.sender_id.in_(ids))):
+                by_id[sender].intents.add(intent)
+        known = reviews(self.url, ids)
+        for item in items:
+            review = known.get(item.sender_id)
+            item.reviewed, item.tags = bool(review and review.reviewed), (review.tags if review else "")
+        return items
+
+    @overload
+    def __getitem__(self, index: int) -> Summary: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> List[Summary]: ...
+
+    def __getitem__(self, index: Union[int, slice]) -> Union[Summary, List[Summary]]:
+        """One conversation, or a slice of them as a list (steps other than 1 read the span)."""
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            span = self._read(start, stop - start)
+            return span if step == 1 else span[::step]
+        position = index + len(self) if index < 0 else index
+        found = self._read(position, 1) if 0 <= position < len(self) else []
+        if not found:
+            raise IndexError(index)
+        return found[0]
+
+    def __iter__(self) -> Iterator[Summary]:
+        """Every matching conversation, read PAGE_BATCH at a time."""
+        for start in range(0, len(self), PAGE_BATCH):
+            yield from self._read(start, PAGE_BATCH)
+
+
+def prepare(url: Optional[str] = None) -> None:
+    """Make sure the summary tables exist and hold every stored event.
+
+    A sync that collides with a concurrent writer is left to the next read (the page shows the
+    summaries as they are; the events are not lost).
+    """
+    ensure_schema(url)
+    try:
+        summaries.sync(url)
+    except SQLAlchemyError as error:
+        logger.warning("Conversation summaries not brought up to date (%s); retried on the next page.",
+                       type(error).__name__)
 
 
 def conversations(filters: Filters, url: Optional[str] = None,
-                  events_by_sender: Optional[Dict[str, List[Dict[str, Any]]]] = None) -> List[Summary]:
-    """Conversations passing the filters, newest first (``events_by_sender`` if already loaded)."""
+                  events_by_sender: Optional[Dict[str, List[Dict[str, Any]]]] = None) -> Sequence[Summary]:
+    """Conversations passing the filters, newest first (``events_by_sender``: summarise these in Python)."""
+    if events_by_sender is None:
+        prepare(url)
+        return ConversationList(filters, url)
     known = reviews(url)
     result = []
-    if events_by_sender is None:
-        events_by_sender = load_events(url)
     for sender, events in events_by_sender.items():
         summary = summarize(sender, events)
         if summary.turns == 0 or not filters.keep(summary):
@@ -188,7 +286,7 @@ def mask(text: str, secrets: Iterable[str] = ()) -> str:
 
 
 def transcript(events: List[Dict[str, Any]], masked: bool) -> List[Dict[str, Any]]:
-    """Each patient message with intent, confidence and entities; each bot action and reply."""
+    """Each patient message with intent, confidence and entities; each bot action and reply; staff messages."""
     secrets = personal_values(events) if masked else set()
     clean = (lambda t: mask(t, secrets)) if masked else (lambda t: t)
     rows = []
@@ -203,6 +301,9 @@ def transcript(events: List[Dict[str, Any]], masked: bool) -> List[Dict[str, Any
                          "entities": [f"{x.get('entity')}={clean(str(x.get('value')))}"
                                       for x in parse.get("entities") or []],
                          "channel": e.get("input_channel")})
+        elif kind == "bot" and staff_meta(e):
+            rows.append({"kind": "staff", "at": when, "text": clean(e.get("text") or ""),
+                         "staff": str(staff_meta(e)[STAFF_KEY])})
         elif kind == "bot":
             buttons = [b.get("title", "") for b in (e.get("data") or {}).get("buttons") or []]
             rows.append({"kind": "bot", "at": when, "text": clean(e.get("text") or ""), "buttons": buttons})
@@ -215,8 +316,10 @@ def transcript(events: List[Dict[str, Any]], masked: bool) -> List[Dict[str, Any
 
 def erase(sender_id: str, url: Optional[str] = None) -> int:
     """Delete every event and the review of a conversation; returns the number of events deleted."""
+    ensure_schema(url)
     with get_engine(url).begin() as conn:
         deleted = conn.execute(delete(EVENTS).where(EVENTS.c.sender_id == sender_id)).rowcount
+        summaries.forget(conn, sender_id)
     with session_scope(url) as session:
         session.execute(delete(Review).where(Review.sender_id == sender_id))
     return int(deleted)

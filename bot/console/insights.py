@@ -1,16 +1,22 @@
-"""Figures for the insights page, and small server-rendered SVG bar charts."""
+"""Figures for the insights page (summed in SQL over the conversation summaries), and SVG bar charts."""
 
 from __future__ import annotations
 
 import html
-from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-from bot.console.conversations import LOW_CONFIDENCE, load_events, personal_values
+from sqlalchemy import Integer, case, func, select
 
-UNCOVERED_MARK = "doesn't cover"
+from bot.console.conversations import load_events, personal_values, prepare
+from bot.storage import get_engine
+from bot.storage.digest import LOW_CONFIDENCE, UNCOVERED_MARK, is_unsure
+from bot.storage.summaries import DAYS, SUMMARY, TOPICS
+
+__all__ = ["LOW_CONFIDENCE", "UNCOVERED_MARK", "Insights", "bar_chart", "compute", "unanswered_in"]
+DAYS_SHOWN = 30
+TOPICS_SHOWN = 10
+UNANSWERED_SHOWN = 50
 
 
 @dataclass
@@ -25,7 +31,8 @@ class Insights:
     handoffs: int = 0
     conversations: int = 0
     with_appointment: int = 0
-    unanswered: List[Dict[str, object]] = field(default_factory=list)
+    unanswered: List[Dict[str, object]] = field(default_factory=list)  # the latest UNANSWERED_SHOWN, oldest first
+    unanswered_total: int = 0
 
     @property
     def fallback_rate(self) -> float:
@@ -38,47 +45,59 @@ class Insights:
         return self.with_appointment / self.conversations if self.conversations else 0.0
 
 
+def _sum(column: Any) -> Any:
+    return func.coalesce(func.sum(column), 0)
+
+
 def compute(url: Optional[str] = None) -> Insights:
-    """Scan every conversation once."""
+    """Totals, messages per day and top topics summed in SQL; the latest unanswered questions."""
+    prepare(url)
     result = Insights()
-    days: Counter = Counter()
-    topics: Counter = Counter()
-    for sender, events in load_events(url).items():
-        had_user, appointment, in_form = False, False, False
-        secrets = sorted(personal_values(events))
-        for i, e in enumerate(events):
-            kind = e.get("event")
-            if kind == "active_loop":
-                in_form = bool(e.get("name"))
-            if kind == "user":
-                had_user = True
-                result.messages += 1
-                when = datetime.fromtimestamp(e.get("timestamp") or 0, tz=timezone.utc)
-                days[when.strftime("%Y-%m-%d")] += 1
-                parse = e.get("parse_data") or {}
-                intent = parse.get("intent") or {}
-                topics.update(x.get("value") for x in parse.get("entities") or [] if x.get("entity") == "topic")
-                confidence = intent.get("confidence")
-                reply = _next_bot_text(events, i)
-                unsure = intent.get("name") == "nlu_fallback" or (
-                    isinstance(confidence, (int, float)) and confidence < LOW_CONFIDENCE)
-                if unsure and not in_form:
-                    result.fallbacks += 1
-                if (unsure or UNCOVERED_MARK in reply.lower()) and not in_form:  # form answers are not questions
-                    result.unanswered.append({"sender_id": sender, "text": e.get("text") or "",
-                                              "intent": intent.get("name"), "confidence": confidence,
-                                              "reply": reply[:120], "secrets": secrets})
-                if intent.get("name") == "red_flag":
-                    result.red_flags += 1
-            elif kind == "action" and e.get("name") == "action_human_handoff":
-                result.handoffs += 1
-            elif kind == "slot" and e.get("name") == "appointment_reference" and e.get("value"):
-                appointment = True
-        result.conversations += int(had_user)
-        result.with_appointment += int(appointment)
-    result.per_day = sorted(days.items())[-30:]
-    result.topics = topics.most_common(10)
+    c = SUMMARY.c
+    totals = select(_sum(c.turns), _sum(c.fallbacks), _sum(c.red_flags), _sum(c.handoffs),
+                    _sum(case((c.turns > 0, 1), else_=0)), _sum(c.appointment.cast(Integer)), _sum(c.unanswered))
+    per_day = (select(DAYS.c.day, func.sum(DAYS.c.messages)).group_by(DAYS.c.day)
+               .order_by(DAYS.c.day.desc()).limit(DAYS_SHOWN))
+    mentions = func.sum(TOPICS.c.mentions)
+    topics = (select(TOPICS.c.topic, mentions).group_by(TOPICS.c.topic)
+              .order_by(mentions.desc(), TOPICS.c.topic).limit(TOPICS_SHOWN))
+    with get_engine(url).connect() as conn:
+        (result.messages, result.fallbacks, result.red_flags, result.handoffs, result.conversations,
+         result.with_appointment, result.unanswered_total) = (int(v) for v in conn.execute(totals).one())
+        result.per_day = [(day, int(n)) for day, n in conn.execute(per_day)][::-1]
+        result.topics = [(topic, int(n)) for topic, n in conn.execute(topics)]
+        latest, counted = [], 0
+        query = (select(c.sender_id, c.unanswered).where(c.unanswered > 0)
+                 .order_by(c.first_event_id.desc()).execution_options(yield_per=100))
+        for sender, count in conn.execute(query):
+            latest.append(sender)
+            counted += count
+            if counted >= UNANSWERED_SHOWN:
+                break
+    events = load_events(url, senders=latest) if latest else {}
+    for sender in reversed(latest):
+        result.unanswered.extend(unanswered_in(sender, events.get(sender, [])))
+    result.unanswered = result.unanswered[-UNANSWERED_SHOWN:]
     return result
+
+
+def unanswered_in(sender: str, events: Sequence[Dict[str, Any]]) -> List[Dict[str, object]]:
+    """Patient questions outside the form that NLU was unsure of or the reply did not cover."""
+    found: List[Dict[str, object]] = []
+    secrets = sorted(personal_values(events))
+    in_form = False
+    for i, e in enumerate(events):
+        kind = e.get("event")
+        if kind == "active_loop":
+            in_form = bool(e.get("name"))
+        if kind != "user" or in_form:  # form answers are not questions
+            continue
+        intent = (e.get("parse_data") or {}).get("intent") or {}
+        reply = _next_bot_text(events, i)
+        if is_unsure(intent) or UNCOVERED_MARK in reply.lower():
+            found.append({"sender_id": sender, "text": e.get("text") or "", "intent": intent.get("name"),
+                          "confidence": intent.get("confidence"), "reply": reply[:120], "secrets": secrets})
+    return found
 
 
 def _next_bot_text(events: Sequence[Dict[str, object]], index: int) -> str:

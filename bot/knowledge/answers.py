@@ -79,16 +79,23 @@ def uncovered_reply(subject: str, topic: Optional[str] = None) -> Reply:
                  kind=UNCOVERED)
 
 
-def partly_reply(kb: FactsFile, topic_key: str, term: str) -> Reply:
-    """What the page says on the topic, and that it does not speak of the named thing."""
+def partly_reply(kb: FactsFile, topic_key: str, subject: str, attribute: str = "what") -> Reply:
+    """What the page does not say, then what it does say on the topic."""
     topic = kb.by_key()[topic_key]
-    fact = topic.fact_for("what")
+    fact = topic.fact_for(attribute)
     text = (
-        f"Our information doesn't cover {term} itself: our page doesn't mention it by name. "
-        f"What it does say about {topic.name}: {fact.answer}\n{_source_note(topic)}\n"
+        f"{NOT_COVERED.format(subject=subject)} What our page does say about {topic.phrase}: "
+        f"{fact.answer}\n{_source_note(topic)}\n"
         "Your care team can tell you more. Would you like to request an appointment?"
     )
     return Reply(text, (APPOINTMENT_BUTTON,), topic=topic_key, kind=PARTLY)
+
+
+def beside_gap(answer: Reply, subject: str) -> Reply:
+    """A two-part question with one part the page lacks: say so, then answer the other part."""
+    said = answer.text if answer.kind == PARTLY else f"What our page does say: {answer.text}"
+    text = f"{NOT_COVERED.format(subject=subject)} {said}"
+    return Reply(text, answer.buttons, topic=answer.topic, kind=PARTLY)
 
 
 def off_topic_reply() -> Reply:
@@ -126,7 +133,7 @@ def reply_for(kb: FactsFile, question: Question) -> Reply:
         topic = question.topics[0] if question.topics else None
         return uncovered_reply(question.subject or "that", topic)
     if question.kind == PARTLY and question.gap and question.topics[0] in known:
-        return partly_reply(kb, question.topics[0], question.gap.term)
+        return partly_reply(kb, question.topics[0], question.subject or "that", question.attribute)
     if question.kind in (LIST_TESTS, LIST_TREATMENTS):
         return list_reply(kb, question.kind)
     keys = tuple(key for key in question.topics if key in known)

@@ -24,7 +24,7 @@ from rapidfuzz.process import extractOne
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from bot.nlp.normalize import lemma_text
-from bot.nlp.reading import Readable, Reading, as_reading
+from bot.nlp.reading import Readable, Reading, as_reading, asking_part, read
 from bot.nlp.vocabulary import common_words, page_vocabulary
 from bot.settings import DATA_DIR, get_settings
 
@@ -43,6 +43,12 @@ class Gap:
     subject: str
     term: str = ""
     partly: Optional[str] = None
+    with_topic: Optional[str] = None
+    answers: Optional[str] = None
+
+    def about(self, topic: str) -> str:
+        """The gap named together with the page topic the question is about."""
+        return self.with_topic.format(topic=topic) if self.with_topic else self.subject
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,9 @@ class SubjectClass:
     patterns: Optional[Pattern[str]]
     suffixes: Tuple[str, ...] = ()
     partly: Optional[str] = None
+    with_topic: Optional[str] = None
+    answers: Optional[str] = None
+    asked_only: bool = False
 
     def match(self, reading: Reading, known: FrozenSet[str]) -> Optional[str]:
         """The words of the message that belong to this class, if any."""
@@ -83,8 +92,12 @@ class Coverage:
     """Finds gaps in a message, given the subject classes and the page's vocabulary."""
 
     def __init__(self, classes: Sequence[SubjectClass], explained: FrozenSet[str],
-                 common: FrozenSet[str]) -> None:
+                 common: FrozenSet[str], page_words: Optional[Dict[str, str]] = None,
+                 figures_of_speech: Optional[Pattern[str]] = None) -> None:
         self.classes = tuple(classes)
+        self.figures_of_speech = figures_of_speech
+        self.generic_words: FrozenSet[str] = frozenset()  # words any question about the page may use
+        self.page_words = dict(page_words or {})
         self.explained = explained
         self.common = common
         self._by_length: Dict[int, List[str]] = {}
@@ -106,20 +119,38 @@ class Coverage:
                 patterns=re.compile("|".join(f"(?:{p})" for p in spec["patterns"]))
                 if spec.get("patterns") else None,
                 suffixes=tuple(spec.get("suffixes", [])), partly=spec.get("partly"),
+                with_topic=spec.get("with_topic"), answers=spec.get("answers"),
+                asked_only=bool(spec.get("asked_only")),
             ))
         generic = {_term_lemmas(w) for w in data.get("generic_words", [])}
         explained = frozenset((page.words | generic) - class_words)
-        return cls(classes, explained, frozenset(common_words() - class_words))
+        figures = data.get("figures_of_speech") or []
+        coverage = cls(classes, explained, frozenset(common_words() - class_words),
+                       {str(k): str(v) for k, v in (data.get("page_words") or {}).items()},
+                       re.compile("|".join(f"(?:{f})" for f in figures)) if figures else None)
+        coverage.generic_words = frozenset(generic)
+        return coverage
+
+    def literal(self, reading: Reading) -> Reading:
+        """The message without figures of speech ("a real pain in the neck" names no body part)."""
+        if self.figures_of_speech is None or not self.figures_of_speech.search(reading.lower):
+            return reading
+        return read(self.figures_of_speech.sub(" ", reading.lower))
+
+    def as_page_words(self, reading: Reading) -> FrozenSet[str]:
+        """The message's lemmas, with report and letter words mapped to the page's own."""
+        return frozenset(self.page_words.get(word, word) for word in reading.free_lemmas.split()) - {""}
 
     def gap(self, message: Readable) -> Optional[Gap]:
         """The first subject class the message names, else an unknown name in it."""
-        reading = as_reading(message)
+        reading = self.literal(as_reading(message))
+        asked = asking_part(reading)
         for subject_class in self.classes:
-            term = subject_class.match(reading, self.explained)
+            term = subject_class.match(asked if subject_class.asked_only else reading, self.explained)
             if term:
                 return Gap(subject_class.name, self._subject(subject_class.subject, term), term,
-                           subject_class.partly)
-        name = self.unknown_name(reading)
+                           subject_class.partly, subject_class.with_topic, subject_class.answers)
+        name = self.unknown_name(asked)  # a rare word in an aside ("a lopsided grin") is no subject
         if name:
             return Gap("unknown_name", f"that: our page doesn't mention {name}", name)
         return None

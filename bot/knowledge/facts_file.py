@@ -51,6 +51,16 @@ class Topic:
                 return fact
         return self.facts[0] if self.facts else None
 
+    def states(self, attribute: str) -> bool:
+        """Whether one of the topic's facts states ``attribute`` outright (its first attribute)."""
+        return any(fact.attributes[:1] == (attribute,) for fact in self.facts)
+
+    @property
+    def phrase(self) -> str:
+        """The topic's name inside a sentence ("oral medicines", "Botox injections", "MRI")."""
+        first = self.name.split()[0]
+        return self.name if first.isupper() or first == "Botox" else self.name[0].lower() + self.name[1:]
+
 
 @dataclass(frozen=True)
 class FactsFile:

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from typing import List, Optional, Pattern, Sequence, Tuple
 
 from bot.knowledge.coverage import Gap, coverage
-from bot.nlp.reading import Readable, as_reading
+from bot.knowledge.page_words import GROUP_TOPICS, related_topics
+from bot.knowledge.repository import knowledge
+from bot.nlp.reading import Readable, as_reading, question_clause
 from bot.nlp.terms import Mention
 
 FACT, COMPARE, LIST_TESTS, LIST_TREATMENTS, UNCOVERED, PARTLY, UNCLEAR = (
@@ -39,14 +41,19 @@ def _rx(*patterns: str) -> Pattern[str]:
 
 # Attribute cues over lemma text, tried in this order.
 ATTRIBUTE_CUES: Sequence[Tuple[str, Pattern[str]]] = (
+    ("when_used", _rx(  # who gets it and when, before any weaker cue ("why ... before the op")
+        r"\bbefore (?:the |an |my )?(?:op|surgery|operation)\b", r"\bat what (?:point|stage)\b",
+        r"\b(?:everyone|everybody|every patient|all patient) (?:\w+ )?(?:get|have|need)\b",
+        r"\bonly (?:some|certain) (?:people|ppl|patient|case)",
+    )),
     ("frequency", _rx(
         r"\bhow often\b", r"\blast\b", r"\brepeat", r"\bwear off\b", r"\bhow many time",
         r"\bevery\b", r"\bpermanent", r"\bagain\b", r"\bfrequen", r"\bredo\b",
-        r"\bforever\b", r"\bfor good\b", r"\bone[- ]?time\b", r"\bonce\b",
+        r"\bforever\b", r"\bfor good\b", r"\bapart\b(?! from)", r"\bredo", r"\bone[- ]?time\b", r"\bonce\b",
         r"\bhow long (?:be|do) (?:the )?(?:effect|result|benefit|relief)",
     )),
     ("how_it_works", _rx(
-        r"\bhow (?:do|would|will|can|could) (?:\w+ ){0,4}work\b", r"\bmechanism\b",
+        r"\bhow (?:do|would|will|can|could) (?:\w+ ){0,6}work\b", r"\bmechanism\b",
         r"\bwhat (?:do|would|will) (?:\w+ ){0,3}do (?:to|for|in|exactly)\b",
         r"\bhow (?:do|would|will|can|could) (?:\w+ ){0,4}(?:reduce|stop|block|help|relieve)\b",
         r"\bwork how\b", r"\bcontrast\b", r"\bdye\b",
@@ -106,6 +113,7 @@ COMPARE_CUE = _rx(r"\bdifferen", r"\bcompar", r"\bversus\b", r"\bvs\b", r"\bbett
 ONLY_OPTION_CUE = _rx(r"\bonly (?:option|treatment|way|choice|cure|thing)\b",
                       r"\b(?:if|when) (?:\S+ ){0,3}(?:do not|not|fail|stop|can not) (?:\S+ )?(?:work|help)",
                       r"\balternative", r"\bother (?:than|besides) (?:surgery|botox|the injection)\b",
+                      r"\banything (?:else )?(?:besides|but|other than|apart from|instead of)\b",
                       r"\bwithout (?:surgery|an operation|botox)\b", r"\banything else (?:besides|but)\b")
 FOLLOW_UP_CUE = _rx(r"\b(?:it|that|this|they|them|those|these|one)\b",
                     r"\bthe (?:treatment|test|procedure|surgery|injection|shot|scan|operation|option)\b")
@@ -180,16 +188,18 @@ def analyse_question(
     reading = as_reading(message)
     lemmas = reading.lemmas
     topics = focus_topics(reading.mentions)
-    attribute = detect_attribute(lemmas)
+    attribute = detect_attribute(question_clause(reading).lemmas)
     from_text = attribute is not None
     attribute = attribute or INTENT_ATTRIBUTE.get(intent or "", "what")
 
     gap = coverage().gap(reading)
     if gap and gap.partly:
         return Question(PARTLY, (gap.partly,), "what", gap.subject, gap=gap)
-    if gap:
-        return Question(UNCOVERED, tuple(t for t in topics if t != "condition"), attribute,
-                        gap.subject, gap=gap)
+    if gap and not topics and last_topic and FOLLOW_UP_CUE.search(lemmas):
+        topics = [last_topic]  # "is it painful?" after Botox: the gap is named with Botox
+    gap_question = _gap_question(gap, topics, attribute) if gap else None
+    if gap_question:
+        return gap_question
 
     specific = [t for t in topics if t not in ("condition", "diagnosis", "treatment")]
     if ONLY_OPTION_CUE.search(lemmas) and not (set(specific) - TREATMENT_KEYS):
@@ -208,9 +218,12 @@ def analyse_question(
                             (group,), attribute)
     if topics == ["condition"]:
         topics = []
-    unexplained = coverage().unexplained_words(reading)
+    unexplained = coverage().unexplained_words(question_clause(reading))
     if not topics and last_topic and _follows_up(lemmas, from_text, unexplained):
         topics = [last_topic]
+    if not topics and not unexplained:  # "the scan with the dye to see the veins": the page's own words
+        topics = list(related_topics(reading))
+        specific = topics
     if not topics:
         if unexplained:  # "any good pizza places nearby?": not a question about the page
             return Question(UNCOVERED, (), attribute, "that")
@@ -220,6 +233,29 @@ def analyse_question(
         return Question(COMPARE, tuple(chosen[:3]), attribute, attribute_from_text=from_text)
     main = specific[0] if specific else topics[0]
     return Question(FACT, (main,), attribute, attribute_from_text=from_text)
+
+
+ASKED = "asked"  # coverage.yml `answers: asked`: the page's fact for whatever attribute is asked
+
+
+def _gap_question(gap: Gap, topics: Sequence[str], attribute: str) -> Optional[Question]:
+    """A question the page does not answer: named with its page topic, plus what the page states.
+
+    "What percentage of people does Botox work for?" gets the gap and "effective for most
+    people"; "how long is recovery after MVD?" gets the gap named with MVD, and no fact.
+    """
+    named = tuple(t for t in topics if t not in GROUP_TOPICS)
+    if gap.answers == ASKED:  # a detail beyond the page's fact: that fact, and what it lacks
+        return Question(PARTLY, named[:1], attribute, gap.about(knowledge().by_key()[named[0]].phrase),
+                        gap=gap) if named else None
+    if not named:
+        return Question(UNCOVERED, tuple(t for t in topics if t != "condition"), attribute,
+                        gap.subject, gap=gap)
+    topic = knowledge().by_key()[named[0]]
+    subject = gap.about(topic.phrase)
+    if gap.answers and topic.states(gap.answers) and (gap.answers == attribute or gap.kind == "success"):
+        return Question(PARTLY, (named[0],), gap.answers, subject, gap=gap)
+    return Question(UNCOVERED, named, attribute, subject, gap=gap)
 
 
 def _follows_up(lemmas: str, from_text: bool, unexplained: Sequence[str]) -> bool:

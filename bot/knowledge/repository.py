@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 from bot.knowledge.facts_file import Fact, FactsFile, Topic, parse_facts
 from bot.knowledge.models import FactRow, MetaRow, QuoteRow, TopicRow
 from bot.settings import get_settings
-from bot.storage import Base, get_engine, session_scope
+from bot.storage import session_scope
+from bot.storage.migrate import ensure_schema
 
 CACHE_SECONDS = 60.0
 
@@ -33,9 +34,8 @@ class LoadResult:
 
 
 def create_tables(url: Optional[str] = None) -> None:
-    """Create the knowledge tables if they do not exist."""
-    tables = [TopicRow.__table__, FactRow.__table__, QuoteRow.__table__, MetaRow.__table__]
-    Base.metadata.create_all(get_engine(url), tables=tables)
+    """Bring the database to the latest migration (the knowledge tables are part of it)."""
+    ensure_schema(url)
 
 
 def load_facts(path: Optional[Path] = None, url: Optional[str] = None) -> LoadResult:

@@ -30,7 +30,9 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.analysis import analyse_message
+from bot.conversation import describes_symptoms
 from bot.knowledge.coverage import coverage
+from bot.knowledge.questions import UNCLEAR, UNCOVERED
 from bot.nlp.normalize import tokenize
 from bot.nlp.reading import read
 from bot.nlp.terms import default_matcher
@@ -164,8 +166,19 @@ _NOT_A_STOP = re.compile(
     r"|\bstop(?:s|ped)? (?:twitch|spasm|jerk|blink|moving)", re.I)
 GUARDED_INTENTS = {
     "human_handoff", "out_of_scope", "chitchat", "greet", "goodbye", "thank",
-    "bot_challenge", "affirm", "deny",
+    "bot_challenge", "affirm", "deny", "request_appointment",
 }
+# Classifier slips on a plain booking: a greeting or an unsure guess that names a booking.
+_BOOKING_SLIPS = {"greet", "chitchat", "thank", "affirm", "out_of_scope", "bot_challenge", "request_appointment",
+                  "stop"}
+_WANTS_BOOKING = re.compile(r"^(?!.*\b(?:stop|cancel|don'?t|do not|no longer|never ?mind|not|no)\b)"
+                            r".*\b(?:book|booking|appointment|appt|schedule)\b", re.I)
+# "Can I book an appointment for Botox?" books; "will they prod my face at the appointment?" asks.
+_BOOKING = re.compile(r"\b(?:book|schedule|make|request|arrange|get|need|want|like|set up)\b (?:\S+ ){0,2}"
+                      r"(?:appointment|appt|consult|consultation|visit|slot)|\b(?:get|be) seen\b|\bbook\b|"
+                      r"\bsee (?:a|the|your|one of your|someone|somebody) ?"
+                      r"(?:doctor|specialist|neurologist|surgeon)?\b|"
+                      r"\bcome in\b|\bsign (?:me )?up\b|\breferr?al\b", re.I)
 _QUESTION_SHAPE = re.compile(
     r"\?\s*$|^(?:what|what's|whats|how|why|when|where|which|who|is|are|can|could|does|do|"
     r"will|would|should|tell me|explain)\b", re.I,
@@ -196,6 +209,9 @@ class KnowledgeIntentGuard(_Stateless):
             if intent == "stop" and _NOT_A_STOP.search(text):
                 set_intent(message, QUESTION_INTENT, 1.0)
                 continue
+            if intent in _BOOKING_SLIPS and _WANTS_BOOKING.search(text) and not _QUESTION_SHAPE.search(text.strip()):
+                set_intent(message, "request_appointment", 1.0)  # "hello, booking for my son"; "i want to book"
+                continue
             boundary = boundary_intent(text, intent)
             if boundary:
                 set_intent(message, boundary, 1.0)
@@ -203,6 +219,8 @@ class KnowledgeIntentGuard(_Stateless):
             if intent not in GUARDED_INTENTS or not _QUESTION_SHAPE.search(text.strip()):
                 continue
             if intent == "human_handoff" and _HANDOFF_WORDS.search(text):
+                continue
+            if intent == "request_appointment" and _BOOKING.search(text):
                 continue
             topics = [m for m in read(text).mentions if m.specificity >= 2]
             if not topics:
@@ -215,6 +233,7 @@ class KnowledgeIntentGuard(_Stateless):
 # reach the answer action.
 _UNGUARDED = {"inform", RED_FLAG_INTENT, QUESTION_INTENT, "ask_list_tests", "ask_list_treatments",
               "ask_uncovered", "ask_personal_advice", "other_language"}
+_PRACTICAL_GAPS = {"cost", "logistics"}
 _APPOINTMENT_WORDS = re.compile(r"\b(?:appointment|appt|book|schedule|consult|visit|slot)", re.I)
 
 
@@ -227,14 +246,20 @@ def boundary_intent(text: str, intent: Optional[str]) -> Optional[str]:
         return "other_language"
     if intent in _UNGUARDED:
         return None
-    if intent == "request_appointment" and _APPOINTMENT_WORDS.search(text):
-        return None
+    asks = bool(_QUESTION_SHAPE.search(text.strip()))
+    if intent == "request_appointment" and not _APPOINTMENT_WORDS.search(text) and describes_symptoms(analysis):
+        return "ask_personal_advice"  # "my eye has twitched for a year": how it is looked into, then an offer
+    if intent == "request_appointment" and asks and not _BOOKING.search(text) \
+            and analysis.question.kind not in (UNCLEAR, UNCOVERED) and not analysis.advice:
+        return QUESTION_INTENT  # "my face freezes in a spasm. how do they diagnose this?"
+    if intent == "request_appointment" and _APPOINTMENT_WORDS.search(text) and not (
+            asks and analysis.question.gap and analysis.question.gap.kind in _PRACTICAL_GAPS):
+        return None  # "how much is a first consultation?" asks a cost, not for a booking
     if intent == "human_handoff" and _HANDOFF_WORDS.search(text):
         return None
     if analysis.advice:
         return "ask_personal_advice"
     short_replies = ("affirm", "deny", "greet", "goodbye", "thank", "stop")
-    if intent != "request_appointment" and analysis.question.gap and (
-            _QUESTION_SHAPE.search(text.strip()) or intent not in short_replies):
+    if analysis.question.gap and (asks or intent not in (*short_replies, "request_appointment")):
         return "ask_uncovered"
     return None

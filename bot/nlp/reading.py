@@ -6,9 +6,10 @@ instead of re-tokenising the text. ``as_reading`` lets those functions also take
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Tuple, Union
+from typing import List, Tuple, Union
 
 from bot.nlp.normalize import analyse, tokens_of
 from bot.nlp.terms import Mention, default_matcher
@@ -67,3 +68,50 @@ Readable = Union[str, Reading]
 def as_reading(message: Readable) -> Reading:
     """The reading of a message given as text or already read."""
     return message if isinstance(message, Reading) else read(message or "")
+
+
+_CLAUSE_BREAK = re.compile(
+    r"(?<=[?.!;,])\s+|\s+(?:but|though|although|and then|so)\s+"
+    r"|\s+and\s+(?=(?:how|what|why|where|which|who|is|are|does|do|did|can|could|will|would|should)\b)", re.I)
+_LEADING_JOIN = re.compile(r"^(?:and|also|plus|oh and|so|or)\s+", re.I)
+_ASKS = re.compile(r"\?\s*$|^(?:what|whats|what's|how|why|where|which|who|is|are|am|was|were|can|could|does|"
+                   r"do|did|will|would|should|have|has)\b")
+MIN_CLAUSE_WORDS = 3  # "days? weeks?" adds to the question before it; it is not one of its own
+
+
+def clauses_of(reading: Reading) -> List[str]:
+    """The message's substantive clauses, without joining words ("and how many sessions?")."""
+    parts = (_LEADING_JOIN.sub("", c.strip()) for c in _CLAUSE_BREAK.split(reading.text))
+    return [c for c in parts if len(c.split()) >= MIN_CLAUSE_WORDS]
+
+
+def asking_clauses(reading: Reading) -> List[str]:
+    """The clauses that ask something, when the message has more than one clause."""
+    clauses = clauses_of(reading)
+    return [c for c in clauses if _ASKS.search(c.lower())] if len(clauses) >= 2 else []
+
+
+def question_clause(reading: Reading) -> Reading:
+    """The clause that asks, when a message also has an aside ("the jabs hurt, do I need more?")."""
+    clauses = clauses_of(reading)
+    asking = asking_clauses(reading)
+    if not asking:
+        return reading
+    if _ASKS.search(clauses[-1].lower()):
+        return read(clauses[-1])  # the question usually comes last ("when it goes ..., how do they treat it")
+    return read(asking[0]) if len(asking) == 1 else reading
+
+
+def asking_part(reading: Reading) -> Reading:
+    """Every clause that asks, without the asides ("the jabs hurt like hell, but do I need more?")."""
+    clauses = clauses_of(reading)
+    asking = asking_clauses(reading)
+    if not asking or len(asking) == len(clauses):
+        return reading
+    return read(" ".join(asking))
+
+
+def asks(reading: Reading) -> bool:
+    """Whether the message, or any clause of it, asks something ("before that, why would I need an MRA")."""
+    return bool(_ASKS.search(reading.text.strip().lower())) or any(
+        _ASKS.search(clause.lower()) for clause in clauses_of(reading))

@@ -5,8 +5,12 @@ is generated with ``rasa init`` into a temporary folder (its default pipeline, p
 in-memory tracker store). Simulated patients send the same script of mixed questions and an
 appointment form to each bot, and the loads alternate between the bots (A B B A) so that a
 noisy neighbour hurts both alike. Prints p50, p95 and throughput at 1, 10 and 50 concurrent
-patients, the ratios, each server process's peak RSS, training time and the time from start
-to first answer, and writes them into docs/performance.md.
+patients, the ratios, the per-turn cost of one 200-turn conversation (turns 191-200 against
+1-10), each process's resident memory after the traffic (this assistant's whole stack: Rasa,
+actions and the patient page) against the starter bot's Rasa process, training time and the
+time from start to first answer, and writes them into docs/performance.md.
+
+``--soak N`` runs the memory soak instead (``bot.ops.soak``; ``make bench-soak``).
 """
 
 from __future__ import annotations
@@ -34,6 +38,11 @@ SCRIPT = ["hi", "what tests are there?", "what does an MRI show?", "tell me abou
           "Maria Lopez", "14 March 1965", "555-123-4567", "Botox treatment", "New patient",
           "mornings", "Yes, I agree", "yes", "thanks", "bye"]
 LOADS: Tuple[Tuple[int, int], ...] = ((1, 40), (10, 12), (50, 8))  # (patients, messages each)
+# One long session without a form: mixed questions in the SCRIPT's style, cycled to LONG_TURNS.
+QUESTIONS = ["what tests are there?", "what does an MRI show?", "tell me about botox",
+             "how often do I need it?", "what causes hemifacial spasm?", "what is MVD?",
+             "is surgery risky?", "does it go away on its own?", "thanks", "can stress make it worse?"]
+LONG_TURNS, EDGE = 200, 10  # compare the median of turns 1-10 with that of turns 191-200
 DOC = PROJECT_ROOT / "docs" / "performance.md"
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 
@@ -48,14 +57,26 @@ class Server:
     start_to_first_answer: float = 0.0
     training_seconds: float = 0.0
     results: Dict[int, List[Tuple[List[float], float, int]]] = field(default_factory=dict)
+    long_runs: List[List[float]] = field(default_factory=list)  # per-turn seconds of each long conversation
+    long_errors: int = 0
+
+
+def status_mb(pid: int, key: str) -> float:
+    """A memory figure of ``/proc/<pid>/status`` (``VmRSS``: resident now, ``VmHWM``: peak) in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(f"{key}:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def peak_rss_mb(pid: int) -> float:
     """The process's peak resident set size (VmHWM) in MB."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
+    return status_mb(pid, "VmHWM")
+
+
+def rss_mb(pid: int) -> float:
+    """The process's resident set size now (VmRSS) in MB."""
+    return status_mb(pid, "VmRSS")
 
 
 def first_answer(port: int, started: float, timeout: float = 300) -> float:
@@ -117,6 +138,28 @@ def run_load(port: int, patients: int, messages: int) -> Tuple[List[float], floa
     return [x for lat, _ in outcomes for x in lat], wall, sum(e for _, e in outcomes)
 
 
+def long_conversation(port: int, turns: int = LONG_TURNS) -> Tuple[List[float], int]:
+    """One patient asking ``turns`` mixed questions in one session; (seconds per turn, errors)."""
+    sender = f"long-{uuid.uuid4().hex[:8]}"
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    latencies, errors = [], 0
+    try:
+        for turn in range(turns):
+            seconds, ok = post(port, sender, QUESTIONS[turn % len(QUESTIONS)], conn)
+            latencies.append(seconds)
+            errors += 0 if ok else 1
+    finally:
+        conn.close()
+    return latencies, errors
+
+
+def turn_cost(runs: List[List[float]]) -> Tuple[float, float]:
+    """Median ms of the first and of the last EDGE turns over the long conversations."""
+    first = [x for run in runs for x in run[:EDGE]]
+    last = [x for run in runs for x in run[-EDGE:]]
+    return percentile(first, 50) * 1000, percentile(last, 50) * 1000
+
+
 def percentile(values: List[float], q: float) -> float:
     """The q-th percentile (0-100) by nearest rank."""
     ordered = sorted(values)
@@ -160,15 +203,18 @@ def start_starter(workdir: Path) -> Tuple[Server, subprocess.Popen]:
 
 
 def start_ours(workdir: Path) -> Tuple[Server, Stack]:
-    """This assistant as `make run` serves it: action server, Rasa with the SQLite tracker store."""
+    """This assistant as `make run` serves it: action server, Rasa with the SQLite tracker store, web page."""
     url = f"sqlite:///{workdir / 'hfs.db'}"
     load_facts(url=url)
-    stack = Stack(workdir=workdir / "ours", database_url=url)
+    # The long conversation sends 200 turns back to back, past the per-sender limit `make run` keeps.
+    stack = Stack(workdir=workdir / "ours", database_url=url, env_extra={"HFS_RATE_SENDER": "1000:1000/1s"})
     stack.workdir.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
     stack.start()
+    stack.start_web()
     server = Server("This assistant", stack.rasa_ports[0],
-                    {"rasa": stack.procs["rasa0"].pid, "actions": stack.procs["actions"].pid})
+                    {name: stack.procs[key].pid for name, key in
+                     (("rasa", "rasa0"), ("actions", "actions"), ("web", "web"))})
     server.start_to_first_answer = first_answer(server.port, started)
     return server, stack
 
@@ -196,11 +242,8 @@ def report(ours: Server, starter: Server, rounds: int) -> str:
     for patients, _ in LOADS:
         a, b = summary[(ours.name, patients)], summary[(starter.name, patients)]
         lines.append(f"| {patients} | {a[2] / b[2]:.2f}x | {a[0] / b[0]:.2f} | {a[1] / b[1]:.2f} |")
-    lines += ["", "| | this assistant | Rasa starter bot | ratio |", "| --- | --- | --- | --- |"]
-    ours_rasa, starter_rasa = peak_rss_mb(ours.pids["rasa"]), peak_rss_mb(starter.pids["rasa"])
-    lines.append(f"| Rasa server peak RSS | {ours_rasa:.0f} MB | {starter_rasa:.0f} MB | "
-                 f"{ours_rasa / starter_rasa:.2f} |")
-    lines.append(f"| Action server peak RSS | {peak_rss_mb(ours.pids['actions']):.0f} MB | (none) | |")
+    lines += ["", *turn_report(ours, starter), "", *memory_report(ours, starter),
+              "", "| | this assistant | Rasa starter bot | ratio |", "| --- | --- | --- | --- |"]
     lines.append(f"| Full training | {ours.training_seconds:.0f} s | {starter.training_seconds:.0f} s "
                  f"(`rasa init`) | {ours.training_seconds / starter.training_seconds:.2f} |")
     lines.append(f"| Start to first answer | {ours.start_to_first_answer:.1f} s | "
@@ -209,12 +252,39 @@ def report(ours: Server, starter: Server, rounds: int) -> str:
     return "\n".join(lines)
 
 
-def write_doc(markdown: str) -> None:
-    """Replace the figures between the markers in docs/performance.md."""
-    text = DOC.read_text(encoding="utf-8") if DOC.exists() else f"{BEGIN}\n{END}\n"
-    head, _, rest = text.partition(BEGIN)
-    _, _, tail = rest.partition(END)
-    DOC.write_text(f"{head}{BEGIN}\n{markdown}\n{END}{tail}", encoding="utf-8")
+def turn_report(ours: Server, starter: Server) -> List[str]:
+    """Per-turn cost of the long conversations as Markdown lines."""
+    lines = [f"Per-turn cost: {len(ours.long_runs)} conversation(s) of {LONG_TURNS} patient turns each "
+             "(mixed questions, one session, no form), median latency:", "",
+             f"| bot | turns 1-{EDGE} ms | turns {LONG_TURNS - EDGE + 1}-{LONG_TURNS} ms | ratio (target ≤ 1.5) "
+             "| failed or empty replies |", "| --- | --- | --- | --- | --- |"]
+    for server in (starter, ours):
+        if server.long_runs:
+            first, last = turn_cost(server.long_runs)
+            lines.append(f"| {server.name} | {first:.1f} | {last:.1f} | {last / first:.2f} | {server.long_errors} |")
+    return lines
+
+
+def memory_report(ours: Server, starter: Server) -> List[str]:
+    """Resident memory of each process after the traffic, and the stack's total against the starter's Rasa."""
+    lines = ["Resident memory after the traffic (VmRSS; peak VmHWM in brackets):", "",
+             "| process | this assistant | Rasa starter bot |", "| --- | --- | --- |"]
+    starter_rasa = rss_mb(starter.pids["rasa"])
+    for name, label in (("rasa", "Rasa server"), ("actions", "Action server"), ("web", "Patient web page")):
+        theirs = f"{starter_rasa:.0f} MB ({peak_rss_mb(starter.pids['rasa']):.0f})" if name == "rasa" else "(none)"
+        lines.append(f"| {label} | {rss_mb(ours.pids[name]):.0f} MB ({peak_rss_mb(ours.pids[name]):.0f}) | {theirs} |")
+    total = sum(rss_mb(pid) for pid in ours.pids.values())
+    lines.append(f"| **Whole stack** | **{total:.0f} MB** | {starter_rasa:.0f} MB |")
+    lines += ["", f"Stack total / starter bot's Rasa process: **{total / starter_rasa:.2f}** (target ≤ 0.75)."]
+    return lines
+
+
+def write_doc(markdown: str, begin: str = BEGIN, end: str = END) -> None:
+    """Replace the figures between the markers in docs/performance.md (appended if missing)."""
+    text = DOC.read_text(encoding="utf-8") if DOC.exists() else f"{begin}\n{end}\n"
+    head, _, rest = text.partition(begin)
+    _, _, tail = rest.partition(end)
+    DOC.write_text(f"{head}{begin}\n{markdown}\n{end}{tail}", encoding="utf-8")
 
 
 def main(argv: Optional[List[str]] = None) -> int:
@@ -222,7 +292,12 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.ops.bench")
     parser.add_argument("--rounds", type=int, default=2, help="runs of each load per bot (A B B A order)")
     parser.add_argument("--no-doc", action="store_true", help="do not update docs/performance.md")
+    parser.add_argument("--soak", type=int, metavar="N", help="run the memory soak of N conversations instead")
     args = parser.parse_args(argv)
+    if args.soak:
+        from bot.ops.soak import soak  # only the soak needs it (and it imports this module)
+
+        return soak(args.soak, write=not args.no_doc)
     with tempfile.TemporaryDirectory(prefix="hfs-bench-") as tmp:
         workdir = Path(tmp)
         print("Training this assistant (forced)...", flush=True)
@@ -238,6 +313,12 @@ def main(argv: Optional[List[str]] = None) -> int:
                     for server in order:
                         print(f"  {patients:>2} patients x {messages} messages -> {server.name}", flush=True)
                         server.results.setdefault(patients, []).append(run_load(server.port, patients, messages))
+            for round_index in range(args.rounds):
+                for server in (starter, ours) if round_index % 2 == 0 else (ours, starter):
+                    print(f"  1 patient x {LONG_TURNS} turns in one session -> {server.name}", flush=True)
+                    latencies, errors = long_conversation(server.port)
+                    server.long_runs.append(latencies)
+                    server.long_errors += errors
             markdown = report(ours, starter, args.rounds)
         finally:
             stack.stop()

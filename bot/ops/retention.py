@@ -17,6 +17,7 @@ from typing import List, Optional
 
 from sqlalchemy import delete, func, select
 
+from bot.appointments.follow_up import purge_before
 from bot.appointments.models import AppointmentRequest, HandoffRequest, WebhookDelivery
 from bot.appointments.repository import create_tables as create_appointment_tables
 from bot.console import accounts
@@ -35,6 +36,7 @@ class Erased:
     events: int = 0
     requests: List[str] = field(default_factory=list)
     handoffs: int = 0
+    follow_ups: int = 0
 
 
 def old_conversations(cutoff: datetime, url: Optional[str] = None) -> List[str]:
@@ -80,6 +82,7 @@ def erase_older_than(days: int, url: Optional[str] = None, now: Optional[datetim
             session.execute(delete(AppointmentRequest).where(AppointmentRequest.reference == reference))
         erased.handoffs = session.execute(delete(HandoffRequest).where(
             HandoffRequest.status != "open", HandoffRequest.resolved_at < cutoff)).rowcount
+    erased.follow_ups = purge_before(cutoff, url)  # handled follow-ups, finished notifications
     for reference in erased.requests:
         accounts.audit(WHO, "erase_request", reference, f"closed, older than {days} days", url)
     if erased.handoffs:
@@ -97,7 +100,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     erased = erase_older_than(args.days, dry_run=args.dry_run)
     verb = "Would erase" if args.dry_run else "Erased"
     print(f"Retention ({args.days} days): {verb} {len(erased.conversations)} conversation(s), "
-          f"{len(erased.requests)} closed request(s), {erased.handoffs} resolved handoff(s).")
+          f"{len(erased.requests)} closed request(s), {erased.handoffs} resolved handoff(s), "
+          f"{erased.follow_ups} handled follow-up(s) and finished notification(s).")
     return 0
 
 

@@ -95,6 +95,8 @@ class Stack:
         # half a second, beyond the default per-sender burst of 20. The caller's environment wins.
         env.setdefault("HFS_RATE_ADDRESS", "100000:10000/1s")
         env.setdefault("HFS_RATE_SENDER", "50:1/1s")
+        if self.rasa_ports:  # the console sends staff messages through the first Rasa server
+            env["RASA_URL"] = self.url
         env.update(self.env_extra)
         return env
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Optional, Pattern
 
+from bot.nlp.medicines import medicine_pattern
 from bot.nlp.reading import Readable, as_reading
 
 DOSE, MEDICINE_CHANGE, OWN_RESULTS, SERIOUSNESS, WHICH_DOCTOR, SELF_DIAGNOSIS = (
@@ -25,13 +26,12 @@ DOSE, MEDICINE_CHANGE, OWN_RESULTS, SERIOUSNESS, WHICH_DOCTOR, SELF_DIAGNOSIS = 
 PERSONAL_CHOICE, NEXT_STEP = "personal_choice", "next_step"
 SYMPTOMS = "symptoms"  # a description of their own twitching (see bot.conversation)
 
-# Anything a patient takes: page words, lay words, and drug-name endings.
-MEDICINE = (
-    r"(?:medicine|medication|med|meds|pill|tablet|capsule|dose|drug|prescription|script|relaxant|"
-    r"relaxer|antiseizure|anticonvulsant|botox|injection|shot|jab|treatment|\w{4,}(?:pine|pam|pentin|"
-    r"etam|amide|zolam)|baclofen|tegretol|keppra|lyrica|neurontin|valium|xeomin|dysport)"
-)
+# Anything a patient takes: lay words, the drug names of coverage.yml and their endings.
+MEDICINE = medicine_pattern()
 _MINE = r"(?:my|mine|the|these|those|this|that|it|them|her|his|our)"
+# A patient asking for a relative they care for: "does my mother need the EMG?"
+_RELATIVE = (r"my (?:mother|mum|mom|mam|father|dad|husband|wife|partner|son|daughter|sister|brother|"
+             r"grandmother|grandfather|gran|nan|grandma|grandpa|aunt|uncle|friend)")
 
 
 def _rx(*patterns: str) -> Pattern[str]:
@@ -56,7 +56,12 @@ _PATTERNS = (
         rf"\b(?:sooner|earlier) (?:\S+ ){{0,2}}{MEDICINE}",
         rf"\b{MEDICINE} (?:\S+ ){{0,3}}(?:stop|quit|skip|miss|double|taper|wean|change|switch|cold turkey)"
         r"(?! (?:\S+ )?(?:spasm|twitch|signal|nerve|muscle))",
-        r"\bcold turkey\b", r"\bwean (?:\S+ )?off\b", r"\btaper (?:\S+ )?(?:down|off)\b",
+        r"\bcold turkey\b", rf"\b(?:run|ran) out of (?:\S+ ){{0,3}}{MEDICINE}",
+        r"\b(?:stop|quit|skip|give up) (?:take|taking|use|using|have|having|get|getting) (?:it|them|this|these|those)\b",
+        r"\bskip (?:this|the|a|my|next|one) (?:round|dose|session|injection|shot|jab|course)",
+        rf"\bmy (?:husband|wife|partner|friend|mum|mom|dad|sister|brother|son|daughter|neighbou?r)s?\b(?: 's)? "
+        rf"(?:\S+ ){{0,2}}{MEDICINE}",
+        r"\bgo without (?:it|them|for)\b", r"\bwean (?:\S+ )?off\b", r"\btaper (?:\S+ )?(?:down|off)\b",
         r"\bcan i (?:take|mix|combine|drink|use|have) (?:\S+ ){0,4}(?:with|and|while|alcohol|together)\b",
         rf"\b(?:instead of|rather than|change over to|switch over to|swap to|switch to|move to) "
         rf"(?:\S+ ){{0,3}}{MEDICINE}",
@@ -66,7 +71,9 @@ _PATTERNS = (
     (OWN_RESULTS, _rx(
         r"\b(?:read|interpret|explain|look at|check|review|translate|decode) (?:\S+ ){0,2}my\b",
         r"\bmy (?:mri|mra|emg|scan|result|report|test|imaging|letter|prescription|script|blood test)\b",
-        r"\b(?:report|result|letter|radiologist) (?:\S+ ){0,3}(?:say|said|show|mention|"
+        r"\bmean for me\b",
+        r"\bthe (?:scan|mri|mra|emg|test|report|result)s? (?:\S+ ){0,2}show\w* (?:a|an|that|some|my|the)\b",
+        r"\b(?:report|result|letter|radiologist) (?:\S+ ){0,5}(?:say|said|show|mention|"
         r"read|came back|come back|find|found|write|wrote)\b",
         r"\b(?:what|why) (?:be|do|did|would|have) (?:\S+ ){0,6}(?:prescribe|give|put) (?:\S+ ){0,4}(?:me|i)\b",
         rf"\b(?:prescribe|give|put) me (?:\S+ ){{0,3}}(?:on )?(?:\S+ ){{0,2}}{MEDICINE}",
@@ -74,19 +81,23 @@ _PATTERNS = (
         r"\b(?:doctor|neuro|neurologist|gp|doc|surgeon) (?:\S+ ){0,3}(?:start|put|prescribe|give)\w* me\b",
         r"\b(?:doctor|neuro|neurologist|gp|doc|surgeon) (?:\S+ ){0,2}prescribe\w*\b", r"\b(?:script|prescription) for\b",
         r"\b(?:blood|bloods|blood test|scan|mri|mra|emg|test|report|result)s? (?:\S+ ){0,2}(?:came back|come back|found)\b",
-        r"\blabel say\b", r"\bpharmacy gave\b|\bpharmacy give\b",
+        r"\blabel say\b", r"\b(?:blood test|bloods|my (?:scan|mri|mra|emg|test)) (?:\S+ ){0,2}show",
+        r"\bin my (?:treatment plan|plan|prescription|notes|letter)\b", r"\bpharmacy gave\b|\bpharmacy give\b",
     )),
     (SERIOUSNESS, _rx(
         r"\b(?:be|seem|sound) (?:this|it|that|mine|my \S+) (?:\S+ ){0,2}(?:serious|dangerous|bad|normal|worrying|"
         r"concerning|life threatening|life-threatening|a bad sign|something to worry)\b",
         r"\b(?:be|is) (?:that|this|it) (?:a )?bad\b", r"\bbad sign\b",
         r"\bshould i (?:\S+ ){0,2}(?:be )?(?:worry|worried|concerned|panic|scared|afraid)\b",
-        r"\bdo i need to worry\b", r"\bhow worried\b", r"\bam i (?:ok|okay|in danger|going to be ok)\b",
+        r"\bdo i need to worry\b", r"\bhow worried\b", r"\b(?:am|be) i (?:ok|okay|in danger|going to be ok)\b",
         r"\bmy (?:\S+ ){0,4}(?:serious|dangerous|worrying|normal)\?",
-        r"\bcould (?:my|this|it) (?:\S+ ){0,3}be (?:a |something )?(?:tumou?r|cancer|serious|stroke|ms|dangerous)",
+        r"\bcould (?:my|this|it) (?:\S+ ){0,3}be (?:a |an |something )?(?:\S+ )?(?:tumou?r|cancer|serious|stroke|ms|dangerous)",
+        r"\b(?:dangerous|serious|harmful|risky|life threatening|life-threatening) (?:\S+ )?for me\b",
         r"\bsign of (?:something )?(?:bad|serious|worse|wrong)", r"\b(?:need to|should i) panic\b",
         r"\bhow bad (?:be|is) (?:my|mine)\b", r"\b(?:be|is) it a worry\b", r"\bmild or severe\b",
-        r"\bhow worried\b", r"\bam i one of\b",
+        r"\b(?:am|be) i one of\b",
+        r"\bmy (?:condition|spasm|twitch\w*|case|hfs|face) (?:be )?(?:get|getting|become|go) (?:worse|bad)\b",
+        r"\bhave (?:it|my \S+|the \S+|mine|this) (?:\S+ )?fail",
     )),
     (WHICH_DOCTOR, _rx(
         r"\b(?:which|what) (?:kind of |sort of |type of )?(?:doctor|specialist|test|scan|exam|consultant|"
@@ -102,11 +113,14 @@ _PATTERNS = (
         r"(?<!often )(?<!time )(?<!when )\bdo i (?:really |even |actually |personally )?need "
         r"(?:it|one|this|that|them|to have it|to get it)\b(?! again)",
         r"\bdo i (?:personally|actually|even) need\b", r"\brefer me\b",
-        r"\b(?:better|best) for me to (?:see|go)\b", r"\bshould (?:\S+ ){0,2}see an? (?:ent|neuro)",
+        r"\b(?:better|best) for me to (?:see|go)\b",
+        r"\b(?:neurologist|dermatologist|ophthalmologist|optician|gp|dentist|ent|neurosurgeon) or (?:an? )?\w+ "
+        r"(?:\S+ ){0,5}which\b", r"\bshould (?:\S+ ){0,2}see an? (?:ent|neuro)",
     )),
     (SELF_DIAGNOSIS, _rx(
-        r"\bdo i have\b", r"\bhave i get\b", r"\bam i (?!able)(?:\S+ ){0,2}(?:hemifacial|sick|ill)\b",
-        r"\bbe (?:this|it|mine) (?:\S+ ){0,2}(?:hemifacial|hfs)\b", r"\bdiagnose me\b",
+        r"\bdo i have\b", r"\bhave i get\b", r"\b(?:am|be) i (?!able)(?:\S+ ){0,2}(?:hemifacial|sick|ill)\b",
+        r"\b(?:be|could) (?:that|this|it) (?:be )?(?:why|the reason|what be caus\w*) (?:i|i'm|im|my|mine)\b",
+        r"\bbe (?:this|it|mine) (?:just |really |actually |definitely |probably )?(?:hemifacial|hfs)\b", r"\bdiagnose me\b",
         r"\bwhat be wrong with me\b", r"\bdo (?:this|my) (?:\S+ ){0,3}(?:mean|sound like)\b",
         r"\bi think i (?:have|get|might have|may have)\b",
     )),
@@ -119,16 +133,22 @@ _PATTERNS = (
         r"\b(?:work|help|be right|be safe|be good|be best) (?:\S+ )?for me\b",
         r"\bbe (?:that|this|it) (?:a )?(?:good|bad|smart|wise) idea\b", r"\bgood idea\b",
         r"\bmy (?:doctor|neurologist|surgeon|gp) (?:\S+ )?(?:want|suggest|recommend|say|think)\b",
-        r"\bam i a (?:good )?candidate\b", r"\bi (?:want|need) (?:a )?(?:prescription|referral)\b",
+        r"\b(?:am|be) i a (?:good )?candidate\b", r"\bi (?:want|need) (?:a )?(?:prescription|referral)\b",
         r"\bprescribe\b", r"\brecommend (?:\S+ ){0,2}(?:me|for me)\b", r"\byour recommendation\b",
-        r"\bif you (?:be|were|was) me\b", r"\bwould (?:you|u) (?:pick|choose|go for|have|do)\b",
+        r"\bif you (?:be|were|was) me\b", r"\bdo (?:you|u) think (?:i|my|mine|me)\b",
+        r"\bought i\b", r"\byes or no\b", r"\bshould (?:i|we) (?:go ahead|say yes|accept|agree)\b",
+        rf"\bdo (?:{_RELATIVE}|he|she) (?:really |even )?need\b", rf"\b(?:best|right|safe|ok|okay) for (?:{_RELATIVE}|him|her)\b",
+        rf"\bshould (?:{_RELATIVE}|he|she) (?:have|get|try|take|stop|start)\b",
+        r"\bdo (?:that|this|it) mean (?:i|my) (?:\S+ )?(?:have to|need|must|should|will)\b",
+        r"\b(?:my case|mine) (?:\S+ ){0,2}need\w* (?:\S+ ){0,2}(?:test|scan|mri|mra|emg|surgery|op|operation)", r"\bwould (?:you|u) (?:pick|choose|go for|have|do)\b",
         r"\bworth (?:me|it for me)\b", r"\b(?:ok|okay|fine|alright) for me\b",
     )),
     (NEXT_STEP, _rx(
         r"\bwhat (?:can|should|do) i (?:\S+ ){0,2}do\b", r"\bwhat (?:now|next)\b", r"\bnext step",
         r"\bwhere (?:do|should|can) i (?:\S+ ){0,2}(?:start|go|begin|turn)\b", r"\bwhere to (?:start|begin|go)\b",
         r"\bwhat (?:be|do) (?:\S+ ){0,2}my (?:option|choice)", r"\bany advice\b", r"\badvise me\b",
-        r"\bwhat to do\b", r"\bwho (?:do|should|can) i (?:\S+ ){0,2}see\b", r"\bhelp me\b",
+        r"\bwhat to do\b", r"\bwho (?:do|should|can) i (?:\S+ ){0,2}see\b",
+        r"\bhelp me (?:decide|choose|pick|understand what|figure out what|know what)\b",
         r"\bgo from here\b", r"\bwhat (?:be|do) i (?:suppose|meant) to do\b",
     )),
 )
@@ -137,6 +157,10 @@ _PATTERNS = (
 # These kinds are about the patient's own medicine or symptom: the message must speak of them.
 _FIRST_PERSON_KINDS = {SERIOUSNESS}
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my|mine|myself)\b")
+
+
+# "The spasms are getting more frequent, is that a bad sign?" asks about their own case.
+_SIGN_OF_TROUBLE = _rx(r"\bbad sign\b", r"\b(?:be|is) (?:that|this|it) (?:a )?(?:bad|serious|worrying)\b")
 
 
 def personal_advice_kind(message: Readable) -> Optional[str]:
@@ -148,7 +172,7 @@ def personal_advice_kind(message: Readable) -> Optional[str]:
     for kind, pattern in _PATTERNS:
         if (personal or kind not in _FIRST_PERSON_KINDS) and pattern.search(reading.lemmas):
             return kind
-    return None
+    return SERIOUSNESS if _SIGN_OF_TROUBLE.search(reading.lemmas) else None
 
 
 _CHANGE_IT = re.compile(

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional, Pattern
 
-from bot.nlp.reading import Readable, Reading, as_reading
+from bot.nlp.medicines import medicine_pattern
+from bot.nlp.reading import Readable, Reading, as_reading, question_clause
 from bot.safety import spanish
 
 CRISIS, STROKE, AFTER_BOTOX, AFTER_SURGERY, BREATHING = (
@@ -21,7 +22,7 @@ CRISIS, STROKE, AFTER_BOTOX, AFTER_SURGERY, BREATHING = (
 
 _GAP = r"(?:\S+ ){0,5}"  # up to five words between two parts of a pattern
 _FACE = r"(?:face|facial|side of my face|smile|mouth|lip|cheek|eyelid|eye|one side|half)"
-_WEAK = r"(?:weak|droop|drop|sag|numb|paralysis|frozen|freeze|dead|slack|fall|crooked|lopsided|uneven|limp|tingl|hang\w* down)"
+_WEAK = r"(?:weak|droop|drop|sag|numb|paralysis|frozen(?!(?: -)? face (?:injection|jab|shot|look|botox|treatment))|freeze|dead|slack|fall|crooked|lopsided|uneven|limp|tingl|hang\w* down)"
 
 
 def _rx(*patterns: str) -> Pattern[str]:
@@ -55,14 +56,23 @@ CRISIS_PATTERNS = _rx(
     r"\btake (?:my |the )?(?:\S+ ){0,2}(?:pill|tablet|med|dose)\w* (?:\d+|two|three|four|several) time\b", r"\bend (?:my|it) (?:life|all)\b", r"\bend it all\b",
     r"\bend (?:\S+ ){0,2}(?:my )?life\b", r"\btake my (?:own )?life\b",
     r"\b(?:want|go|going|gonna|wan na|wanna|plan|planning) (?:to )?end it\b", r"\bdisappear forever\b",
-    r"\bkil+ my ?self\b", r"\bcut\w* my ?self\b", r"\bsleep and (?:never|not) wake up\b",
+    r"\bkil+ my ?self\b", r"\bcut\w* my ?self\b", r"\bhang my ?self\b",
+    r"\bcut\w* (?:\S+ )?(?:my|her|his) (?:arm|wrist|leg|thigh|skin|stomach)", r"\bcut\w* again\b",
+    r"\bjump (?:\S+ )?(?:off|from|in front of) (?:a |the |that )?(?:bridge|building|roof|cliff|train|car|balcony|tower|window)",
+    r"\b(?:step|walk|throw my ?self) in front of (?:a |the )?(?:train|bus|car|lorry|truck)", r"\bsleep and (?:never|not) wake up\b",
     r"\b(?:no|not|n't) (?:\S+ ){0,3}reason to (?:keep )?(?:liv|go on|be here|be alive|stay)",
     r"\b(?:happier|better) (?:\S+ ){0,3}if i (?:be|was|were) (?:go|gone|dead|not here|not around)",
     r"\bgone for good\b",
     r"\b(?:not|n't|no|never) (?:\S+ ){0,2}(?:want|wish|wan na|wanna) (?:\S+ ){0,2}(?:live|be alive|be here|wake up)\b",
     r"\b(?:want|wish|wan na|wanna|go) (?:\S+ ){0,2}(?:die|be dead)\b", r"\bbetter off dead\b",
     r"\bself[- ]?harm", r"\bhurt (?:my ?self|me)\b", r"\bharm (?:my ?self|me)\b", r"\bcut my ?self\b",
-    r"\boverdose", r"\btake (?:\S+ ){0,3}(?:too many|a lot of|whole bottle|bunch of) (?:\S+ ){0,2}(?:pill|tablet|medicine|medication)",
+    r"\boverdose(?! on (?:dr\b|doctor google|google|the internet|internet|info|information|research|coffee|caffeine|"
+    r"sugar|chocolate|tv|netflix|youtube|tiktok|reading))",
+    r"\btake (?:\S+ ){0,3}(?:too many|a lot of|whole bottle|bunch of|a load of|loads of) (?:\S+ ){0,2}(?:pill|tablet|medicine|medication|relax)",
+    r"\b(?:to|make) (?:\S+ ){0,2}(?:everything|it all|the pain|life) (?:\S+ )?stop\b(?! twitch| spasm)",
+    r"\b(?:will not|wo not|won't|wont|not) be (?:here|around|alive) (?:by|in the|tomorrow|much longer|for long|anymore)",
+    r"\b(?:write|wrote|written|leave|left) (?:\S+ ){0,2}(?:letter|note)s? (?:to|for) (?:my|the) (?:kid|child|family|wife|husband|"
+    r"son|daughter|partner|mum|mom|dad|parent)",
     r"\bno reason to live\b", r"\bcan not go on\b", r"\blife (?:be )?not worth\b",
     r"\bnot worth live\b", r"\bnothing to live for\b", r"\bgive up on life\b",
     r"\bpoint (?:in|of) (?:living|live|life|go on|going on)\b", r"\bbetter off without me\b",
@@ -79,7 +89,7 @@ CRISIS_PATTERNS = _rx(
 # Past tense is lost in lemmas: "took all my pills" is read on the raw text.
 OVERDOSE_TAKEN = re.compile(
     r"\b(?:took|taken|swallowed|downed|have had) (?:like |about |around |maybe )?(?:all|everything|every one|the whole|a whole|"
-    r"my whole|the rest|a bottle|a handful|a bunch|loads|lots|a lot|too many|too much|extra|double|triple|"
+    r"my whole|the rest|a bottle|a handful|a bunch|a load of|loads|lots|a lot|too many|too much|extra|double|triple|"
     r"\d{2,}|\d+ (?:days?|weeks?)|two days|a (?:week|month)'?s?)"
     r"\b(?: of)?(?: my| the| his| her)?", re.I)
 
@@ -97,7 +107,8 @@ SYMPTOM_PATTERNS = (
         r"\b(?:weak|numb|paralysis) (?:\S+ ){0,4}(?:arm|leg|hand|body)\b",
         r"\b(?:sudden|suddenly|lose|lost|loss of) (?:\S+ ){0,3}(?:vision|sight|see)\b", r"\bcan not see\b",
         r"\bblind\b", r"\bdouble vision\b", r"\bworst headache\b", r"\bthunderclap\b",
-        r"\bsudden (?:\S+ ){0,2}(?:severe )?headache\b", r"\bconfus", r"\bpass(?:ed)? out\b",
+        r"\bsudden (?:\S+ ){0,2}(?:severe )?headache\b", r"\b(?:sudden\w*|new|severe|very) (?:\S+ ){0,2}confus\w*(?! (?:by|about|with|over|as to))",
+        r"\bconfus\w* (?:\S+ ){0,4}(?:slur|droop|weak|numb|headache|can not speak)", r"\bpass(?:ed)? out\b",
         r"\bfaint", r"\bunconscious\b", r"\bseizure (?:now|right now)\b", r"\bhave a seizure\b",
         r"\bface (?:be )?(?:\S+ ){0,2}(?:go|be|feel) (?:\S+ ){0,2}(?:weird|funny|strange) and (?:\S+ ){0,2}(?:speak|talk|speech)",
         r"\bspeech (?:\S+ ){0,3}(?:garble|strange|weird|wrong|slur)",
@@ -177,9 +188,8 @@ def _condition_not_stroke(lemmas: str, match: str) -> bool:
     return not _STRONG_SIGN.search(match) or bool(_EYELID_DROOP.search(match))
 
 
-_MEDICINE = re.compile(r"pill|tablet|med|drug|dose|baclofen|carbamazepine|oxcarbazepine|clonazepam|gabapentin|"
-                       r"tegretol|relaxant|relaxer|sleeping|painkiller|bottle|prescription|capsule|\btab\w*|organi[sz]er|\bmy \w+ at once|"
-                       r"\w{4,}(?:pine|pam|pentin|etam|lam|zine)\b")
+# What an overdose is taken of: any medicine, or what holds them ("my organiser", "a bottle").
+_MEDICINE = re.compile(medicine_pattern() + r"|bottle|organi[sz]er|sleeping|painkiller|\btab\w*|\bmy \w+ at once")
 
 
 @dataclass(frozen=True)
@@ -195,12 +205,22 @@ def is_general_question(message: Readable) -> bool:
     reading = as_reading(message)
     if not reading.text.strip():
         return False
-    return not CRISIS_PATTERNS.search(reading.lemmas) and _is_general_question(reading.text, reading.lemmas)
+    return not CRISIS_PATTERNS.search(reading.lemmas) and _asks_in_general(reading)
+
+
+def _asks_in_general(reading: Reading) -> bool:
+    """The message, or its question after hearsay ("I read they cut the nerve. Would..."), is general."""
+    if _is_general_question(reading.text, reading.lemmas):
+        return True
+    asked = question_clause(reading)
+    return asked is not reading and bool(_HEARSAY.search(reading.lower)) and _is_general_question(asked.text, asked.lemmas)
 
 
 _HYPOTHETICAL = re.compile(r"\b(?:will|would|could|might|chance|risk|likely|eventually|end up|if they|"
                            r"if i (?:have|get))\b")
-_AFTER_TREATMENT = re.compile(r"\b(?:after|since) (?:the |my )?(?:botox|injection|jab|shot)")
+_AFTER_TREATMENT = re.compile(r"\b(?:after|since) (?:the |my |her |his |their )?(?:last |first |recent |latest |previous )?"
+                              r"(?:botox|injection|jab|shot|hers\b|theirs\b)|"
+                              r"\bfor (?:\S+ ){0,2}week (?:\S+ ){0,2}after\b")
 _IN_GENERAL = re.compile(r"\bin general\b|\bgeneral knowledge\b|\bjust (?:asking|curious|wondering)\b|"
                          r"\bout of curiosity\b|\bhypothetical")
 
@@ -234,10 +254,18 @@ ALARM_WORDS = re.compile(
 )
 
 
+# Words that name no emergency here: "overdosed on Dr Google"; a droop weeks after (someone's) Botox.
+_NOT_ALARMS = re.compile(r"\boverdose on (?:dr\b|doctor google|google|the internet|internet|info|information|research)")
+_MILD_SIGNS = re.compile(r"weak|droop|numb")
+
+
 def has_alarm_words(message: Readable) -> bool:
     """Whether a message names any emergency sign at all (a classifier-only alarm needs one)."""
     reading = as_reading(message)
-    return bool(ALARM_WORDS.search(reading.lemmas) or spanish.red_flag_kind(reading.text))
+    lemmas = _NOT_ALARMS.sub(" ", reading.lemmas)
+    if _AFTER_TREATMENT.search(lemmas) and not _SUDDEN.search(lemmas):
+        lemmas = _MILD_SIGNS.sub(" ", lemmas)  # a question for their clinician, as in detect_red_flag
+    return bool(ALARM_WORDS.search(lemmas) or spanish.red_flag_kind(reading.text))
 
 
 def detect_red_flag(message: Readable) -> Optional[RedFlag]:
@@ -252,9 +280,13 @@ def detect_red_flag(message: Readable) -> Optional[RedFlag]:
     spanish_kind = spanish.red_flag_kind(reading.text)
     if spanish_kind:
         return RedFlag(spanish_kind, "spanish")
-    if _is_general_question(reading.text, lemmas):
+    if _asks_in_general(reading):
         return None
     return _symptom_flag(reading)
+
+
+_HEARSAY = re.compile(r"\b(?:i (?:have |'ve |ve )?(?:read|heard|seen)|i was told|they (?:say|said|told)|someone said|"
+                      r"apparently|online it says|google says)\b")
 
 
 def _symptom_flag(reading: Reading) -> Optional[RedFlag]:

@@ -82,10 +82,12 @@ _ADVICE_LEAD = {
 }
 
 
-def personal_advice_reply(kind: str, general_info: Optional[str]) -> Reply:
-    """Decline personal advice, give the page's general information, offer an appointment."""
+def personal_advice_reply(kind: str, general_info: Optional[str], not_covered: Optional[str] = None) -> Reply:
+    """Decline personal advice, say what the page lacks, give its general information, offer an appointment."""
     lead = _ADVICE_LEAD.get(kind, "I can't say what is right for you personally.")
     text = f"{lead} That needs your own doctor or care team, who know your history."
+    if not_covered:
+        text += f" Our information doesn't cover {not_covered}."
     if general_info:
         text += f"\nWhat our page says in general: {general_info}"
     text += "\nWould you like to request an appointment to discuss it?"

@@ -6,11 +6,15 @@
   a bounded in-process cache and reuses one only when the database's latest event id for
   that conversation and the tracker's event count both match what it saved, so a write by
   another Rasa instance, or a turn that failed before saving, forces a normal reload.
+- At start it upgrades the project's tables to the newest migration; after each save, the
+  conversation's console summary (``bot.storage.summaries``) folds the new
+  events, so the console lists and counts in SQL without reading events.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from collections import OrderedDict
 from typing import Any, Dict, List, Optional, Tuple
@@ -23,13 +27,17 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy import create_engine, event, func, select, update
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from bot.appointments.redaction import PERSONAL_SLOTS, form_left, redact
 from bot.settings import get_settings
+from bot.storage import summaries
 from bot.storage.db import _prepare_sqlite
+from bot.storage.migrate import ensure_schema
 
+logger = logging.getLogger(__name__)
 CACHE_SIZE = 2000
 FORM = "appointment_form"
 
@@ -74,6 +82,11 @@ class UrlSQLTrackerStore(SQLTrackerStore):
             self.sessionmaker = sessionmaker(bind=self.engine)
         self._cache: OrderedDict[str, Tuple[int, int, DialogueStateTracker]] = OrderedDict()
         self._cache_lock = threading.Lock()
+        try:  # `make run` migrated already; a server started otherwise (tests, containers) does it here
+            ensure_schema(raw)
+        except SQLAlchemyError as error:
+            logger.error("Could not migrate the project's tables (%s); conversations are still stored.",
+                         type(error).__name__)
 
     def _latest_event_id(self, sender_id: str) -> int:
         with self.session_scope() as session:
@@ -110,6 +123,7 @@ class UrlSQLTrackerStore(SQLTrackerStore):
         if not cached or cached[2] is not tracker or len(tracker.events) < cached[1]:
             await super().save(tracker)
             self._forget(tracker.sender_id)
+            self._summarise(tracker.sender_id)
             self._redact_if_form_left(tracker)
             return
         await self.stream_events(tracker)
@@ -121,7 +135,19 @@ class UrlSQLTrackerStore(SQLTrackerStore):
             latest_id = rows[-1].id if rows else cached[0]
             session.commit()
         self._remember(tracker, int(latest_id))
+        self._summarise(tracker.sender_id)
         self._redact_if_form_left(tracker)
+
+    def _summarise(self, sender_id: str, again: bool = False) -> None:
+        """Fold the new events into the conversation's summary (``again``: from the start); never fails a turn."""
+        try:
+            with self.engine.begin() as conn:
+                (summaries.rebuild if again else summaries.refresh)(conn, sender_id)
+        except SQLAlchemyError as error:  # e.g. not migrated yet: the console's sync catches up later
+            if not getattr(self, "_summary_warned", False):
+                self._summary_warned = True
+                logger.warning("Conversation summaries not updated (%s); run python -m bot.storage migrate.",
+                               type(error).__name__)
 
     def _forget(self, sender_id: str) -> None:
         with self._cache_lock:
@@ -148,6 +174,8 @@ class UrlSQLTrackerStore(SQLTrackerStore):
                 session.execute(update(self.SQLEvent).where(self.SQLEvent.id == rows[index][0])
                                 .values(data=json.dumps(new)))
             session.commit()
+        if changed:
+            self._summarise(sender_id, again=True)  # its search text held the values just cut
         return len(changed)
 
     def _row(self, sender_id: str, evt: Any) -> Any:

@@ -12,6 +12,7 @@ import pytest
 from bot.console.accounts import add_user
 from bot.knowledge.repository import load_facts
 from bot.ops.stack import MODEL, Stack
+from tests.e2e.browser import CHROMIUM, LAUNCH_ARGS
 from tests.e2e.invariants import CIRCUIT_BREAKER, circuit_breaker_trips
 
 
@@ -57,3 +58,14 @@ def console(stack: Stack) -> Iterator[Dict[str, str]]:
     stack.stop_process("console")
 
 
+@pytest.fixture(scope="session")
+def chromium() -> Iterator:
+    """One headless Debian chromium for every browser test (Playwright allows one per thread)."""
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS)
+        yield browser
+        browser.close()

@@ -4,31 +4,20 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 import pytest
 
 from bot.ops.stack import Stack
 from bot.settings import PROJECT_ROOT
 
-CHROMIUM = Path("/usr/bin/chromium")
 AXE = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-               "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 @pytest.fixture(scope="module")
-def browser(stack: Stack) -> Iterator:
-    if not CHROMIUM.exists():
-        pytest.fail("Debian's chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
+def browser(stack: Stack, chromium: Any) -> Iterator:
     stack.start_web()
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS)
-        yield browser
-        browser.close()
+    yield chromium
     stack.stop_process("web")
 
 

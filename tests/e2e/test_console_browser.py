@@ -2,25 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Dict, Iterator
-
-import pytest
+from typing import Dict
 
 from bot.ops.stack import Stack
 from tests.e2e.conftest import PASSWORD
-from tests.e2e.test_browser import CHROMIUM, LAUNCH_ARGS
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator:
-    if not CHROMIUM.exists():
-        pytest.fail("Debian's chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS)
-        yield browser
-        browser.close()
 
 
 def test_coordinator_works_the_queue_in_the_browser(chromium, stack: Stack, console: Dict[str, str]) -> None:

@@ -69,17 +69,7 @@ def journey_problems(stack: Stack, journey: Dict[str, Any]) -> List[str]:
 
 # Journeys of the independent set that still fail, with why; strict, so a fix shows up as XPASS.
 KNOWN_FORM_GAPS = {
-    "j04": "a question without a question mark mid-form ('could it be a blood vessel…') is read as a date",
-    "j08": "'second opinion, i already saw a neuro somewhere else' is not taken as reason and returning",
-    "j15": "'i want to book' alone is not understood; a name plus DOB and phone in one line loses the name",
     "j25": "'see someone about his face spasms' (surgery asked later) and contact before reason reorder",
-    "j26": "'booking for my son, im his mother' is read as a greeting, not a start",
-    "j29": "'botox, im returning, mornings are best' fills the reason only",
-    "j36": "a correction with its value after a comma ('the date of birth, should be 21 may 1990')",
-    "j38": "a corrected misspelt name ('its deirdre not diedre') is not applied",
-    "j39": "'make the reason a second opinion instead' asks again instead of applying the value",
-    "j40": "'botox, ive been before, afternoons after 3' fills the reason only",
-    "j41": "'before that, why would i need an mra' mid-form is read as a date",
 }
 
 

@@ -84,3 +84,39 @@ def test_two_hundred_patients_ten_turns_each(multi: Stack) -> None:
             "GROUP BY sender_id")).all())
     engine.dispose()
     assert len(counts) == 200 and set(counts.values()) == {10}
+
+
+def test_a_message_sent_on_one_instance_reaches_a_widget_on_the_other(multi: Stack) -> None:
+    """Staff write through Rasa's HTTP API on instance 0; the widget is connected to instance 1.
+
+    Without the shared Redis manager the emit stays inside instance 0 and the widget never sees it.
+    """
+    import queue
+    import threading
+
+    import socketio
+
+    from bot.handoff import RasaApi
+
+    session = uuid.uuid4().hex
+    received: queue.Queue = queue.Queue()
+    confirmed = threading.Event()
+    client = socketio.Client(reconnection=False)
+    client.on("session_confirm", lambda _sid: confirmed.set())
+    client.on("bot_uttered", lambda message: received.put(message.get("text") or ""))
+    origin = f"http://localhost:{multi.web_port}"
+    client.connect(f"http://127.0.0.1:{multi.rasa_ports[1]}", transports=["polling"], headers={"Origin": origin})
+    try:
+        client.emit("session_request", {"session_id": session})
+        assert confirmed.wait(10), "no session_confirm"
+        client.emit("user_uttered", {"message": "what is an EMG?", "session_id": session})
+        assert "emg" in received.get(timeout=60).lower()
+        while not received.empty():
+            received.get_nowait()
+        staff_text = f"Hello, this is Cora from the clinic ({uuid.uuid4().hex[:6]})."
+        api = RasaApi(f"http://127.0.0.1:{multi.rasa_ports[0]}", multi.token)
+        api.post_events(session, [{"event": "bot", "text": staff_text}], deliver=True)
+        texts = [received.get(timeout=20)]
+        assert staff_text in texts, texts
+    finally:
+        client.eio.disconnect(abort=True)

@@ -88,14 +88,14 @@ async def test_red_flag_inside_a_question_action_gets_emergency_first(kb: str) -
     assert "911" in d.messages[0]["text"]
 
 
-async def test_emergency_guidance_in_the_form_says_it_is_paused() -> None:
+async def test_emergency_guidance_in_the_form_says_it_is_paused(kb: str) -> None:
     t = tracker("I can't breathe after my botox", intent="red_flag", active_loop="appointment_form",
                 entities=[{"entity": "red_flag_kind", "value": "after_botox"}])
     d, _ = await run(ActionEmergencyGuidance(), t)
     assert "911" in texts(d) and "paused" in texts(d) and "Botox" in texts(d)
 
 
-async def test_emergency_from_the_classifier_alone_includes_crisis_line() -> None:
+async def test_emergency_from_the_classifier_alone_includes_crisis_line(kb: str) -> None:
     d, _ = await run(ActionEmergencyGuidance(), tracker("something vague but flagged", intent="red_flag"))
     assert "911" in texts(d) and "988" in texts(d)
 
@@ -105,7 +105,9 @@ async def test_out_of_scope_with_a_topic_is_answered(kb: str) -> None:
     d, _ = await run(ActionOutOfScope(), t)
     assert "tumor" in texts(d)
     d, _ = await run(ActionOutOfScope(), tracker("capital of France?", intent="out_of_scope"))
-    assert d.messages[0]["response"] == "utter_out_of_scope"  # "our information doesn't cover that"
+    assert "doesn't cover that" in texts(d) and "hemifacial spasm" in texts(d)
+    d, _ = await run(ActionOutOfScope(), tracker("lovely weather", intent="out_of_scope"))
+    assert d.messages[0]["response"] == "utter_out_of_scope"  # a remark, not a question
     d, _ = await run(ActionOutOfScope(), tracker("how much does botox cost?", intent="out_of_scope"))
     assert "doesn't cover costs" in texts(d) and "appointment" in texts(d)
 
@@ -201,3 +203,12 @@ async def test_cancel_ends_the_form_and_clears_answers() -> None:
 async def test_bad_input_gets_a_clear_reply(kb: str, text: str) -> None:
     d, _ = await run(ActionAnswerQuestion(), tracker(text))
     assert d.messages and d.messages[0]["text"] and "<script>" not in d.messages[0]["text"]
+
+
+async def test_a_personal_question_the_classifier_missed_is_still_answered(kb: str) -> None:
+    """Fallback and 'yes/no' turns route personal-advice requests to the advice reply, not 'rephrase'."""
+    d, _ = await run(ActionFallback(), tracker("been on it 3 weeks, can i just stop taking it?", intent="nlu_fallback"))
+    assert "your own doctor" in texts(d)
+    offer = [{"event": "bot", "text": "Would you like to request an appointment?"}]
+    d, events = await run(ActionYesNo(), tracker("what can i do", intent="affirm", events=offer))
+    assert "your own doctor" in texts(d) and events != [FollowupAction("appointment_form")]

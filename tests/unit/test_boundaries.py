@@ -130,3 +130,56 @@ def test_pasted_markup_is_not_a_subject_and_choking_up_is_no_alarm(kb: str) -> N
     assert "Microvascular decompression" in respond("<img src=x onerror=alert(1)> what is MVD?").text
     assert not has_alarm_words("i choke up when people stare at my twitching face")
     assert has_alarm_words("im choking")
+
+
+def test_personal_advice_beside_a_gap_gets_both_and_no_fact_after_a_safety_gap(kb: str) -> None:
+    """Their own clinician, what the page lacks, and general information only when it cannot mislead."""
+    text = respond("Should I stop my blood thinners before the operation").text
+    assert "your own doctor" in text and "doesn't cover" in text and "What our page says" not in text
+    text = respond("is hemifacial spasm dangerous for me, i have high blood pressure").text
+    assert "your own doctor" in text and "high blood pressure" in text and "Diagnosing" in text
+
+
+def test_general_information_follows_the_page_words_of_a_report(kb: str) -> None:
+    """'My report mentions an AICA loop' gets what the page says about a blood vessel, not a default."""
+    text = respond("the radiologist says there is an AICA loop, what does that mean for me").text
+    assert "your own doctor" in text and "blood vessel" in text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the spasms are driving me up the wall, do the jabs have to be repeated?", "every few months"),
+    ("heat therapy on a nerve sounds painful, what is it for", "nerve sensitivity"),
+    ("when the spasm goes my mouth pulls up like a lopsided grin, how do they treat it", "Botox"),
+])
+def test_an_aside_is_not_the_subject_of_the_question(kb: str, text: str, expected: str) -> None:
+    """Pain, idioms and rare words in an aside do not turn a page question into a gap."""
+    reply = respond(text).text
+    assert expected in reply and "doesn't cover" not in reply
+
+
+def test_a_gap_with_a_topic_names_it_and_adds_only_a_stated_fact(kb: str) -> None:
+    """Success rates of Botox: the gap, and 'effective for most people'; MVD recovery: the gap alone."""
+    botox = respond("what percentage of people does botox work for").text
+    assert "doesn't cover" in botox and "effective for most people" in botox
+    mvd = respond("how long is recovery after mvd").text
+    assert "doesn't cover" in mvd and "(MVD)" in mvd and "From our hemifacial spasm page" not in mvd
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("what is the little sponge thing they put in made of", "spongelike pad"),
+    ("which anti seizure medicine is the best one for this", "Antiseizure drugs"),
+    ("how many weeks exactly between botox sessions? is it every 12 weeks like clockwork", "every few months"),
+])
+def test_a_detail_beyond_the_page_gets_the_gap_and_the_page_fact(kb: str, text: str, expected: str) -> None:
+    reply = respond(text).text
+    assert "doesn't cover that level of detail" in reply and expected.lower() in reply.lower()
+
+
+def test_a_detail_word_without_a_topic_or_as_filler_is_no_gap(kb: str) -> None:
+    assert "doesn't cover" not in respond("i nearly died when they said brain surgery, what is mvd exactly").text
+    assert "doesn't cover" not in respond("what sort of questions do they ask at the start").text
+
+
+def test_a_two_part_question_gets_the_gap_and_the_answer(kb: str) -> None:
+    reply = respond("does acupuncture actually work? and how many sessions would i need").text
+    assert "doesn't cover" in reply and "more studies are needed" in reply

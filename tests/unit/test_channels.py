@@ -72,3 +72,13 @@ def test_facebook_quick_replies_respect_platform_limits() -> None:
     message = facebook_quick_replies("text", buttons)
     assert len(message["quick_replies"]) == 13
     assert all(len(q["title"]) <= 20 for q in message["quick_replies"])
+
+
+def test_the_shared_socketio_manager_follows_the_lock_store_redis() -> None:
+    """One process needs no shared manager; several share the lock store's Redis unless told otherwise."""
+    from bot.channels.socketio import manager_url
+
+    assert manager_url({}) is None
+    assert manager_url({"REDIS_HOST": "10.0.0.5", "REDIS_PORT": "6380", "REDIS_DB": "2"}) == "redis://10.0.0.5:6380/2"
+    assert manager_url({"REDIS_HOST": "r", "REDIS_PASSWORD": "pw"}) == "redis://:pw@r:6379/0"
+    assert manager_url({"HFS_SOCKETIO_REDIS_URL": "redis://x/1", "REDIS_HOST": "r"}) == "redis://x/1"

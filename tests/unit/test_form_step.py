@@ -97,3 +97,26 @@ def test_parsing_helpers() -> None:
     assert best_choice("banana", ("New patient", "Returning patient")) is None
     assert capitalise_name("o'neil") == "O'Neil" and capitalise_name("McDonald") == "McDonald"
     assert strip_name_lead_in("my name's Joe Bloggs thanks") == "Joe Bloggs"
+
+
+@pytest.mark.parametrize("text, requested, slot, value", [
+    ("the date of birth, should be 21 may 1990", "confirmation", "date_of_birth", "1990-05-21"),
+    ("actually make the reason a second opinion instead", "confirmation", "visit_reason", "Second opinion"),
+    ("sorry typo, my name is Deirdre Malone", "date_of_birth", "full_name", "Deirdre Malone"),
+])
+def test_a_correction_with_its_value_is_applied_at_once(text: str, requested: str, slot: str, value: str) -> None:
+    filled = step(text, requested, full_name="Diedre Malone", date_of_birth="1990-05-12",
+                  visit_reason="Botox treatment")
+    assert filled[slot] == value and filled.get("confirmation") is None
+
+
+@pytest.mark.parametrize("text", ["botox, im returning, mornings are best",
+                                  "botox, ive been before, afternoons after 3 work best"])
+def test_reason_status_and_times_in_one_answer_are_all_taken(text: str) -> None:
+    filled = step(text, "visit_reason")
+    assert filled["visit_reason"] == "Botox treatment" and filled["patient_status"] == "returning"
+    assert "best" in filled["preferred_times"]
+
+
+def test_a_time_alone_is_not_taken_as_a_side_detail() -> None:
+    assert "preferred_times" not in step("mornings", "visit_reason")

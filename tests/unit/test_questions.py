@@ -10,6 +10,7 @@ from bot.knowledge.questions import (
     FACT,
     LIST_TESTS,
     LIST_TREATMENTS,
+    PARTLY,
     UNCLEAR,
     UNCOVERED,
     analyse_question,
@@ -65,13 +66,33 @@ def test_analysis(text: str, kind: str, topics: tuple, attribute: str | None) ->
 
 
 @pytest.mark.parametrize("text", [
-    "What causes hemifacial spasm?", "Is it hereditary?", "Is hemifacial spasm contagious?",
+    "Is it hereditary?", "Is hemifacial spasm contagious?", "can stress cause hemifacial spasm",
     "How much does botox cost?", "What are the side effects of MVD?",
-    "How long is the recovery after surgery?", "What is the success rate of MVD?",
+    "How long is the recovery after surgery?", "how long does the emg test last",
     "Can it be cured?", "does insurance cover botox", "is botox safe",
 ])
 def test_questions_the_page_does_not_answer(text: str) -> None:
     assert analyse_question(text).kind == UNCOVERED
+
+
+@pytest.mark.parametrize(("text", "topic", "attribute"), [
+    ("What is the success rate of MVD?", "mvd", "effectiveness"),
+    ("what percentage of people does botox work for", "botox", "effectiveness"),
+    ("can the pills cure it", "oral_medicines", "effectiveness"),
+    ("exactly how many months apart are the botox jabs", "botox", "frequency"),
+    ("What causes hemifacial spasm?", "mri", "what"),
+])
+def test_questions_the_page_answers_in_part(text: str, topic: str, attribute: str) -> None:
+    """The gap is named, and the topic's fact that states the asked attribute goes beside it."""
+    question = analyse_question(text)
+    assert (question.kind, question.topics, question.attribute) == (PARTLY, (topic,), attribute)
+
+
+def test_a_gap_is_named_with_its_topic_and_no_routed_fact() -> None:
+    """'How long does the EMG last' names EMG; EMG's routed 'not always necessary' is no answer."""
+    question = analyse_question("how long does the emg test last")
+    assert question.subject is not None and "EMG" in question.subject
+    assert question.topics == ("emg",)
 
 
 def test_follow_up_resolves_it_to_the_last_topic() -> None:

@@ -71,3 +71,19 @@ def test_zero_days_and_dry_runs_erase_nothing(db_url: str) -> None:
     assert erase_older_than(30, db_url, now=NOW, dry_run=True).conversations == ["old"]
     assert set(load_events(db_url)) == {"old"}
     assert audit_actions(db_url) == []
+
+
+def test_handled_follow_ups_are_erased_with_their_age_and_open_ones_stay(db_url: str) -> None:
+    from bot.appointments.follow_up import mark_handled, needs_follow_up, red_flag_seen
+    from bot.appointments.models import FollowUp
+
+    long_ago = datetime.now(timezone.utc) - timedelta(days=400)
+    red_flag_seen("old-patient", "rest", now=long_ago, url=db_url)
+    red_flag_seen("waiting-patient", "rest", now=long_ago, url=db_url)
+    handled = next(f for f in needs_follow_up(db_url) if f.sender_id == "old-patient")
+    mark_handled(handled.id, "nina", url=db_url)
+    erased = erase_older_than(365, db_url)
+    assert erased.follow_ups >= 1
+    with session_scope(db_url) as session:
+        left = set(session.execute(select(FollowUp.sender_id)).scalars())
+    assert left == {"waiting-patient"}  # never handled: it stays until staff see it

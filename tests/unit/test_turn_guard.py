@@ -36,3 +36,24 @@ def test_no_sequence_of_predictions_can_exceed_the_cap() -> None:
             break
         ran.append(step)
     assert ran.count("action_fallback") == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("my eye has twitched for about a year", "ask_personal_advice"),
+    ("my face freezes in a grimace during a spasm then lets go. how do they diagnose this?", "ask_question"),
+    ("how much is a first consultation at your clinic?", "ask_uncovered"),
+    ("could i get seen for botox?", None),
+    ("I'd like to book an appointment about the MRI", None),
+])
+def test_a_booking_classification_without_a_booking_is_redirected(text: str, expected: str) -> None:
+    """The classifier's request_appointment stands only for a booking, not a story or a question."""
+    from bot.nlp.components import boundary_intent
+    assert boundary_intent(text, "request_appointment") == expected
+
+
+def test_a_plain_booking_the_classifier_slipped_on_starts_the_form() -> None:
+    """'i want to book' (read as stop) and 'hello, booking for my son' (read as a greeting) book."""
+    from bot.nlp.components import _WANTS_BOOKING
+
+    assert _WANTS_BOOKING.search("i want to book") and _WANTS_BOOKING.search("hello, booking for my son, im his mother")
+    assert not _WANTS_BOOKING.search("stop the booking") and not _WANTS_BOOKING.search("i don't want to book")

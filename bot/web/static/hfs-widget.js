@@ -6,6 +6,9 @@
  * sessionStorage, gone when the tab closes, so a shared computer keeps nothing); "End and clear"
  * forgets it at once and starts a new conversation.
  * reconnects by itself, works with the keyboard and announces replies to screen readers.
+ * A message from a clinic staff member (sent from the staff console) carries "staff", the name the
+ * patient sees: it is shown with that name, "has joined" and hand-back notes as notices, and the
+ * header says who is in the chat until the conversation is handed back to the assistant.
  * No inline scripts or styles, so it runs under a strict Content-Security-Policy.
  */
 (function () {
@@ -98,10 +101,17 @@
     });
   }
 
+  var WHO = { bot: "Assistant: ", user: "You: " };
+
   function render(entry, index) {
-    var bubble = el("div", { "class": "hfs-msg hfs-" + entry.from });
-    var who = el("span", { "class": "hfs-visually-hidden" }, entry.from === "bot" ? "Assistant: " : "You: ");
-    bubble.appendChild(who);
+    var notice = entry.from === "staff" && entry.event !== "message";
+    var bubble = el("div", { "class": "hfs-msg hfs-" + (notice ? "notice" : entry.from) });
+    if (entry.from === "staff" && !notice) {
+      bubble.appendChild(el("span", { "class": "hfs-staff-name" }, entry.staff));
+      bubble.appendChild(el("span", { "class": "hfs-visually-hidden" }, ": "));
+    } else if (!notice) {
+      bubble.appendChild(el("span", { "class": "hfs-visually-hidden" }, WHO[entry.from] || ""));
+    }
     appendText(bubble, entry.text || "");
     log.appendChild(bubble);
     if (entry.buttons && entry.buttons.length) {
@@ -123,6 +133,7 @@
   function renderAll() {
     log.textContent = "";
     state.history.forEach(render);
+    title.textContent = state.staff ? "Chatting with " + state.staff : "Clinic assistant";
   }
 
   function remember(entry) {
@@ -173,6 +184,12 @@
     });
     socket.on("bot_uttered", function (message) {
       showTyping(false);
+      if (message.staff) {
+        var event = String(message.staff_event || "message");
+        state.staff = event === "handback" ? "" : String(message.staff);
+        remember({ from: "staff", staff: String(message.staff), event: event, text: String(message.text || "") });
+        return;
+      }
       var buttons = (message.quick_replies || message.buttons || []).map(function (b) {
         return { title: String(b.title), payload: String(b.payload) };
       });

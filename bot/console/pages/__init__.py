@@ -1,0 +1,1 @@
+"""Console pages: one module per page, each exposing ``routes`` (assembled in bot.console.app)."""
