@@ -16,13 +16,15 @@ from typing import Any, Dict, List, Optional
 from rasa.core.policies.policy import PolicyPrediction
 from rasa.core.policies.rule_policy import RulePolicy
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.core.domain import Domain
+from rasa.shared.core.domain import Domain, State
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.dialogue.states import RememberingTracker, StatesMemo
 from bot.dialogue.turns import guard
 
 logger = logging.getLogger(__name__)
+_STATES = StatesMemo()  # one per Rasa process; see bot.dialogue.states
 
 
 def actions_this_turn(tracker: DialogueStateTracker) -> List[str]:
@@ -41,6 +43,15 @@ def actions_this_turn(tracker: DialogueStateTracker) -> List[str]:
 )
 class TurnSafeRulePolicy(RulePolicy):
     """RulePolicy whose predictions can never loop or leave a message unanswered."""
+
+    def _prediction_states(
+        self, tracker: DialogueStateTracker, domain: Domain, use_text_for_last_user_input: bool = False,
+        rule_only_data: Optional[Dict[str, Any]] = None,
+    ) -> List[State]:
+        """Rasa's states for prediction, with the session's history replayed once, not every turn."""
+        remembering = RememberingTracker(tracker, _STATES)
+        return super()._prediction_states(remembering, domain, use_text_for_last_user_input,  # type: ignore[arg-type]
+                                          rule_only_data)
 
     def predict_action_probabilities(
         self, tracker: DialogueStateTracker, domain: Domain,

@@ -137,6 +137,7 @@ def _exclusive(url: str) -> Iterator[None]:
                 conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": LOCK_KEY})
                 conn.commit()
     elif url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        get_engine(url)  # creates the database's folder (a fresh clone has no var/ yet) and file, 0600
         descriptor = os.open(f"{url[len('sqlite:///'):]}.migrate-lock", os.O_WRONLY | os.O_CREAT, 0o600)
         with os.fdopen(descriptor, "w") as handle:
             fcntl.flock(handle, fcntl.LOCK_EX)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
+from pathlib import Path
 from typing import List, Optional
 
 import pytest
@@ -81,3 +82,10 @@ def test_postgresql_upgrades_to_head_and_matches_the_models() -> None:
             assert differences(url) == []
         finally:
             get_engine(url).dispose()
+
+
+def test_a_fresh_checkout_without_its_data_folder_migrates(tmp_path: Path) -> None:
+    """make run on a fresh clone: var/ does not exist yet, and the lock file must not need it."""
+    url = f"sqlite:///{tmp_path}/not-yet/var/hfs.db"
+    upgrade(url)
+    assert current(url) == head()
