@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 import threading
 import time
@@ -20,12 +19,11 @@ from collections import Counter
 from datetime import datetime
 from typing import Callable, List, Optional
 
-from bot.appointments import notifications, notify, outbox
+from bot.appointments import notifications, notify, outbox, periodic
 from bot.settings import Settings, get_settings
 
 logger = logging.getLogger(__name__)
 Sender = Callable[[notifications.Due, Settings, Optional[str]], None]
-_worker: Optional[threading.Thread] = None
 
 
 def send_one(item: notifications.Due, settings: Settings, db_url: Optional[str]) -> None:
@@ -65,27 +63,8 @@ def run_once(db_url: Optional[str] = None) -> Counter:
 
 
 def start_worker(interval: float = 5.0) -> Optional[threading.Thread]:
-    """Send due notifications every ``interval`` seconds in a daemon thread (once per process).
-
-    Off when HFS_NOTIFY_WORKER=0 (the unit tests set that).
-    """
-    global _worker
-    if os.environ.get("HFS_NOTIFY_WORKER", "1") == "0" or _worker is not None:
-        return _worker
-    stop = threading.Event()
-
-    def loop() -> None:
-        while True:
-            try:
-                deliver_due()
-            except Exception:  # noqa: BLE001 - the queue is in the database; try again next time
-                logger.warning("Notification pass failed; will retry")
-            if stop.wait(interval):
-                return
-
-    _worker = threading.Thread(target=loop, name="notify-worker", daemon=True)
-    _worker.start()
-    return _worker
+    """Send due notifications every ``interval`` seconds in a daemon thread (off when HFS_NOTIFY_WORKER=0)."""
+    return periodic.start("notify-worker", interval, deliver_due, "HFS_NOTIFY_WORKER")
 
 
 def main(argv: Optional[List[str]] = None) -> int:

@@ -17,13 +17,13 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import List, Optional
 
+from bot.appointments import periodic
 from bot.appointments.repository import NewRequest, StorageError, save_request
 from bot.settings import get_settings
 from bot.storage.crypto import decrypt, encrypt
 
 _lock = threading.Lock()
 logger = logging.getLogger(__name__)
-_worker: Optional[threading.Thread] = None
 
 
 def _path(path: Optional[Path]) -> Path:
@@ -82,27 +82,12 @@ def flush(path: Optional[Path] = None, url: Optional[str] = None) -> List[str]:
         return stored
 
 
+def _flush_and_log() -> None:
+    stored = flush()
+    if stored:
+        logger.info("Outbox: stored %d pending request(s): %s", len(stored), ", ".join(stored))
+
+
 def start_worker(interval: float = 30.0) -> Optional[threading.Thread]:
-    """Flush the outbox now and then every ``interval`` seconds, in a daemon thread.
-
-    Off when HFS_OUTBOX_WORKER=0 (the unit tests set that). Started once per process.
-    """
-    global _worker
-    if os.environ.get("HFS_OUTBOX_WORKER", "1") == "0" or _worker is not None:
-        return _worker
-    stop = threading.Event()
-
-    def loop() -> None:
-        while True:
-            try:
-                stored = flush()
-                if stored:
-                    logger.info("Outbox: stored %d pending request(s): %s", len(stored), ", ".join(stored))
-            except Exception:  # noqa: BLE001 - keep trying; the file keeps the requests
-                logger.warning("Outbox flush failed; will retry")
-            if stop.wait(interval):
-                return
-
-    _worker = threading.Thread(target=loop, name="outbox-worker", daemon=True)
-    _worker.start()
-    return _worker
+    """Flush the outbox now and then every ``interval`` seconds in a daemon thread (off when HFS_OUTBOX_WORKER=0)."""
+    return periodic.start("outbox-worker", interval, _flush_and_log, "HFS_OUTBOX_WORKER")

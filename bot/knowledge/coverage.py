@@ -93,10 +93,11 @@ class Coverage:
 
     def __init__(self, classes: Sequence[SubjectClass], explained: FrozenSet[str],
                  common: FrozenSet[str], page_words: Optional[Dict[str, str]] = None,
-                 figures_of_speech: Optional[Pattern[str]] = None) -> None:
+                 figures_of_speech: Optional[Pattern[str]] = None,
+                 generic_words: FrozenSet[str] = frozenset()) -> None:
         self.classes = tuple(classes)
         self.figures_of_speech = figures_of_speech
-        self.generic_words: FrozenSet[str] = frozenset()  # words any question about the page may use
+        self.generic_words = generic_words  # words any question about the page may use
         self.page_words = dict(page_words or {})
         self.explained = explained
         self.common = common
@@ -125,11 +126,10 @@ class Coverage:
         generic = {_term_lemmas(w) for w in data.get("generic_words", [])}
         explained = frozenset((page.words | generic) - class_words)
         figures = data.get("figures_of_speech") or []
-        coverage = cls(classes, explained, frozenset(common_words() - class_words),
-                       {str(k): str(v) for k, v in (data.get("page_words") or {}).items()},
-                       re.compile("|".join(f"(?:{f})" for f in figures)) if figures else None)
-        coverage.generic_words = frozenset(generic)
-        return coverage
+        return cls(classes, explained, frozenset(common_words() - class_words),
+                   {str(k): str(v) for k, v in (data.get("page_words") or {}).items()},
+                   re.compile("|".join(f"(?:{f})" for f in figures)) if figures else None,
+                   frozenset(generic))
 
     def literal(self, reading: Reading) -> Reading:
         """The message without figures of speech ("a real pain in the neck" names no body part)."""

@@ -16,10 +16,10 @@ from bot.appointments import outbox
 from bot.appointments.repository import NewRequest
 from bot.console.accounts import add_user
 from bot.knowledge.repository import load_facts
-from bot.ops.stack import Stack, reply_text
+from bot.ops.stack import Stack, free_port, reply_text
 from tests.e2e.browser import sign_in
 from tests.e2e.conftest import PASSWORD
-from tests.unit.test_notifications import Hook, Mailbox, free_port
+from tests.local_servers import Hook, Mailbox
 
 FORM = ["book an appointment", "Rosa Delgado", "3 April 1959", "555-867-5309", "Surgical consultation (MVD)",
         "Returning patient", "Tuesdays", "Yes, I agree", "yes"]

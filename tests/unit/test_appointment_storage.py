@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import threading
 from dataclasses import replace
-from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 from typing import Iterator, List
 
@@ -25,6 +23,7 @@ from bot.appointments.repository import (
     set_status,
 )
 from bot.storage import session_scope
+from tests.local_servers import Hook
 
 REQUEST = NewRequest(
     full_name="Maria Lopez", date_of_birth="1965-03-14", phone="+15551234567", email=None,
@@ -95,34 +94,12 @@ def test_outbox_keeps_and_later_stores_once(db_url: str, tmp_path: Path) -> None
     assert outbox.pending(box) == []
 
 
-class Receiver:
-    """A local HTTP receiver that fails the first ``failures`` posts."""
-
-    def __init__(self, failures: int, status: int = 503) -> None:
-        self.failures, self.status, self.bodies = failures, status, []
-        receiver = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802
-                receiver.bodies.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
-                code = receiver.status if len(receiver.bodies) <= receiver.failures else 200
-                self.send_response(code)
-                self.end_headers()
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.server = HTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}/hook"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-
 @pytest.fixture()
 def receiver() -> Iterator:
     made = []
 
-    def make(failures: int, status: int = 503) -> Receiver:
-        made.append(Receiver(failures, status))
+    def make(failures: int, status: int = 503) -> Hook:
+        made.append(Hook([status] * failures))  # fails the first ``failures`` posts
         return made[-1]
 
     yield make

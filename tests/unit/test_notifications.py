@@ -5,14 +5,9 @@ A local HTTP server stands in for the clinic's webhook and aiosmtpd for its mail
 
 from __future__ import annotations
 
-import json
 import logging
-import socket
-import threading
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
-from email import message_from_bytes
-from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 from typing import Iterator, List
 
@@ -24,6 +19,8 @@ from bot.appointments.delivery import deliver_due, main, run_once
 from bot.appointments.follow_up import badge_counts, dead_deliveries
 from bot.appointments.notify import request_payload
 from bot.appointments.repository import NewRequest, save_request
+from bot.ops.stack import free_port
+from tests.local_servers import Hook, Mailbox
 
 REQUEST = NewRequest(
     full_name="Maria Lopez", date_of_birth="1965-03-14", phone="+15551234567", email="maria@example.org",
@@ -32,46 +29,6 @@ REQUEST = NewRequest(
 )
 T0 = datetime.now(timezone.utc).replace(microsecond=0) + timedelta(minutes=5)  # after every enqueue below
 BACKOFF = 10  # seconds
-
-
-class Hook:
-    """A local webhook answering with ``codes`` in turn (then 200), recording each body and header."""
-
-    def __init__(self, codes: List[int]) -> None:
-        self.codes, self.bodies, self.headers = list(codes), [], []
-        hook = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 - the http.server hook name
-                hook.bodies.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
-                hook.headers.append(self.headers)  # case-insensitive
-                self.send_response(hook.codes.pop(0) if hook.codes else 200)
-                self.end_headers()
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.server = HTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}/hook"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-
-class Mailbox:
-    """aiosmtpd handler keeping every message."""
-
-    def __init__(self, port: int) -> None:
-        self.messages: list = []
-        self.port = port
-
-    async def handle_DATA(self, server: object, session: object, envelope: object) -> str:  # noqa: N802
-        self.messages.append((envelope.rcpt_tos, message_from_bytes(envelope.content)))
-        return "250 OK"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture()
