@@ -35,14 +35,15 @@ class MessageAnalysis:
 
 @lru_cache(maxsize=1024)
 def analyse_message(
-    text: str, intent: Optional[str] = None, last_topic: Optional[str] = None
+    text: str, intent: Optional[str] = None, last_topic: Optional[str] = None, last_asked: Optional[str] = None,
 ) -> MessageAnalysis:
-    """Read and classify a message."""
+    """Read and classify a message (``last_topic`` and ``last_asked``: what the previous question was about)."""
     reading = read(text or "")
     red_flag = detect_red_flag(reading)
     language = detect_language(reading.text)
-    advice = None if red_flag or language != ENGLISH else personal_advice_kind(reading)
-    if advice is None and medicine_change_in_context(reading, last_topic):
+    literal = reading.literal  # "shot myself in the foot" names neither a jab nor a foot
+    advice = None if red_flag or language != ENGLISH else personal_advice_kind(literal)
+    if advice is None and medicine_change_in_context(literal, last_topic):
         advice = MEDICINE_CHANGE
     return MessageAnalysis(reading, language, red_flag, advice,
-                           analyse_question(reading, intent, last_topic))
+                           analyse_question(literal, intent, last_topic, last_asked))

@@ -8,6 +8,7 @@ ends). Used by the question action, the fallback, and the appointment form mid-f
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Optional
 
 from bot.analysis import MessageAnalysis, analyse_message
@@ -24,13 +25,14 @@ from bot.knowledge.questions import (
     Question,
     analyse_question,
 )
-from bot.nlp.reading import asking_clauses, question_clause
+from bot.nlp.reading import asking_clauses, is_question_shaped, question_clause
 from bot.replies import Reply
 from bot.safety.advice import (
     DOSE,
     MEDICINE_CHANGE,
     NEXT_STEP,
     OWN_RESULTS,
+    PERSONAL_CHOICE,
     SELF_DIAGNOSIS,
     SERIOUSNESS,
     SYMPTOMS,
@@ -47,19 +49,19 @@ GENERAL_TOPICS = {
     SERIOUSNESS: ("diagnosis",),
     WHICH_DOCTOR: ("diagnosis",),
     NEXT_STEP: ("diagnosis", "treatment"),
+    PERSONAL_CHOICE: ("treatment",),
     SELF_DIAGNOSIS: ("diagnosis",),
 }
 _PROCESS_TOPICS = ("condition",)
-# Gaps where any general information could be read as "fine for you".
-SAFETY_GAPS = {"device", "population"}
+TEST_TOPICS = frozenset({"mri", "mra", "emg", "imaging"})
 
 
 def respond(
     text: str, intent: Optional[str] = None, last_topic: Optional[str] = None,
-    topic_hint: Optional[str] = None,
+    topic_hint: Optional[str] = None, last_asked: Optional[str] = None,
 ) -> Reply:
-    """The reply to a question-like message."""
-    analysis = analyse_message(text or "", intent, last_topic)
+    """The reply to a question-like message (``last_topic``, ``last_asked``: the previous question's)."""
+    analysis = analyse_message(text or "", intent, last_topic, last_asked)
     if analysis.red_flag is not None:
         return emergency_reply(analysis.red_flag.kind, analysis.language)
     if not analysis.is_english:
@@ -72,17 +74,21 @@ def respond(
             and not describes_symptoms(analysis):
         advice = ""
     if advice is not None and question.gap and question.kind in (UNCOVERED, PARTLY):
-        # "Should I stop my blood thinners before the operation?": their own clinician, and what
-        # the page lacks; after a device or population gap no general information ("MRI is fine").
-        general = None if question.gap.kind in SAFETY_GAPS else _general_information(advice, analysis)
+        # "Is the MRA dye safe for me, I have kidney problems?": their own clinician first, then what
+        # the page lacks, then its general information (after both, it cannot read as "fine"). A
+        # medicine change beside a device or drug ("stop my blood thinners before the op") has none.
+        unrelated = advice in (DOSE, MEDICINE_CHANGE) and question.gap.kind == "device"
+        general = None if unrelated else _general_information(advice, analysis)
         return personal_advice_reply(advice, general, question.subject)
     if advice is not None:
         return personal_advice_reply(advice, _general_information(advice, analysis))
     if describes_symptoms(analysis):
-        return personal_advice_reply(SYMPTOMS, general_information(("diagnosis",)))
+        return personal_advice_reply(SYMPTOMS, general_information(("diagnosis", "treatment")))
     if question.kind == UNCLEAR and intent in ("ask_uncovered", "out_of_scope"):
         question = Question(UNCOVERED, (), question.attribute, "that")
-    return _two_part_reply(analysis, last_topic) or answer_question(question, topic_hint)
+    reply = _two_part_reply(analysis, last_topic) or answer_question(question, topic_hint)
+    asked = question.gap.kind if question.gap else question.attribute if question.attribute_from_text else None
+    return replace(reply, asked=asked) if reply.topic else reply
 
 
 _ANSWERED = (FACT, COMPARE, LIST_TESTS, LIST_TREATMENTS)
@@ -106,8 +112,6 @@ def _two_part_reply(analysis: MessageAnalysis, last_topic: Optional[str]) -> Opt
 _SPASM_WORDS = re.compile(r"\b(?:twitch|spasm|jerk|flutter|blink|wink|squint|tic|pull|tug|flicker|jump|"
                           r"shut|close|contract|clench|tight|yank|spasming|go crazy|go mad|attack)")
 _FACE_WORDS = re.compile(r"\b(?:eye|eyelid|lid|cheek|mouth|lip|face|jaw|chin|brow|forehead|side)\b")
-_QUESTION = re.compile(r"\?|^(?:what|whats|what's|how|why|when|where|which|who|is|are|can|could|does|"
-                       r"do|did|will|would|should|tell me|explain|any)\b")
 _DESCRIPTIVE_GAPS = {"outcome", "cause", "duration", "unknown_name", "urgency"}  # a body part elsewhere is a gap
 
 
@@ -116,7 +120,7 @@ def describes_symptoms(analysis: MessageAnalysis) -> bool:
     question, reading = analysis.question, analysis.reading
     leaves_page = question.kind == UNCLEAR or (
         question.kind == UNCOVERED and (question.gap is None or question.gap.kind in _DESCRIPTIVE_GAPS))
-    asks = _QUESTION.search(reading.lower.strip()) or question_clause(reading) is not reading
+    asks = is_question_shaped(reading.text) or question_clause(reading) is not reading
     return (leaves_page and not asks
             and bool(_SPASM_WORDS.search(reading.lemmas))
             and ("condition" in reading.topics or bool(_FACE_WORDS.search(reading.lemmas))))
@@ -130,7 +134,11 @@ def _general_information(advice: str, analysis: MessageAnalysis) -> Optional[str
         named = (question.gap.partly,)
     besides = question.gap.term if question.gap else ""
     topics = named or related_topics(analysis.reading, besides) or GENERAL_TOPICS.get(advice, ())
-    attribute = question.attribute if question.attribute_from_text and named else "what"
+    beside_gap = question.kind == PARTLY  # the fact the question touches on ("the MRA's dye")
+    attribute = question.attribute if (question.attribute_from_text or beside_gap) and named else "what"
+    asked_when = not (question.attribute_from_text or beside_gap)
+    if advice in (WHICH_DOCTOR, PERSONAL_CHOICE) and named and set(named) <= TEST_TOPICS and asked_when:
+        attribute = "when_used"  # "should I insist on an EMG?": when the page says it is used
     return general_information(topics, attribute)
 
 
@@ -145,4 +153,4 @@ def is_knowledge_question(text: str, last_topic: Optional[str] = None) -> bool:
     off_topic = question.kind == UNCOVERED and not question.topics and question.gap is None
     # "Are there support groups?" asks about something real the page lacks: say so, rather
     # than "I didn't understand"; an off-topic remark that asks nothing is left to the caller.
-    return question.kind != UNCLEAR and (not off_topic or bool(_QUESTION.search((text or "").lower().strip())))
+    return question.kind != UNCLEAR and (not off_topic or is_question_shaped(text or ""))

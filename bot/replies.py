@@ -18,6 +18,7 @@ class Reply:
     buttons: Tuple[Tuple[str, str], ...] = field(default_factory=tuple)
     topic: Optional[str] = None
     kind: str = "fact"
+    asked: Optional[str] = None  # what the question asked (an attribute or a gap's class), for follow-ups
 
     def button_dicts(self) -> List[Dict[str, str]]:
         """Buttons in the shape Rasa's dispatcher expects."""

@@ -11,6 +11,7 @@ import pytest
 os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ["HFS_OUTBOX_WORKER"] = "0"  # tests flush the outbox themselves
+os.environ["HFS_SUMMARY_WORKER"] = "0"  # tests sync the console summaries where the console would
 os.environ.setdefault("HFS_DATA_KEYS", "uTTLF3hjNKm3Qz4m1Fz8oV1c9jOQ3q0bqZb5yZfWc3U=")  # a test-only key
 
 from bot.knowledge.repository import invalidate_cache, load_facts  # noqa: E402

@@ -21,7 +21,7 @@ from bot.appointments.fields import FIELDS, FORM_SLOTS, HELPER_SLOTS
 from bot.appointments.form import form_step
 from bot.appointments.repository import NewRequest, StorageError, save_request
 from bot.conversation import deserves_an_answer, respond
-from bot.nlp.reading import asks, read
+from bot.nlp.reading import asks, is_question_shaped, read
 from bot.safety.redflags import detect_red_flag
 from bot.settings import get_settings
 
@@ -41,14 +41,13 @@ _SAME_MESSAGE = frozenset({"action_listen", "action_extract_slots", FORM, "actio
 CANCEL_WORDS = re.compile(
     r"\b(?:cancel|stop|quit|abort|exit|never ?mind|forget|scrap|drop it|leave it|changed my mind|"
     r"don'?t (?:want|need|book)|no longer|not (?:now|anymore|any more)|end this)\b", re.I)
-QUESTION_START = ("what", "how", "why", "when", "which", "is ", "are ", "can ", "does ",
-                  "do ", "will ", "should ", "could ", "tell me", "wait", "hold on", "hang on")
+INTERRUPTIONS = ("wait", "hold on", "hang on")  # "wait, what does the MRA show?"
 
 
 def looks_like_question(text: str) -> bool:
     """A question about the condition typed in the middle of the form."""
     low = text.strip().lower()
-    asking = low.endswith("?") or low.startswith(QUESTION_START) or asks(read(text))
+    asking = low.startswith(INTERRUPTIONS) or is_question_shaped(low) or asks(read(text))
     return asking and deserves_an_answer(text)  # "before that, why would i need an mra" asks, too
 
 

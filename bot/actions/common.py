@@ -37,6 +37,12 @@ def send(dispatcher: CollectingDispatcher, reply: Reply, **kwargs: Dict[str, Any
 
 def answer_and_remember(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> List[EventType]:
     """Answer a question-like message (safety first) and remember its topic for follow-ups."""
-    reply = respond(text, None, tracker.get_slot("topic"))
+    reply = respond(text, None, tracker.get_slot("topic"), None, tracker.get_slot("asked"))
     send(dispatcher, reply)
-    return [SlotSet("topic", reply.topic)] if reply.topic else []
+    return remember(tracker, reply)
+
+
+def remember(tracker: Tracker, reply: Reply) -> List[EventType]:
+    """Slot events for what a reply was about ("how often?" and "and the pills?" follow it up)."""
+    wanted = {"topic": reply.topic, "asked": reply.asked} if reply.topic else {"asked": None}
+    return [SlotSet(name, value) for name, value in wanted.items() if tracker.get_slot(name) != value]

@@ -38,7 +38,9 @@ def main(argv: Optional[List[str]] = None) -> int:
         import uvicorn
 
         from bot.console.app import create_app
+        from bot.console.conversations import start_sync_worker
 
+        start_sync_worker()
         print(f"Staff console on http://localhost:{args.port}/ (Ctrl-C stops it)")
         uvicorn.run(create_app(), host=args.host, port=args.port, log_level="warning", ws="none")
         return 0

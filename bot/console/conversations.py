@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
@@ -18,6 +19,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql.elements import ColumnElement
 
+from bot.appointments import periodic
 from bot.appointments.redaction import PERSONAL_SLOTS, REDACTED
 from bot.console.models import Review
 from bot.dialogue.paused import STAFF_KEY, staff_meta
@@ -28,13 +30,14 @@ from bot.storage.summaries import EVENTS, INTENTS, SUMMARY, TEXTS
 
 __all__ = ["EVENTS", "FLAGS", "LOW_CONFIDENCE", "REDACTED", "ConversationList", "Filters", "Summary",
            "conversations", "erase", "events_in_order", "load_events", "mask", "personal_values", "reviews",
-           "set_review", "summarize", "transcript"]
+           "set_review", "start_sync_worker", "summarize", "transcript"]
 EMAIL_RX = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE_RX = re.compile(r"\+?\d[\d\s().-]{5,}\d")
 DATE_RX = re.compile(
     r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b"
     r"|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{4}\b", re.I)
 PAGE_BATCH = 500
+SYNC_INTERVAL = 30.0  # seconds between background syncs of the summaries
 ORDER = (SUMMARY.c.started.desc(), SUMMARY.c.first_event_id)  # newest first; ties in order of arrival
 logger = logging.getLogger(__name__)
 
@@ -245,6 +248,12 @@ def prepare(url: Optional[str] = None) -> None:
     except SQLAlchemyError as error:
         logger.warning("Conversation summaries not brought up to date (%s); retried on the next page.",
                        type(error).__name__)
+
+
+def start_sync_worker(url: Optional[str] = None, interval: float = SYNC_INTERVAL) -> Optional[threading.Thread]:
+    """Keep the summaries current in the background too (Rasa no longer folds them on each save),
+    so a page's own sync has little to read; off with HFS_SUMMARY_WORKER=0."""
+    return periodic.start("summary-sync", interval, lambda: prepare(url), "HFS_SUMMARY_WORKER")
 
 
 def conversations(filters: Filters, url: Optional[str] = None,

@@ -93,10 +93,10 @@ class Coverage:
 
     def __init__(self, classes: Sequence[SubjectClass], explained: FrozenSet[str],
                  common: FrozenSet[str], page_words: Optional[Dict[str, str]] = None,
-                 figures_of_speech: Optional[Pattern[str]] = None,
+                 asides: Optional[Pattern[str]] = None,
                  generic_words: FrozenSet[str] = frozenset()) -> None:
         self.classes = tuple(classes)
-        self.figures_of_speech = figures_of_speech
+        self.asides = asides
         self.generic_words = generic_words  # words any question about the page may use
         self.page_words = dict(page_words or {})
         self.explained = explained
@@ -125,21 +125,29 @@ class Coverage:
             ))
         generic = {_term_lemmas(w) for w in data.get("generic_words", [])}
         explained = frozenset((page.words | generic) - class_words)
-        figures = data.get("figures_of_speech") or []
+        asides = data.get("asides") or []
         return cls(classes, explained, frozenset(common_words() - class_words),
                    {str(k): str(v) for k, v in (data.get("page_words") or {}).items()},
-                   re.compile("|".join(f"(?:{f})" for f in figures)) if figures else None,
+                   re.compile("|".join(f"(?:{a})" for a in asides)) if asides else None,
                    frozenset(generic))
 
     def literal(self, reading: Reading) -> Reading:
-        """The message without figures of speech ("a real pain in the neck" names no body part)."""
-        if self.figures_of_speech is None or not self.figures_of_speech.search(reading.lower):
+        """The message without figures of speech ("a real pain in the neck" names no body part) or asides."""
+        reading = reading.literal
+        if self.asides is None or not self.asides.search(reading.lower):
             return reading
-        return read(self.figures_of_speech.sub(" ", reading.lower))
+        return read(self.asides.sub(" ", reading.lower))
 
     def as_page_words(self, reading: Reading) -> FrozenSet[str]:
         """The message's lemmas, with report and letter words mapped to the page's own."""
         return frozenset(self.page_words.get(word, word) for word in reading.free_lemmas.split()) - {""}
+
+    def class_gap(self, name: str) -> Optional[Gap]:
+        """The gap of a class named earlier in the conversation ("and after the jabs?"), if it names no term."""
+        found = next((c for c in self.classes if c.name == name and "{term}" not in c.subject), None)
+        if found is None:
+            return None
+        return Gap(found.name, self._subject(found.subject, ""), "", found.partly, found.with_topic, found.answers)
 
     def gap(self, message: Readable) -> Optional[Gap]:
         """The first subject class the message names, else an unknown name in it."""

@@ -7,12 +7,13 @@ letter words are first mapped to the page's own (``page_words`` in coverage.yml)
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Dict, List, Tuple
+from typing import Collection, Dict, FrozenSet, List, Optional, Tuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
 from bot.knowledge.coverage import coverage
+from bot.knowledge.facts_file import Topic
 from bot.knowledge.repository import knowledge
 from bot.nlp.normalize import lemma_text
 from bot.nlp.reading import Reading
@@ -41,8 +42,8 @@ def _distinctive_words() -> Dict[str, Tuple[str, ...]]:
     return {word: tuple(keys) for word, keys in where.items() if len(keys) <= MAX_TOPICS_OF_A_WORD}
 
 
-def related_topics(reading: Reading, besides: str = "") -> Tuple[str, ...]:
-    """The topic whose facts share most of the message's distinctive page words, if any.
+def related_topics(reading: Reading, besides: str = "", among: Collection[str] = ()) -> Tuple[str, ...]:
+    """The topic (of ``among``, if given) whose facts share most of the message's distinctive page words.
 
     Words inside topic mentions and in ``besides`` (the subject the page lacks) do not count.
     """
@@ -50,8 +51,28 @@ def related_topics(reading: Reading, besides: str = "") -> Tuple[str, ...]:
     counts: Dict[str, int] = {}
     for word in coverage().as_page_words(reading) - set(lemma_text(besides).lower().split()):
         for key in distinctive.get(word, ()):
-            counts[key] = counts.get(key, 0) + 1
+            if not among or key in among:
+                counts[key] = counts.get(key, 0) + 1
     if not counts:
         return ()
     order = [topic.key for topic in knowledge().topics]
     return (max(counts, key=lambda key: (counts[key], -order.index(key))),)
+
+
+MAX_SHARED_ZIPF = 5.0  # "use", "have" and "get" share nothing; "dye", "scar" and "cut" do
+
+
+@lru_cache(maxsize=256)
+def _fact_words(answer: str) -> FrozenSet[str]:
+    return frozenset(lemma_text(answer).lower().split())
+
+
+def shared_fact(reading: Reading, topic: Topic, besides: str = "") -> Optional[str]:
+    """The attribute of the topic's fact that shares a word with the message beyond the topic's
+    name, its mentions and ``besides`` ("is the dye for the MRA safe with my kidneys?": the fact
+    about its special dye); None when the page says nothing the question touches on."""
+    own = set(lemma_text(f"{topic.name} {besides}").lower().split())
+    words = {word for word in coverage().as_page_words(reading) if word.isalpha() and len(word) > 2
+             and word not in STOP_WORDS and word not in own and zipf_frequency(word, "en") < MAX_SHARED_ZIPF}
+    best = max(topic.facts, key=lambda fact: len(words & _fact_words(fact.answer)), default=None)
+    return best.attributes[0] if best is not None and words & _fact_words(best.answer) else None

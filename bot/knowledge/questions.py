@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from typing import List, Optional, Pattern, Sequence, Tuple
 
 from bot.knowledge.coverage import Gap, coverage
-from bot.knowledge.page_words import GROUP_TOPICS, related_topics
+from bot.knowledge.page_words import GROUP_TOPICS, related_topics, shared_fact
 from bot.knowledge.repository import knowledge
-from bot.nlp.reading import Readable, as_reading, question_clause
+from bot.nlp.reading import Readable, Reading, as_reading, question_clause
 from bot.nlp.terms import Mention
 
 FACT, COMPARE, LIST_TESTS, LIST_TREATMENTS, UNCOVERED, PARTLY, UNCLEAR = (
@@ -45,17 +45,18 @@ ATTRIBUTE_CUES: Sequence[Tuple[str, Pattern[str]]] = (
         r"\bbefore (?:the |an |my )?(?:op|surgery|operation)\b", r"\bat what (?:point|stage)\b",
         r"\b(?:everyone|everybody|every patient|all patient) (?:\w+ )?(?:get|have|need)\b",
         r"\bonly (?:some|certain) (?:people|ppl|patient|case)",
+        r"\bsome (?:people|folk|ppl|patient|person)s? (?:\S+ )?(?:need|get|have)\b", r"\bother(?:s| people)? (?:do not|don't|dont)\b",
     )),
     ("frequency", _rx(
         r"\bhow often\b", r"\blast\b", r"\brepeat", r"\bwear off\b", r"\bhow many time",
-        r"\bevery\b", r"\bpermanent", r"\bagain\b", r"\bfrequen", r"\bredo\b",
+        r"\bevery\b", r"(?<!more )\bpermanent(?! (?:fix|solution|option|cure|treatment|answer))", r"\bagain\b", r"\bfrequen", r"\bredo\b",
         r"\bforever\b", r"\bfor good\b", r"\bapart\b(?! from)", r"\bredo", r"\bone[- ]?time\b", r"\bonce\b",
-        r"\bhow long (?:be|do) (?:the )?(?:effect|result|benefit|relief)",
+        r"\bhow long (?:be|do) (?:the )?(?:effect|result|benefit|relief)", r"\bkeep (?:on )?work",
     )),
     ("how_it_works", _rx(
-        r"\bhow (?:do|would|will|can|could) (?:\w+ ){0,6}work\b", r"\bmechanism\b",
+        r"\bhow (?:do|would|will|can|could) (?:\S+ ){0,6}work\b", r"\bmechanism\b",
         r"\bwhat (?:do|would|will) (?:\w+ ){0,3}do (?:to|for|in|exactly)\b",
-        r"\bhow (?:do|would|will|can|could) (?:\w+ ){0,4}(?:reduce|stop|block|help|relieve)\b",
+        r"\bhow (?:do|would|will|can|could) (?:\S+ ){0,4}(?:reduce|stop|block|help|relieve|fix|sort)\b",
         r"\bwork how\b", r"\bcontrast\b", r"\bdye\b",
     )),
     ("procedure", _rx(
@@ -73,7 +74,7 @@ ATTRIBUTE_CUES: Sequence[Tuple[str, Pattern[str]]] = (
     ("shows", _rx(
         r"\bshow\b", r"\breveal", r"\bmeasure", r"\bdetect", r"\bfind\b", r"\bsee\b",
         r"\blook (?:for|at)\b", r"\bcheck", r"\bpurpose\b", r"\bwhy\b", r"\bused? for\b",
-        r"\bwhat (?:\w+ ){1,4}for\b", r"\bpoint of\b", r"\bassess", r"\bconfirm\b",
+        r"\bwhat (?:\w+ ){1,6}for\b", r"\bpoint of\b", r"\bassess", r"\bconfirm\b",
         r"\bidentif", r"\bdetermine\b", r"\btell (?:you|me|the doctor|doctor|us)\b",
         r"\bpick up\b", r"\bdiscover\b",
     )),
@@ -83,9 +84,10 @@ ATTRIBUTE_CUES: Sequence[Tuple[str, Pattern[str]]] = (
         r"\bevidence\b", r"\bprove", r"\bresearch\b", r"\bstudy\b", r"\bstudie\b",
         r"\bsuccessful\b", r"\bbenefit", r"\breliable\b", r"\bresult\b",
         r"\bstop (?:the )?(?:spasm|twitch)", r"\bget rid\b", r"\bfix\b", r"\bmanage\b",
+        r"\bmore permanent\b", r"\bpermanent (?:fix|solution|option|cure|treatment|answer)",
     )),
     ("when_used", _rx(
-        r"\bwhen\b", r"\balways\b", r"\bnecessary\b", r"\bneed", r"\brequire",
+        r"\bwhen\b", r"\balways\b", r"\bnecessary\b", r"\bneed(?!le)", r"\brequire",
         r"\bwho\b", r"\brecommend", r"\border\b", r"\bwhich case", r"\bmandatory\b",
         r"\bmild\b", r"\bearly stage", r"\bsevere\b", r"\bseverity\b", r"\bsuitable\b",
         r"\bcandidate\b", r"\bin what situation", r"\bunder what\b", r"\bmust\b",
@@ -100,21 +102,29 @@ LIST_CUE = _rx(
     r"\blist\b", r"\bkind of\b", r"\btype of\b", r"\bwhat can (?:be do|i do|you do|help)\b",
     r"\bhow (?:be|do|can) (?:\w+ ){0,3}(?:treat|manage|diagnose|test)",
     r"\b(?:all|any|other) (?:the )?(?:test|treatment|option|therap)",
-    r"\bwhat (?:be|do) (?:the|my) option",
+    r"\bwhat (?:be|do) (?:the|my) option", r"\bwhat (?:help|support) (?:be|is) (?:there|available)\b",
 )
 TESTS_WORD = _rx(r"\btest", r"\bexam", r"\bscan", r"\bimaging\b", r"\bdiagnos", r"\bcheck",
                  r"\binvestigation", r"\bwork ?up\b", r"\bevaluat")
 TREATMENTS_WORD = _rx(r"\btreat", r"\btherap", r"\boption", r"\boperation", r"\bsurg", r"\bcure\b", r"\bmanage",
-                      r"\bremed", r"\bhelp\b", r"\bchoice", r"\bprocedure\b", r"\bdo about\b",
+                      r"\bremed", r"\bhelp\b", r"\bchoice", r"\bprocedure\b", r"\bdo about\b", r"\bcalm",
+                      r"\bease\b", r"\bsettle\b", r"\bsoothe",
                       r"\bget rid\b", r"\bstop\b", r"\bfix\b", r"\bsurgery\b")
+WHAT_CAN_BE_DONE = _rx(r"\bcan be do\b", r"\bwhat can (?:i|you|they|we|the doctor) do\b")  # treatment, unless tests named
 COMPARE_CUE = _rx(r"\bdifferen", r"\bcompar", r"\bversus\b", r"\bvs\b", r"\bbetter\b",
                   r"\bor\b", r"\bwhich (?:one|be|is)\b", r"\brather\b", r"\binstead\b",
                   r"\bbetween\b", r"\bprefer", r"\b(?:same|different) (?:as|from|than)\b")
 ONLY_OPTION_CUE = _rx(r"\bonly (?:option|treatment|way|choice|cure|thing)\b",
                       r"\b(?:if|when) (?:\S+ ){0,3}(?:do not|not|fail|stop|can not) (?:\S+ )?(?:work|help)",
-                      r"\balternative", r"\bother (?:than|besides) (?:surgery|botox|the injection)\b",
-                      r"\banything (?:else )?(?:besides|but|other than|apart from|instead of)\b",
-                      r"\bwithout (?:surgery|an operation|botox)\b", r"\banything else (?:besides|but)\b")
+                      r"\balternative", r"\bother (?:than|besides?) (?:surgery|botox|the injection)\b",
+                      r"\banything (?:else )?(?:besides?|but|other than|apart from|instead of)\b",
+                      r"\bwithout (?:surgery|an operation|botox)\b", r"\banything else (?:besides?|but)\b",
+                      r"\bagainst (?:\S+ ){0,2}(?:surgery|operation|op|botox|injection|needle|jab|pill|tablet)")
+# "Is there something more permanent?": the page's comparison of how long treatments work.
+LONGER_LASTING_CUE = _rx(r"\bmore permanent\b", r"\blonger[- ]lasting\b", r"\blong[- ]term (?:option|fix|solution|treatment)", r"\bsomething (?:more )?(?:permanent|lasting|long[- ]term)\b",
+                         r"\bpermanent (?:fix|solution|option|cure|answer)")
+HOW_LONG_IT_LASTS = _rx(r"\bhow often\b", r"\bhow long (?:\S+ ){0,4}(?:last|work|effect)", r"\bwear off\b",
+                        r"\b(?:do|will|would|can) (?:\S+ ){0,3}last\b", r"\bpermanent\b", r"\bforever\b", r"\bfor good\b")
 FOLLOW_UP_CUE = _rx(r"\b(?:it|that|this|they|them|those|these|one)\b",
                     r"\bthe (?:treatment|test|procedure|surgery|injection|shot|scan|operation|option)\b")
 
@@ -139,6 +149,11 @@ class Question:
     subject: Optional[str] = None
     attribute_from_text: bool = False
     gap: Optional[Gap] = None
+
+
+ATTRIBUTES = frozenset(name for name, _ in ATTRIBUTE_CUES)
+# "And after the jabs?", "what about the MRA?": the previous question, asked of another topic.
+ELLIPSIS_CUE = _rx(r"^(?:and|what about|how about|same for|same with|what of)\b")
 
 
 def detect_attribute(lemmas: str) -> Optional[str]:
@@ -171,7 +186,8 @@ def _compared_pair(key: str, named: Sequence[str]) -> bool:
 def _group_of(lemmas: str, topics: Sequence[str], intent: Optional[str]) -> Optional[str]:
     """Whether a question without a named test or treatment is about tests or treatments."""
     tests = bool(TESTS_WORD.search(lemmas)) or "diagnosis" in topics
-    treatments = bool(TREATMENTS_WORD.search(lemmas)) or "treatment" in topics
+    treatments = bool(TREATMENTS_WORD.search(lemmas)) or "treatment" in topics or (
+        not tests and bool(WHAT_CAN_BE_DONE.search(lemmas)))
     if tests != treatments:
         return "diagnosis" if tests else "treatment"
     if intent == "ask_list_tests":
@@ -182,43 +198,62 @@ def _group_of(lemmas: str, topics: Sequence[str], intent: Optional[str]) -> Opti
 
 
 def analyse_question(
-    message: Readable, intent: Optional[str] = None, last_topic: Optional[str] = None
+    message: Readable, intent: Optional[str] = None, last_topic: Optional[str] = None,
+    last_asked: Optional[str] = None,
 ) -> Question:
-    """Classify a patient's question for the answer builder."""
+    """Classify a patient's question for the answer builder.
+
+    ``last_asked`` is what the previous question asked (an attribute, or a gap's class): "and
+    after the jabs?" asks it again of a new topic.
+    """
     reading = as_reading(message)
     lemmas = reading.lemmas
-    topics = focus_topics(reading.mentions)
-    attribute = detect_attribute(question_clause(reading).lemmas)
+    asked = question_clause(reading)
+    # "Fighting a losing battle with the tablets. What's the best long-term option?": the aside's topic is no subject
+    aside_only = (asked is not reading and not asked.mentions and TREATMENTS_WORD.search(asked.lemmas)
+                  and not FOLLOW_UP_CUE.search(asked.lemmas))  # "chinese medicine, does that help" points back
+    topics = [] if aside_only else focus_topics(reading.mentions)
+    attribute = detect_attribute(asked.lemmas)
     from_text = attribute is not None
+    gap = coverage().gap(reading)
+    if last_asked and not from_text and not gap and topics and ELLIPSIS_CUE.search(lemmas):
+        gap = coverage().class_gap(last_asked)
+        attribute = None if gap or last_asked not in ATTRIBUTES else last_asked
+        from_text = attribute is not None
     attribute = attribute or INTENT_ATTRIBUTE.get(intent or "", "what")
 
-    gap = coverage().gap(reading)
     if gap and gap.partly:
         return Question(PARTLY, (gap.partly,), "what", gap.subject, gap=gap)
     if gap and not topics and last_topic and FOLLOW_UP_CUE.search(lemmas):
         topics = [last_topic]  # "is it painful?" after Botox: the gap is named with Botox
-    gap_question = _gap_question(gap, topics, attribute) if gap else None
+    gap_question = _gap_question(gap, topics, attribute, reading) if gap else None
     if gap_question:
         return gap_question
 
     specific = [t for t in topics if t not in ("condition", "diagnosis", "treatment")]
+    if LONGER_LASTING_CUE.search(lemmas) and not (set(specific) - TREATMENT_KEYS):
+        return Question(FACT, ("treatment",), "effectiveness", attribute_from_text=True)
     if ONLY_OPTION_CUE.search(lemmas) and not (set(specific) - TREATMENT_KEYS):
         return Question(LIST_TREATMENTS, ("treatment",), attribute)
-    if not specific:
+    unexplained = coverage().unexplained_words(question_clause(reading))
+    if not specific and not (unexplained and not topics):  # "help me write an email" asks no group
         group = _group_of(lemmas, topics, intent)
+        fixes = related_topics(reading, among=GENERIC_PARENTS["treatment"]) if group == "treatment" else ()
+        if fixes:  # "an artery is squashing his nerve, what can be done?": the treatment the page ties to it
+            return Question(FACT, fixes, attribute, attribute_from_text=from_text)
         if group == "treatment" and from_text and attribute in ("effectiveness", "when_used"):
             return Question(FACT, ("treatment",), attribute, attribute_from_text=True)
         if group == "diagnosis" and from_text and attribute == "when_used":
             return Question(FACT, ("imaging",), attribute, attribute_from_text=True)
         wants_list = intent in ("ask_list_tests", "ask_list_treatments") or LIST_CUE.search(lemmas)
-        if group and (wants_list or topics in (["diagnosis"], ["treatment"], ["condition"])):
+        asks_tests = not topics  # "what will the doctor check first?", "anything that calms it?"
+        if group and (wants_list or asks_tests or topics in (["diagnosis"], ["treatment"], ["condition"])):
             if group == "diagnosis" and not wants_list and attribute != "what":
                 return Question(FACT, ("diagnosis",), attribute, attribute_from_text=from_text)
             return Question(LIST_TESTS if group == "diagnosis" else LIST_TREATMENTS,
                             (group,), attribute)
     if topics == ["condition"]:
         topics = []
-    unexplained = coverage().unexplained_words(question_clause(reading))
     if not topics and last_topic and _follows_up(lemmas, from_text, unexplained):
         topics = [last_topic]
     if not topics and not unexplained:  # "the scan with the dye to see the veins": the page's own words
@@ -232,13 +267,35 @@ def analyse_question(
         chosen = specific if len(specific) >= 2 else topics
         return Question(COMPARE, tuple(chosen[:3]), attribute, attribute_from_text=from_text)
     main = specific[0] if specific else topics[0]
+    if from_text:
+        main = _member_stating(main, attribute) or main
+    if main in GENERIC_PARENTS:  # "is there a brain scan that shows if a growth is causing it?": the MRI
+        main = next(iter(related_topics(reading, among=GENERIC_PARENTS[main])), main)
+    topic = knowledge().by_key().get(main)
+    named_one = main not in GROUP_TOPICS and main not in GENERIC_PARENTS  # not a group ("can the op sort it for good?")
+    if topic and named_one and not topic.states("frequency") and HOW_LONG_IT_LASTS.search(lemmas):
+        # "how long does the nerve burning last?": the page doesn't say; what it does say, beside that
+        lasting = (f"how often {topic.phrase} is repeated" if main in GENERIC_PARENTS["diagnosis"]
+                   else f"how long the effect of {topic.phrase} lasts or how often it is repeated")
+        gap = Gap("duration", lasting)
+        return Question(PARTLY, (main,), attribute, gap.subject, gap=gap)
     return Question(FACT, (main,), attribute, attribute_from_text=from_text)
+
+
+def _member_stating(group: str, attribute: str) -> Optional[str]:
+    """The one member of a group that states the attribute when the group does not ("where do they
+    cut for the op?": only MVD's procedure is on the page)."""
+    topics = knowledge().by_key()
+    if group not in GENERIC_PARENTS or group not in topics or topics[group].states(attribute):
+        return None
+    members = [key for key in GENERIC_PARENTS[group] if key in topics and topics[key].states(attribute)]
+    return members[0] if len(members) == 1 else None
 
 
 ASKED = "asked"  # coverage.yml `answers: asked`: the page's fact for whatever attribute is asked
 
 
-def _gap_question(gap: Gap, topics: Sequence[str], attribute: str) -> Optional[Question]:
+def _gap_question(gap: Gap, topics: Sequence[str], attribute: str, reading: Reading) -> Optional[Question]:
     """A question the page does not answer: named with its page topic, plus what the page states.
 
     "What percentage of people does Botox work for?" gets the gap and "effective for most
@@ -255,6 +312,10 @@ def _gap_question(gap: Gap, topics: Sequence[str], attribute: str) -> Optional[Q
     subject = gap.about(topic.phrase)
     if gap.answers and topic.states(gap.answers) and (gap.answers == attribute or gap.kind == "success"):
         return Question(PARTLY, (named[0],), gap.answers, subject, gap=gap)
+    shared = "what" if gap.kind == "risk" and named[0] in GENERIC_PARENTS["diagnosis"] else None
+    shared = shared or shared_fact(reading, topic, gap.term)  # "does the EMG hurt?": what the test is, beside
+    if shared:  # "how big is the scar after the op behind the ear?": the page's incision, and the gap
+        return Question(PARTLY, (named[0],), shared, subject, gap=gap)
     return Question(UNCOVERED, named, attribute, subject, gap=gap)
 
 

@@ -34,7 +34,7 @@ from bot.conversation import describes_symptoms
 from bot.knowledge.coverage import coverage
 from bot.knowledge.questions import UNCLEAR, UNCOVERED
 from bot.nlp.normalize import tokenize
-from bot.nlp.reading import read
+from bot.nlp.reading import is_question_shaped, read
 from bot.nlp.terms import default_matcher
 from bot.safety.redflags import has_alarm_words, is_general_question
 
@@ -179,10 +179,6 @@ _BOOKING = re.compile(r"\b(?:book|schedule|make|request|arrange|get|need|want|li
                       r"\bsee (?:a|the|your|one of your|someone|somebody) ?"
                       r"(?:doctor|specialist|neurologist|surgeon)?\b|"
                       r"\bcome in\b|\bsign (?:me )?up\b|\breferr?al\b", re.I)
-_QUESTION_SHAPE = re.compile(
-    r"\?\s*$|^(?:what|what's|whats|how|why|when|where|which|who|is|are|can|could|does|do|"
-    r"will|would|should|tell me|explain)\b", re.I,
-)
 _HANDOFF_WORDS = re.compile(
     r"\b(?:person|human|someone|somebody|staff|nurse|agent|representative|receptionist)\b", re.I
 )
@@ -209,14 +205,14 @@ class KnowledgeIntentGuard(_Stateless):
             if intent == "stop" and _NOT_A_STOP.search(text):
                 set_intent(message, QUESTION_INTENT, 1.0)
                 continue
-            if intent in _BOOKING_SLIPS and _WANTS_BOOKING.search(text) and not _QUESTION_SHAPE.search(text.strip()):
+            if intent in _BOOKING_SLIPS and _WANTS_BOOKING.search(text) and not is_question_shaped(text):
                 set_intent(message, "request_appointment", 1.0)  # "hello, booking for my son"; "i want to book"
                 continue
             boundary = boundary_intent(text, intent)
             if boundary:
                 set_intent(message, boundary, 1.0)
                 continue
-            if intent not in GUARDED_INTENTS or not _QUESTION_SHAPE.search(text.strip()):
+            if intent not in GUARDED_INTENTS or not is_question_shaped(text):
                 continue
             if intent == "human_handoff" and _HANDOFF_WORDS.search(text):
                 continue
@@ -246,7 +242,7 @@ def boundary_intent(text: str, intent: Optional[str]) -> Optional[str]:
         return "other_language"
     if intent in _UNGUARDED:
         return None
-    asks = bool(_QUESTION_SHAPE.search(text.strip()))
+    asks = is_question_shaped(text)
     if intent == "request_appointment" and not _APPOINTMENT_WORDS.search(text) and describes_symptoms(analysis):
         return "ask_personal_advice"  # "my eye has twitched for a year": how it is looked into, then an offer
     if intent == "request_appointment" and asks and not _BOOKING.search(text) \

@@ -17,7 +17,7 @@ from bot.settings import DATA_DIR
 DRUG_CLASSES = ("toxin_brand", "drug", "other_drug")
 # What patients call anything they take (lemmas; "meds" stays "med" or "meds").
 LAY_WORDS = (
-    "medicine", "medication", "med", "meds", "pill", "tablet", "capsule", "dose", "drug", "prescription",
+    "medicine", "medication", "med", "meds", "pill", "tablet", "tab", "capsule", "dose", "drug", "prescription",
     "script", "relaxant", "relaxer", "antiseizure", "anticonvulsant", "botox", "injection", "shot", "jab",
     "treatment", "blood thinner", "thinner", "warfarin", "eliquis", "apixaban", "rivaroxaban", "clopidogrel",
 )

@@ -7,6 +7,7 @@ and safety vocabulary, so that patterns can be written once over lemmas.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict, Iterable, List, Sequence
@@ -169,10 +170,15 @@ def _suffix_lemma(word: str) -> str:
     return word
 
 
+_INITIALISM = re.compile(r"^(?:[a-z]\.){2,}[a-z]?\.?$")
+
+
 @lru_cache(maxsize=8192)
 def lemma_of(word: str) -> str:
     """The lemma of one lower-cased word: misspelling fix, lookup, then suffix rules."""
     word = word.lower().replace("\u2019", "'")
+    if _INITIALISM.match(word):
+        word = word.replace(".", "")  # "M.R.I." and "e.m.g" read as "mri" and "emg"
     word = MISSPELLINGS.get(word, word)
     if word in LEMMA_LOOKUP:
         return LEMMA_LOOKUP[word]
@@ -182,9 +188,15 @@ def lemma_of(word: str) -> str:
     return _suffix_lemma(word)
 
 
+_WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+
+
 def analyse(text: str) -> Doc:
-    """Tokenise ``text`` with the blank pipeline and set each token's lemma."""
-    doc = blank_english()(text)
+    """Tokenise ``text`` with the blank pipeline and set each token's lemma.
+
+    A hyphen between letters reads as a space ("burn-the-nerve", "anti-seizure"); offsets keep.
+    """
+    doc = blank_english()(_WORD_HYPHEN.sub(" ", text))
     for tok in doc:
         tok.lemma_ = lemma_of(tok.text)
     return doc

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import List, Tuple, Union
 
+from bot.nlp.figures import literal_text
 from bot.nlp.normalize import analyse, tokens_of
 from bot.nlp.terms import Mention, default_matcher
 
@@ -37,6 +38,12 @@ class Reading:
     def free_lemmas(self) -> str:
         """The lemma text outside topic mentions ("epilepsy pills" names a page topic)."""
         return " ".join(self.free_words)
+
+    @cached_property
+    def literal(self) -> Reading:
+        """The message without figures of speech ("this twitch is killing me", "dead tired")."""
+        text = literal_text(self.lower)
+        return self if text == self.lower else read(text)
 
     @property
     def topics(self) -> Tuple[str, ...]:
@@ -71,11 +78,14 @@ def as_reading(message: Readable) -> Reading:
 
 
 _CLAUSE_BREAK = re.compile(
-    r"(?<=[?.!;,])\s+|\s+(?:but|though|although|and then|so)\s+"
+    r"(?<=[?.!;,])\s+|\s+[-\u2013\u2014]+\s+|\s+(?:but|though|although|and then|so)\s+"
     r"|\s+and\s+(?=(?:how|what|why|where|which|who|is|are|does|do|did|can|could|will|would|should)\b)", re.I)
 _LEADING_JOIN = re.compile(r"^(?:and|also|plus|oh and|so|or)\s+", re.I)
-_ASKS = re.compile(r"\?\s*$|^(?:what|whats|what's|how|why|where|which|who|is|are|am|was|were|can|could|does|"
-                   r"do|did|will|would|should|have|has)\b")
+# A question's shape: a question mark, or a question word first. One definition for every decision.
+QUESTION_SHAPE = re.compile(
+    r"\?\s*$|^(?:what|whats|what's|wot|wat|wut|how|why|where|which|who|is|are|am|was|were|can|could|does|do|did|"
+    r"will|would|should|have|has|tell me|explain|when (?=(?:is|are|do|does|did|should|will|would|can|could|"
+    r"must|might|may)\b))\b")  # "when is it needed?" asks; "when the spasm goes, ..." sets the scene
 MIN_CLAUSE_WORDS = 3  # "days? weeks?" adds to the question before it; it is not one of its own
 
 
@@ -88,7 +98,7 @@ def clauses_of(reading: Reading) -> List[str]:
 def asking_clauses(reading: Reading) -> List[str]:
     """The clauses that ask something, when the message has more than one clause."""
     clauses = clauses_of(reading)
-    return [c for c in clauses if _ASKS.search(c.lower())] if len(clauses) >= 2 else []
+    return [c for c in clauses if QUESTION_SHAPE.search(c.lower())] if len(clauses) >= 2 else []
 
 
 def question_clause(reading: Reading) -> Reading:
@@ -97,7 +107,7 @@ def question_clause(reading: Reading) -> Reading:
     asking = asking_clauses(reading)
     if not asking:
         return reading
-    if _ASKS.search(clauses[-1].lower()):
+    if QUESTION_SHAPE.search(clauses[-1].lower()):
         return read(clauses[-1])  # the question usually comes last ("when it goes ..., how do they treat it")
     return read(asking[0]) if len(asking) == 1 else reading
 
@@ -111,7 +121,12 @@ def asking_part(reading: Reading) -> Reading:
     return read(" ".join(asking))
 
 
+def is_question_shaped(text: str) -> bool:
+    """Whether the text has a question's shape (a question mark or a question word first)."""
+    return bool(QUESTION_SHAPE.search(text.strip().lower()))
+
+
 def asks(reading: Reading) -> bool:
     """Whether the message, or any clause of it, asks something ("before that, why would I need an MRA")."""
-    return bool(_ASKS.search(reading.text.strip().lower())) or any(
-        _ASKS.search(clause.lower()) for clause in clauses_of(reading))
+    return bool(QUESTION_SHAPE.search(reading.text.strip().lower())) or any(
+        QUESTION_SHAPE.search(clause.lower()) for clause in clauses_of(reading))

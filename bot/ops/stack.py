@@ -109,7 +109,7 @@ class Stack:
             return path
         path.write_text(
             f'action_endpoint:\n  url: "http://127.0.0.1:{self.actions_port}/webhook"\n'
-            '  headers:\n    Authorization: Bearer ${HFS_ACTION_TOKEN}\n'
+            '  headers:\n    Authorization: Bearer ${HFS_ACTION_TOKEN}\n  enable_selective_domain: true\n'
             "tracker_store:\n  type: bot.storage.tracker_store.UrlSQLTrackerStore\n"
             + (self.endpoints_extra or "lock_store:\n  type: in_memory\n"),
             encoding="utf-8",

@@ -10,6 +10,12 @@
   built once, instead of re-checking the schema on every call (half the CPU under load).
 - ``shared_http_session``: one keep-alive HTTP session for action-server calls instead of a
   new session and connection per call.
+- ``intent_features``: the intent classifier's input matrix is built in one step instead of
+  per-featurizer copies and stacks (same matrix, same probabilities; issue #14).
+- ``sequential_graph``: the model's graphs run in dependency order in the calling thread
+  instead of through Dask's scheduler on every message (same nodes, same results; issue #14).
+- ``recent_events``: action-server calls carry the last turns' events (and all since a pause)
+  instead of the whole conversation, so a call costs the same at turn 200 as at turn 1.
 
 Installed from ``bot.channels`` (Rasa imports it for every channel in credentials.yml).
 """
@@ -17,8 +23,11 @@ Installed from ``bot.channels`` (Rasa imports it for every channel in credential
 from bot.rasa_patches import (
     action_response_validation,
     action_server_down,
+    intent_features,
     listen_before_user,
     paused_safety,
+    recent_events,
+    sequential_graph,
     shared_http_session,
 )
 
@@ -30,3 +39,6 @@ def install_all() -> None:
     action_server_down.install()
     action_response_validation.install()
     shared_http_session.install()
+    intent_features.install()
+    sequential_graph.install()
+    recent_events.install()

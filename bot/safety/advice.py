@@ -47,22 +47,27 @@ _PATTERNS = (
         r"\bmost (?:\S+ ){0,3}(?:i|you) (?:can|be allow\w*|should)\b",
         r"\bhow (?:often|many time) (?:\S+ ){0,3}(?:should|can|do|be allow) i (?:take|use|have)\b",
         r"\b(?:take|use) (?:\S+ ){0,2}(?:more|less|extra|another|two|2|three|3|a second|an extra)\b",
+        rf"\btoo (?:much|many|high|strong|little|low)\b (?:\S+ ){{0,3}}(?:of )?my\b|\b{MEDICINE} (?:\S+ ){{0,4}}too (?:much|many|high|strong)\b",
+        rf"\b(?:\d+|one|two|three|four|five|six) (?:\S+ )?{MEDICINE} (?:\S+ )?(?:a|per|each|every) day\b",
     )),
     (MEDICINE_CHANGE, _rx(
         rf"\b(?:stop|quit|skip|miss|forget|forgot|double|halve|half|cut|taper|wean|reduce|lower|"
         rf"raise|increase|decrease|change|switch|swap|replace|drop|ditch|restart|resume|start|begin|"
-        rf"come off|get off|go off|go without|do without|run out|ran out)\w* (?:(?!spasm|twitch)\S+ ){{0,4}}{MEDICINE}",
+        rf"come off|get off|go off|go without|do without|run out|ran out)\w* (?:(?!spasm|twitch)\S+ ){{0,5}}{MEDICINE}",
         rf"\b{MEDICINE} (?:\S+ ){{0,2}}(?:sooner|earlier|more often|less often|more frequent)",
         rf"\b(?:sooner|earlier) (?:\S+ ){{0,2}}{MEDICINE}",
         rf"\b{MEDICINE} (?:\S+ ){{0,3}}(?:stop|quit|skip|miss|double|taper|wean|change|switch|cold turkey)"
-        r"(?! (?:\S+ )?(?:spasm|twitch|signal|nerve|muscle))",
+        r"(?! (?:\S+ )?(?:spasm|twitch|signal|nerve|muscle|work|help|have an effect))",
         r"\bcold turkey\b", rf"\b(?:run|ran) out of (?:\S+ ){{0,3}}{MEDICINE}",
         r"\b(?:stop|quit|skip|give up) (?:take|taking|use|using|have|having|get|getting) (?:it|them|this|these|those)\b",
         r"\bskip (?:this|the|a|my|next|one) (?:round|dose|session|injection|shot|jab|course)",
         rf"\bmy (?:husband|wife|partner|friend|mum|mom|dad|sister|brother|son|daughter|neighbou?r)s?\b(?: 's)? "
         rf"(?:\S+ ){{0,2}}{MEDICINE}",
         r"\bgo without (?:it|them|for)\b", r"\bwean (?:\S+ )?off\b", r"\btaper (?:\S+ )?(?:down|off)\b",
-        r"\bcan i (?:take|mix|combine|drink|use|have) (?:\S+ ){0,4}(?:with|and|while|alcohol|together)\b",
+        r"\b(?:can i|(?:ok|okay|safe|fine|alright|all right) (?:for me )?to) (?:take|mix|combine|drink|use|have) "
+        r"(?:\S+ ){0,4}(?:with|and|while|alcohol|together|alongside|on top of)\b",
+        rf"\b(?:can|could|should) i (?:\S+ ){{0,2}}(?:get|have|take) (?:my |the )?(?:\S+ )?{MEDICINE} (?:\S+ ){{0,3}}"
+        r"(?:every|instead|more often|less often)\b",
         rf"\b(?:instead of|rather than|change over to|switch over to|swap to|switch to|move to) "
         rf"(?:\S+ ){{0,3}}{MEDICINE}",
         rf"\b(?:without|off) (?:\S+ ){{0,2}}my (?:\S+ ){{0,2}}{MEDICINE}",
@@ -89,15 +94,18 @@ _PATTERNS = (
         r"concerning|life threatening|life-threatening|a bad sign|something to worry)\b",
         r"\b(?:be|is) (?:that|this|it) (?:a )?bad\b", r"\bbad sign\b",
         r"\bshould i (?:\S+ ){0,2}(?:be )?(?:worry|worried|concerned|panic|scared|afraid)\b",
-        r"\bdo i need to worry\b", r"\bhow worried\b", r"\b(?:am|be) i (?:ok|okay|in danger|going to be ok)\b",
+        r"\bdo i need to worry\b", r"\b(?:something|anything) (?:i |we )?(?:should |need to |have to )?(?:be )?(?:to )?worr(?:y|ied) about\b",
+        r"\b(?:do|could|might|can) (?:i|he|she|they|my \S+|it) (?:\S+ ){0,2}(?:have|be) (?:a |an )?(?:brain )?(?:tumou?r|cancer|stroke|ms)\b", r"\bhow worried\b", r"\b(?:am|be) i (?:ok|okay|in danger|going to be ok)\b",
         r"\bmy (?:\S+ ){0,4}(?:serious|dangerous|worrying|normal)\?",
         r"\bcould (?:my|this|it) (?:\S+ ){0,3}be (?:a |an |something )?(?:\S+ )?(?:tumou?r|cancer|serious|stroke|ms|dangerous)",
+        r"\bbe (?:my|this|it|mine) (?:\S+ ){0,3}(?:a |an )?(?:brain )?(?:tumou?r|cancer|stroke|ms)\b",
         r"\b(?:dangerous|serious|harmful|risky|life threatening|life-threatening) (?:\S+ )?for me\b",
         r"\bsign of (?:something )?(?:bad|serious|worse|wrong)", r"\b(?:need to|should i) panic\b",
         r"\bhow bad (?:be|is) (?:my|mine)\b", r"\b(?:be|is) it a worry\b", r"\bmild or severe\b",
         r"\b(?:am|be) i one of\b",
         r"\bmy (?:condition|spasm|twitch\w*|case|hfs|face) (?:be )?(?:get|getting|become|go) (?:worse|bad)\b",
         r"\bhave (?:it|my \S+|the \S+|mine|this) (?:\S+ )?fail",
+        r"\bmean (?:\S+ ){0,3}(?:be |get |getting )?(?:worse|serious|bad|more severe)\b",
     )),
     (WHICH_DOCTOR, _rx(
         r"\b(?:which|what) (?:kind of |sort of |type of )?(?:doctor|specialist|test|scan|exam|consultant|"
@@ -108,12 +116,13 @@ _PATTERNS = (
         r"mri|mra|emg|ct)\b",
         r"\bdo i (?:really )?need (?:a |an |the |to have |to get )?(?:\S+ )?(?:mri|mra|emg|scan|test|"
         r"imaging|ct|referral|specialist|neurologist|neurosurgeon|x-ray|xray)\b",
-        r"\b(?:see|go to) (?:my )?(?:gp|doctor) or (?:\S+ ){0,3}(?:you|specialist|neurologist|clinic)\b",
+        r"\b(?:see|go to) (?:my )?(?:gp|doctor) (?:\S+ )?or (?:\S+ ){0,3}(?:you|specialist|neurologist|neurosurgeon|clinic)\b",
         r"\bi need (?:the )?(?:\S+ )?(?:mri|mra|emg|scan|test)\b(?! result)",
         r"(?<!often )(?<!time )(?<!when )\bdo i (?:really |even |actually |personally )?need "
         r"(?:it|one|this|that|them|to have it|to get it)\b(?! again)",
         r"\bdo i (?:personally|actually|even) need\b", r"\brefer me\b",
         r"\b(?:better|best) for me to (?:see|go)\b",
+        r"\bwhich (?:of (?:your|the) )?(?:doctor|surgeon|specialist|neurologist|consultant|neurosurgeon)s? (?:\S+ ){0,4}(?:be )?(?:the )?best\b",
         r"\b(?:neurologist|dermatologist|ophthalmologist|optician|gp|dentist|ent|neurosurgeon) or (?:an? )?\w+ "
         r"(?:\S+ ){0,5}which\b", r"\bshould (?:\S+ ){0,2}see an? (?:ent|neuro)",
     )),
@@ -125,11 +134,11 @@ _PATTERNS = (
         r"\bi think i (?:have|get|might have|may have)\b",
     )),
     (PERSONAL_CHOICE, _rx(
-        r"\bshould i\b", r"\bdo i (?:really )?need (?:a |an |to have |to get |to try )?"
+        r"\bshould i\b", r"\bdo i (?:really )?need (?:a |an |to have |to get |to try )?(?:proper |real |some |more )?"
         r"(?:surgery|mvd|decompression|botox|operation|treatment|medication|medicine|pill|injection)\b",
         r"\bwould you recommend\b", r"\bwhat would you (?:do|choose|recommend)\b",
         r"\bwhich (?:\S+ ){0,3}(?:should i|be best for me|be right for me|do you recommend)\b",
-        r"\bbe (?:\S+ ){0,3}(?:right|safe|good|suitable|ok|okay) for me\b", r"\bfor me\b.*\?",
+        r"\bbe (?:\S+ ){0,3}(?:right|safe|good|suitable|ok|okay|enough) for me\b", r"\bfor me\b.*\?",
         r"\b(?:work|help|be right|be safe|be good|be best) (?:\S+ )?for me\b",
         r"\bbe (?:that|this|it) (?:a )?(?:good|bad|smart|wise) idea\b", r"\bgood idea\b",
         r"\bmy (?:doctor|neurologist|surgeon|gp) (?:\S+ )?(?:want|suggest|recommend|say|think)\b",
@@ -138,7 +147,7 @@ _PATTERNS = (
         r"\bif you (?:be|were|was) me\b", r"\bdo (?:you|u) think (?:i|my|mine|me)\b",
         r"\bought i\b", r"\byes or no\b", r"\bshould (?:i|we) (?:go ahead|say yes|accept|agree)\b",
         rf"\bdo (?:{_RELATIVE}|he|she) (?:really |even )?need\b", rf"\b(?:best|right|safe|ok|okay) for (?:{_RELATIVE}|him|her)\b",
-        rf"\bshould (?:{_RELATIVE}|he|she) (?:have|get|try|take|stop|start)\b",
+        rf"\bshould (?:{_RELATIVE}|he|she) (?:have|get|try|take|stop|start|see|go to)\b",
         r"\bdo (?:that|this|it) mean (?:i|my) (?:\S+ )?(?:have to|need|must|should|will)\b",
         r"\b(?:my case|mine) (?:\S+ ){0,2}need\w* (?:\S+ ){0,2}(?:test|scan|mri|mra|emg|surgery|op|operation)", r"\bwould (?:you|u) (?:pick|choose|go for|have|do)\b",
         r"\bworth (?:me|it for me)\b", r"\b(?:ok|okay|fine|alright) for me\b",
@@ -156,7 +165,8 @@ _PATTERNS = (
 
 # These kinds are about the patient's own medicine or symptom: the message must speak of them.
 _FIRST_PERSON_KINDS = {SERIOUSNESS}
-_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my|mine|myself)\b")
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my|mine|myself|he|she|him|her|his|husband|wife|partner|"
+                           r"mum|mom|dad|mother|father|son|daughter)\b")  # their own case, or a relative's
 
 
 # "The spasms are getting more frequent, is that a bad sign?" asks about their own case.
@@ -181,6 +191,15 @@ _CHANGE_IT = re.compile(
 MEDICINE_TOPICS = ("oral_medicines", "botox")
 
 
+# "My carbamazepine makes me sleepy, can I just stop it?": the medicine named, then changed by the patient.
+_I_CHANGE_IT = re.compile(
+    r"\b(?:i|we|he|she|(?:ok|okay|safe|fine|alright) to) (?:\S+ ){0,3}(?:stop|quit|skip|drop|ditch|halve|double|come off|get off|cut down|cut back|"
+    r"wean)\w* (?:\S+ )?(?:it|them|these|those)\b")
+
+
 def medicine_change_in_context(message: Readable, last_topic: Optional[str]) -> bool:
-    """'Can I stop mine?' right after a medicine or Botox answer is a medicine change."""
-    return last_topic in MEDICINE_TOPICS and bool(_CHANGE_IT.search(as_reading(message).lemmas))
+    """'Can I stop mine?' right after a medicine or Botox answer, or after naming one, is a medicine change."""
+    lemmas = as_reading(message).lemmas
+    if last_topic in MEDICINE_TOPICS and _CHANGE_IT.search(lemmas):
+        return True
+    return bool(_I_CHANGE_IT.search(lemmas) and re.search(rf"\b{MEDICINE}", lemmas))

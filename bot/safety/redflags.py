@@ -58,11 +58,15 @@ CRISIS_PATTERNS = _rx(
     r"\b(?:want|go|going|gonna|wan na|wanna|plan|planning) (?:to )?end it\b", r"\bdisappear forever\b",
     r"\bkil+ my ?self\b", r"\bcut\w* my ?self\b", r"\bhang my ?self\b",
     r"\bcut\w* (?:\S+ )?(?:my|her|his) (?:arm|wrist|leg|thigh|skin|stomach)", r"\bcut\w* again\b",
-    r"\bjump (?:\S+ )?(?:off|from|in front of) (?:a |the |that )?(?:bridge|building|roof|cliff|train|car|balcony|tower|window)",
+    r"\bjump\w* (?:\S+ )?(?:off|from|in front of) (?:a |the |that )?(?:bridge|building|roof|cliff|train|car|balcony|tower|window)",
     r"\b(?:step|walk|throw my ?self) in front of (?:a |the )?(?:train|bus|car|lorry|truck)", r"\bsleep and (?:never|not) wake up\b",
     r"\b(?:no|not|n't) (?:\S+ ){0,3}reason to (?:keep )?(?:liv|go on|be here|be alive|stay)",
     r"\b(?:happier|better) (?:\S+ ){0,3}if i (?:be|was|were) (?:go|gone|dead|not here|not around)",
-    r"\bgone for good\b",
+    r"\bgone for good\b", r"\bwish i (?:be|was|were) (?:not|n't|never) (?:here|around|alive|born)\b",
+    r"\b(?:be|was|were) (?:not|n't|never) (?:here|around|alive) (?:anymore|any more|any longer)\b",
+    r"\b(?:c/o|with|has|have|report\w*|express\w*|active|passive) si\b", r"\bsi (?:with|w/|and) (?:a )?plan\b",
+    r"\b(?:and|to|then) (?:never|not) wake up\b",
+    r"\btake all (?:of )?(?:my|her|his|their|the) (?:\S+ ){0,2}(?:pill|tablet|med)",
     r"\b(?:not|n't|no|never) (?:\S+ ){0,2}(?:want|wish|wan na|wanna) (?:\S+ ){0,2}(?:live|be alive|be here|wake up)\b",
     r"\b(?:want|wish|wan na|wanna|go) (?:\S+ ){0,2}(?:die|be dead)\b", r"\bbetter off dead\b",
     r"\bself[- ]?harm", r"\bhurt (?:my ?self|me)\b", r"\bharm (?:my ?self|me)\b", r"\bcut my ?self\b",
@@ -78,12 +82,17 @@ CRISIS_PATTERNS = _rx(
     r"\bpoint (?:in|of) (?:living|live|life|go on|going on)\b", r"\bbetter off without me\b",
     r"\bno (?:one|body) would (?:miss|care about) me\b", r"\bwish i (?:be|was|were) dead\b",
     r"\b(?:lethal|leathal|lethel|fatal|deadly) (?:dose|amount)", r"\bhow many (?:\S+ ){0,4}(?:kill|die|fatal|lethal|overdose)",
-    r"\b(?:how (?:many|much)|what (?:dose|amount)|max(?:imum)? (?:dose|amount)|too many|amount of|dose of|enough)\b"
-    r"(?:\s\S+){0,10}? (?:fatal|lethal|leathal|deadly|kill|die|od|overdose|to death|stop (?:my|your|the|a) heart|"
+    r"\b(?:how (?:many|much)|what (?:dose|amount)|max(?:imum)? (?:dose|amount)|too many|amount of|dose of|enough|"
+    r"(?:the )?most (?:\S+ )?(?:pill|tablet|med|dose|relax))\b"
+    r"(?:\s\S+){0,10}? (?:fatal|lethal|leathal|deadly|kill (?:me|my ?self|you|u|ya|your ?self|someone|somebody|a person)|die|"
+    r"od|overdose|to death|stop (?:my|your|the|a) heart|"
     r"not wake up|never wake up|survive|end it|be over)\b",
     r"\b(?:fatal|lethal|leathal|deadly|kill|od) (?:\S+ ){0,2}(?:how (?:many|much)|amount|dose)\b",
     r"\benough (?:\S+ ){0,3}(?:to )?(?:not wake up|never wake up|die|kill me|kill myself|end it)",
     r"\bso (?:that )?i (?:do not|don't|never|wo n't|won't) wake up\b",
+    r"\b(?:before|till|until) (?:it|they|that|those|the \S+) (?:\S+ )?(?:kill (?:me|you|u|ya|someone)|be fatal|be lethal|finish me off)\b",
+    r"\b(?:not|n't|never|no longer|can not) (?:\S+ ){0,2}see (?:the |any |a )?point (?:in |of |to )?(?:\S+ )?"
+    r"(?:anything|everything|life|living|live|go on|going on|it all|carry on|anymore|any more)\b",
     r"\btake all (?:of )?my (?:\S+ ){0,2}(?:at once|together|tonight|in one go)",
 )
 # Past tense is lost in lemmas: "took all my pills" is read on the raw text.
@@ -112,6 +121,8 @@ SYMPTOM_PATTERNS = (
         r"\bfaint", r"\bunconscious\b", r"\bseizure (?:now|right now)\b", r"\bhave a seizure\b",
         r"\bface (?:be )?(?:\S+ ){0,2}(?:go|be|feel) (?:\S+ ){0,2}(?:weird|funny|strange) and (?:\S+ ){0,2}(?:speak|talk|speech)",
         r"\bspeech (?:\S+ ){0,3}(?:garble|strange|weird|wrong|slur)",
+        r"\b(?:not|n't) (?:\S+ )?know (?:where|who|what day) (?:he|she|i|they|we) (?:be|am|is|are)\b",
+        r"\b(?:not|n't) (?:\S+ )?recogni[sz]e (?:me|us|anyone|anybody|his|her|my|their)\b",
     )),
     (BREATHING, _rx(
         r"\b(?:trouble|difficulty|problem|hard|hardly|barely|struggle|struggling|can not|unable to|difficult)(?: to)? (?:\S+ ){0,2}(?:breathe|swallow|speak|talk)",
@@ -128,9 +139,16 @@ SYMPTOM_PATTERNS = (
         r"\b(?:clear|watery) (?:\S+ ){0,3}(?:leak|drip|ooz)", r"\b(?:leak|drip|ooz)\w* from (?:\S+ ){0,3}(?:cut|wound|incision|scar)",
         r"\bclear (?:fluid|liquid)\b", r"\b(?:fluid|liquid) (?:\S+ ){0,4}(?:leak|drip|come|run)", r"\b(?:leak|drip)\w* (?:\S+ ){0,4}(?:fluid|nose|wound|incision)",
         r"\bnose (?:\S+ ){0,3}(?:drip|leak|run) (?:\S+ ){0,3}clear\b", r"\bwound (?:\S+ ){0,3}(?:ooz|leak|open|red|pus|swell)",
-        r"\b(?:severe|terrible|very bad|excruciating|unbearable) (?:\S+ ){0,2}headache\b",
+        r"\b(?:severe|terrible|very bad|excruciating|unbearable|splitting|pounding|blinding|horrendous|awful|"
+        r"horrible|massive) (?:\S+ ){0,2}headache\b",
+        r"\b(?:operation|op|surgery|mvd|decompression)\b(?:\s\S+){0,12}? (?:throw\w* up|vomit\w*|puk\w*|be sick)\b",
+        r"\b(?:throw\w* up|vomit\w*|puk\w*)\b(?:\s\S+){0,12}? (?:operation|op|surgery|mvd|decompression)\b",
         r"\bheadache (?:\S+ ){0,3}(?:severe|unbearable|terrible|worst|wo n't go)",
         r"\b(?:lose|lost|loss of|can not|no|new) (?:\S+ ){0,2}hear", r"\bdeaf\b", r"\bhearing (?:\S+ ){0,2}(?:go|gone|lost|loss)",
+        r"\b(?:operation|op|surgery|mvd|decompression|procedure)\b(?:\s\S+){0,12}? (?:\S+ )?confus\w*"
+        r"(?! (?:by|about|with|over|as to|what|which|why|how|whether))",
+        r"\bpus\b", r"\b(?:wound|cut|incision|scar|stitch|stitches|staple)\w* (?:\S+ ){0,5}"
+        r"(?:ooz|leak|pus|swell|swollen|red hot|hot|weep|infect|split|gap|smell)",
     )),
 )
 
@@ -172,7 +190,8 @@ _WITH_THE_SPASM = re.compile(
     r"\bthen (?:\S+ ){0,2}(?:let go|go back|relax|return|stop)|\bback to normal\b|"
     r"\b(?:while|when|during) (?:\S+ ){0,2}(?:spasm|twitch|attack)|\bwhen (?:it|the spasm|the twitch) (?:\S+ )?(?:pull|spasm|twitch)"
 )
-_SUDDEN = re.compile(r"\bsudden|\btoday\b|\bjust now\b|\bthis morning\b|\btonight\b|\bright now\b|\ban hour\b")
+_SUDDEN = re.compile(r"\bsudden|\btoday\b|\bjust now\b|\bthis morning\b|\btonight\b|\bright now\b|\ban hour\b|"
+                     r"\bnot (?:\S+ )?(?:usual|normal) (?:twitch|spasm)|\bdifferent from (?:\S+ ){0,2}(?:twitch|spasm)")
 
 
 def _condition_not_stroke(lemmas: str, match: str) -> bool:
@@ -185,6 +204,8 @@ def _condition_not_stroke(lemmas: str, match: str) -> bool:
         return False
     if _WITH_THE_SPASM.search(lemmas) and not _SUDDEN.search(lemmas):
         return True
+    if _SUDDEN.search(lemmas) and not _EYELID_DROOP.search(match):
+        return False  # "his face suddenly went slack, it's not his usual twitch"
     return not _STRONG_SIGN.search(match) or bool(_EYELID_DROOP.search(match))
 
 
@@ -249,8 +270,10 @@ def _is_general_question(raw: str, lemmas: str) -> bool:
 
 ALARM_WORDS = re.compile(
     r"weak|droop|numb|paralysis|paralyze|slur|speech|breathe|breath|swallow|chok(?!\w* up\b)|stroke|"
-    r"fever|fluid|leak|headache|\bhear\b|hearing|vision|sight|blind|faint|collapse|pass out|unconscious|"
-    r"suicid|\bdie\b|dead|kill|overdose|harm|end it|emergency|ambulance|911|sudden"
+    r"fever|fluid|leak|headache|(?:lose|lost|loss of|can not|no) (?:\S+ ){0,2}hear|hearing|deaf|vision|sight|blind|"
+    r"faint|collapse|pass out|unconscious|suicid|\bdie\b|\bdead\b|\bkill (?:me|my ?self|him|her|them|you|u|someone)\b|"
+    r"overdose|harm|end it|emergency|ambulance|"
+    r"911|sudden"
 )
 
 
@@ -261,7 +284,7 @@ _MILD_SIGNS = re.compile(r"weak|droop|numb")
 
 def has_alarm_words(message: Readable) -> bool:
     """Whether a message names any emergency sign at all (a classifier-only alarm needs one)."""
-    reading = as_reading(message)
+    reading = as_reading(message).literal
     lemmas = _NOT_ALARMS.sub(" ", reading.lemmas)
     if _AFTER_TREATMENT.search(lemmas) and not _SUDDEN.search(lemmas):
         lemmas = _MILD_SIGNS.sub(" ", lemmas)  # a question for their clinician, as in detect_red_flag
@@ -269,15 +292,16 @@ def has_alarm_words(message: Readable) -> bool:
 
 
 def detect_red_flag(message: Readable) -> Optional[RedFlag]:
-    """Return the red flag in a message, or None. Crisis wording always counts."""
-    reading = as_reading(message)
+    """Return the red flag in a message, or None. Crisis wording always counts; figures of speech never."""
+    original = as_reading(message)
+    reading = original.literal
     if not reading.text.strip():
         return None
     lemmas = reading.lemmas
     match = CRISIS_PATTERNS.search(lemmas) or OVERDOSE_TAKEN.search(reading.text)
     if match and (match.re is not OVERDOSE_TAKEN or _MEDICINE.search(lemmas)):
         return RedFlag(CRISIS, match.group(0))
-    spanish_kind = spanish.red_flag_kind(reading.text)
+    spanish_kind = spanish.red_flag_kind(original.text)
     if spanish_kind:
         return RedFlag(spanish_kind, "spanish")
     if _asks_in_general(reading):

@@ -1,10 +1,14 @@
 """Per-conversation summary tables, kept current from Rasa's ``events`` table.
 
 The console lists, filters and counts conversations with SQL over these tables instead of reading
-every event. ``refresh`` folds one conversation's new events (the tracker store calls it after each
-save); ``sync`` folds whatever any writer appended since the last sync (the console calls it before
-reading, and it is the backfill of existing conversations); ``rebuild`` starts one conversation
-over (after its events were rewritten by redaction).
+every event. ``sync`` folds whatever any writer appended since the last sync (the console calls it
+before reading and every ``SYNC_INTERVAL`` seconds in the background; it is also the backfill of
+existing conversations); ``refresh`` folds one conversation's new events; ``rebuild`` starts one
+conversation over (the tracker store calls it after redaction rewrote the events).
+
+With several writers (Rasa instances on PostgreSQL) event ids can commit out of order, so ``sync``
+also re-reads the ``LOOKBACK`` ids below its mark, keeping only events newer than their
+conversation's summary.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from sqlalchemy import (
     delete,
     func,
     insert,
+    or_,
     select,
     update,
 )
@@ -41,6 +46,7 @@ EVENTS = Table(  # Rasa's table; read here, never created here
     Column("action_name", String(255)), Column("data", Text),
 )
 BATCH = 5000  # events read per round of sync
+LOOKBACK = 2000  # ids below the sync mark read again: a writer may commit a lower id after a higher one
 
 
 class ConversationSummary(Base):
@@ -194,6 +200,8 @@ def _store(conn: Connection, digests: Iterable[Tuple[Digest, int]], existed: Ite
 
 def _fold(conn: Connection, events: List[Tuple[int, str, str]]) -> int:
     """Fold (id, sender, data) rows, skipping those a conversation's digest already holds."""
+    if not events:
+        return 0
     senders = list(dict.fromkeys(sender for _, sender, _ in events))
     stored = {}
     for start in range(0, len(senders), 500):
@@ -231,8 +239,17 @@ def rebuild(conn: Connection, sender_id: str) -> int:
     return refresh(conn, sender_id)
 
 
+def _unfolded(conn: Connection, after: int, batch: int) -> List[Tuple[int, str, str]]:
+    """Up to ``batch`` events with an id above ``after`` that their conversation's summary does not hold."""
+    query = (select(EVENTS.c.id, EVENTS.c.sender_id, EVENTS.c.data)
+             .select_from(EVENTS.outerjoin(SUMMARY, SUMMARY.c.sender_id == EVENTS.c.sender_id))
+             .where(EVENTS.c.id > after, or_(SUMMARY.c.last_event_id.is_(None), EVENTS.c.id > SUMMARY.c.last_event_id))
+             .order_by(EVENTS.c.id).limit(batch))
+    return [tuple(row) for row in conn.execute(query)]
+
+
 def sync(url: Optional[str] = None, batch: int = BATCH) -> int:
-    """Fold every event appended since the last sync; returns the number of events read."""
+    """Fold every event appended (or committed late, within ``LOOKBACK``) since the last sync; events read."""
     engine = get_engine(url)
     read = 0
     with engine.connect() as conn:
@@ -244,13 +261,16 @@ def sync(url: Optional[str] = None, batch: int = BATCH) -> int:
             if mark is None:
                 conn.execute(insert(SYNC).values(id=1, last_event_id=0))
                 mark = 0
-            rows = conn.execute(select(EVENTS.c.id, EVENTS.c.sender_id, EVENTS.c.data)
-                                .where(EVENTS.c.id > mark).order_by(EVENTS.c.id).limit(batch)).all()
-            if not rows:
-                return read
-            _fold(conn, [tuple(r) for r in rows])
-            conn.execute(update(SYNC).where(SYNC.c.id == 1).values(last_event_id=rows[-1][0]))
+            top = conn.execute(select(func.max(EVENTS.c.id))).scalar() or 0
+            rows = _unfolded(conn, max(mark - LOOKBACK, 0), batch)
+            _fold(conn, rows)
+            done = len(rows) < batch  # every event up to ``top`` is folded now
+            new_mark = max(mark, rows[-1][0] if rows else 0, top if done else 0)
+            if new_mark > mark:
+                conn.execute(update(SYNC).where(SYNC.c.id == 1).values(last_event_id=new_mark))
             read += len(rows)
+        if done:
+            return read
 
 
 def pending(url: Optional[str] = None) -> int:

@@ -5,10 +5,12 @@
   counts the session's rows again on each save. This store keeps the trackers it saved in
   a bounded in-process cache and reuses one only when the database's latest event id for
   that conversation and the tracker's event count both match what it saved, so a write by
-  another Rasa instance, or a turn that failed before saving, forces a normal reload.
-- At start it upgrades the project's tables to the newest migration; after each save, the
-  conversation's console summary (``bot.storage.summaries``) folds the new
-  events, so the console lists and counts in SQL without reading events.
+  another Rasa instance, or a turn that failed before saving, forces a normal reload. A tracker
+  saved by Rasa's own path (a new conversation) is cached only if the database holds exactly
+  its events. New events are inserted with SQLAlchemy Core, one transaction per save.
+- At start it upgrades the project's tables to the newest migration. Saves do not touch the
+  console summaries (``bot.storage.summaries``): the console folds new events when it reads and
+  in the background; only a redaction, which rewrites stored events, rebuilds its conversation's.
 """
 
 from __future__ import annotations
@@ -22,10 +24,10 @@ from typing import Any, Dict, List, Optional, Tuple
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import UserUttered
+from rasa.shared.core.events import Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
-from sqlalchemy import create_engine, event, func, select, update
+from sqlalchemy import create_engine, event, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import sessionmaker
@@ -40,6 +42,8 @@ from bot.storage.migrate import ensure_schema
 logger = logging.getLogger(__name__)
 CACHE_SIZE = 2000
 FORM = "appointment_form"
+LATEST_EVENT_ID = text("SELECT max(id) FROM events WHERE sender_id = :sender_id")
+COUNT_AND_LATEST = text("SELECT count(*), max(id) FROM events WHERE sender_id = :sender_id")
 
 
 class UrlSQLTrackerStore(SQLTrackerStore):
@@ -89,10 +93,10 @@ class UrlSQLTrackerStore(SQLTrackerStore):
                          type(error).__name__)
 
     def _latest_event_id(self, sender_id: str) -> int:
-        with self.session_scope() as session:
-            latest = session.execute(
-                select(func.max(self.SQLEvent.id)).where(self.SQLEvent.sender_id == sender_id)
-            ).scalar()
+        """The conversation's highest stored event id: one pooled connection and a prebuilt statement
+        (an ORM session and select cost several times more, on every message)."""
+        with self.engine.connect() as conn:
+            latest = conn.execute(LATEST_EVENT_ID, {"sender_id": sender_id}).scalar()
         return int(latest or 0)
 
     def _remember(self, tracker: DialogueStateTracker, latest_id: int) -> None:
@@ -122,27 +126,40 @@ class UrlSQLTrackerStore(SQLTrackerStore):
         cached = self._cached(tracker.sender_id)
         if not cached or cached[2] is not tracker or len(tracker.events) < cached[1]:
             await super().save(tracker)
-            self._forget(tracker.sender_id)
-            self._summarise(tracker.sender_id)
+            self._remember_if_whole(tracker)
             self._redact_if_form_left(tracker)
             return
         await self.stream_events(tracker)
         new_events = list(tracker.events)[cached[1]:]
-        with self.session_scope() as session:
-            rows = [self._row(tracker.sender_id, e) for e in new_events]
-            session.add_all(rows)
-            session.flush()
-            latest_id = rows[-1].id if rows else cached[0]
-            session.commit()
-        self._remember(tracker, int(latest_id))
-        self._summarise(tracker.sender_id)
+        latest_id = self._insert(tracker.sender_id, new_events) if new_events else cached[0]
+        self._remember(tracker, latest_id)
         self._redact_if_form_left(tracker)
 
-    def _summarise(self, sender_id: str, again: bool = False) -> None:
-        """Fold the new events into the conversation's summary (``again``: from the start); never fails a turn."""
+    def _insert(self, sender_id: str, events: List[Event]) -> int:
+        """Insert the events in one transaction (Core, not the ORM's flush): all but the last in one
+        executemany, then the last alone for its id, the highest of the conversation's."""
+        statement = self.SQLEvent.__table__.insert()
+        rows = [self._row(sender_id, evt) for evt in events]
+        with self.engine.begin() as conn:
+            if len(rows) > 1:
+                conn.execute(statement, rows[:-1])
+            return int(conn.execute(statement, rows[-1]).inserted_primary_key[0])
+
+    def _remember_if_whole(self, tracker: DialogueStateTracker) -> None:
+        """After Rasa's own save: cache the tracker if the database holds exactly its events (a new
+        conversation), so its next turn is not read back; otherwise read it back next time."""
+        with self.engine.connect() as conn:
+            count, latest = conn.execute(COUNT_AND_LATEST, {"sender_id": tracker.sender_id}).one()
+        if count == len(tracker.events):
+            self._remember(tracker, int(latest or 0))
+        else:
+            self._forget(tracker.sender_id)
+
+    def _summarise_again(self, sender_id: str) -> None:
+        """Summarise the conversation again from its (rewritten) events; never fails a turn."""
         try:
             with self.engine.begin() as conn:
-                (summaries.rebuild if again else summaries.refresh)(conn, sender_id)
+                summaries.rebuild(conn, sender_id)
         except SQLAlchemyError as error:  # e.g. not migrated yet: the console's sync catches up later
             if not getattr(self, "_summary_warned", False):
                 self._summary_warned = True
@@ -175,16 +192,15 @@ class UrlSQLTrackerStore(SQLTrackerStore):
                                 .values(data=json.dumps(new)))
             session.commit()
         if changed:
-            self._summarise(sender_id, again=True)  # its search text held the values just cut
+            self._summarise_again(sender_id)  # its search text held the values just cut
         return len(changed)
 
-    def _row(self, sender_id: str, evt: Any) -> Any:
+    @staticmethod
+    def _row(sender_id: str, evt: Event) -> Dict[str, Any]:
         data = evt.as_dict()
-        return self.SQLEvent(
-            sender_id=sender_id, type_name=evt.type_name, timestamp=data.get("timestamp"),
-            intent_name=data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
-            action_name=data.get("name"), data=json.dumps(data),
-        )
+        return {"sender_id": sender_id, "type_name": evt.type_name, "timestamp": data.get("timestamp"),
+                "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+                "action_name": data.get("name"), "data": json.dumps(data)}
 
 
 def _last_two_turns(tracker: DialogueStateTracker) -> List[Dict[str, Any]]:

@@ -67,9 +67,18 @@ async def run(action: Any, t: Tracker) -> tuple[CollectingDispatcher, list]:
 
 async def test_answer_sets_topic_for_follow_ups(kb: str) -> None:
     d, events = await run(ActionAnswerQuestion(), tracker("tell me about botox"))
-    assert "block nerve signals" in texts(d) and events == [SlotSet("topic", "botox")]
+    assert "block nerve signals" in texts(d) and events[0] == SlotSet("topic", "botox")
     d, events = await run(ActionAnswerQuestion(), tracker("how often do I need it?", slots={"topic": "botox"}))
-    assert "every few months" in texts(d) and events == []
+    assert "every few months" in texts(d) and events == [SlotSet("asked", "frequency")]
+
+
+async def test_a_short_follow_up_asks_the_last_question_of_a_new_topic(kb: str) -> None:
+    """'Can I drive home after the MRI?' then 'and after the jabs?': the same gap, for Botox."""
+    d, events = await run(ActionAnswerQuestion(), tracker("can i drive home after the mri"))
+    assert "doesn't cover" in texts(d) and SlotSet("asked", "duration") in events
+    follow_up = tracker("and after the jabs?", slots={"topic": "mri", "asked": "duration"})
+    d, events = await run(ActionAnswerQuestion(), follow_up)
+    assert "doesn't cover timings for Botox" in texts(d) and SlotSet("topic", "botox") in events
 
 
 async def test_button_payload_with_topic_entity(kb: str) -> None:

@@ -132,10 +132,12 @@ def test_pasted_markup_is_not_a_subject_and_choking_up_is_no_alarm(kb: str) -> N
     assert has_alarm_words("im choking")
 
 
-def test_personal_advice_beside_a_gap_gets_both_and_no_fact_after_a_safety_gap(kb: str) -> None:
-    """Their own clinician, what the page lacks, and general information only when it cannot mislead."""
+def test_personal_advice_beside_a_gap_gets_both_and_general_information_that_applies(kb: str) -> None:
+    """Their own clinician, what the page lacks, then the general information that applies."""
     text = respond("Should I stop my blood thinners before the operation").text
     assert "your own doctor" in text and "doesn't cover" in text and "What our page says" not in text
+    text = respond("is it safe for ME to have the mra dye, i have kidney problems").text
+    assert text.index("your own doctor") < text.index("doesn't cover") < text.index("special dye")
     text = respond("is hemifacial spasm dangerous for me, i have high blood pressure").text
     assert "your own doctor" in text and "high blood pressure" in text and "Diagnosing" in text
 
@@ -183,3 +185,39 @@ def test_a_detail_word_without_a_topic_or_as_filler_is_no_gap(kb: str) -> None:
 def test_a_two_part_question_gets_the_gap_and_the_answer(kb: str) -> None:
     reply = respond("does acupuncture actually work? and how many sessions would i need").text
     assert "doesn't cover" in reply and "more studies are needed" in reply
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("what's the magnet scan with the dye for", "special dye"),
+    ("whats the electrical needle test for", "electrical activity"),
+    ("the burn-the-nerve procedure, radio something? what is it", "radiofrequency"),
+    ("where do they cut you for the brain op", "behind the ear"),
+    ("They told my husband an artery is squashing his nerve. What can be done?", "spongelike pad"),
+    ("Its a real pain in the neck going for injections every few months, is there something more permanent?",
+     "most effective long-term"),
+    ("shot myself in the foot waiting 2 yrs to see anyone lol, what will the doctor check first", "medical history"),
+])
+def test_lay_words_and_implied_questions_reach_the_page(kb: str, text: str, expected: str) -> None:
+    reply = respond(text).text
+    assert expected in reply and "doesn't cover" not in reply
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("is it ok to take ibuprofen with my muscle relaxer", "medicine_change"),
+    ("is 3 tabs a day too much of my relaxant", "dose"),
+    ("can i get my jabs every 6 weeks instead, it wears off early for me", "medicine_change"),
+    ("is my eye twitch a tumor?? i'm freaking out", "seriousness"),
+    ("my carbamazepine makes me so sleepy can i just stop it from tomorrow", "medicine_change"),
+])
+def test_personal_advice_by_meaning_in_messy_wording(kb: str, text: str, kind: str) -> None:
+    from bot.analysis import analyse_message
+
+    assert analyse_message(text).advice == kind
+    assert "your own" in respond(text).text
+
+
+@pytest.mark.parametrize("text", ["help me write an email to my landlord", "what about gamma knife, is that an option",
+                                  "does botox stop working after a few years, like do you build up a tolerance"])
+def test_off_page_requests_get_no_page_fact(kb: str, text: str) -> None:
+    reply = respond(text).text
+    assert "doesn't cover" in reply and "From our hemifacial spasm page" not in reply

@@ -2,7 +2,7 @@
 
 Five hand-written conversations, with the expected figures written out by hand; the SQL results
 are also checked against the Python summaries of the same events, and kept current as events
-are appended (by the console's sync and by the tracker store's per-conversation refresh).
+are appended (by the console's sync, also of ids committed late, and by a per-conversation refresh).
 """
 
 from __future__ import annotations
@@ -167,7 +167,7 @@ def test_tracker_store_refresh_and_console_sync_do_not_count_twice(db: str) -> N
     compute(db)  # synced
     store(db, {"b-alarm": [user("still drooping", "red_flag", 0.9, B + 120, "socketio")]})
     with get_engine(db).begin() as conn:
-        assert summaries.refresh(conn, "b-alarm") == 1  # as the tracker store does after a save
+        assert summaries.refresh(conn, "b-alarm") == 1  # one conversation folded ahead of the sync
         assert summaries.refresh(conn, "b-alarm") == 0
     f = compute(db)  # sync reads the same event again and must skip it
     assert (f.messages, f.red_flags) == (9, 2)
@@ -239,7 +239,27 @@ def test_the_same_results_on_postgresql() -> None:
             get_engine(url).dispose()
 
 
-def test_the_tracker_store_keeps_the_summary_current_as_it_saves(db_url: str) -> None:
+def test_a_lower_id_committed_after_a_sync_is_still_folded(db: str) -> None:
+    compute(db)  # synced: the mark is the highest id so far
+    with get_engine(db).connect() as conn:
+        top = conn.execute(select(EVENTS.c.id).order_by(EVENTS.c.id.desc())).scalar()
+
+    def commit(event_id: int, sender: str, event: Dict) -> None:
+        with get_engine(db).begin() as conn:
+            conn.execute(EVENTS.insert().values(id=event_id, sender_id=sender, type_name=event["event"],
+                                                timestamp=event["timestamp"], data=json.dumps(event)))
+
+    commit(top + 10, "h-early", user("hello", "greet", 0.99, E + 20))  # another instance's later id, first
+    assert ids(Filters(), db)[0] == "h-early"  # synced past top + 5
+    commit(top + 5, "h-late", user("my face droops", "red_flag", 0.9, E + 30))  # committed after the sync
+    assert summaries.pending(db) == 0  # below the mark, yet within the look-back
+    assert ids(Filters(), db)[:2] == ["h-late", "h-early"]
+    assert ids(Filters(flag="emergency"), db) == ["h-late", "b-alarm"]
+    f = compute(db)  # synced again: nothing counted twice
+    assert (f.messages, f.red_flags, f.conversations) == (10, 2, 6)
+
+
+def test_saves_leave_the_summary_to_the_consoles_sync(db_url: str) -> None:
     from rasa.shared.core.domain import Domain
     from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
     from rasa.shared.core.trackers import DialogueStateTracker
@@ -257,12 +277,62 @@ def test_the_tracker_store_keeps_the_summary_current_as_it_saves(db_url: str) ->
             return dict(conn.execute(select(SUMMARY).where(SUMMARY.c.sender_id == "t-1")).mappings().one())
 
     asyncio.run(tracker_store.save(tracker))
-    assert summaries.pending(db_url) == 3  # the console has not read anything: the store made the summary
+    assert tracker_store._cached("t-1")[2] is tracker  # a new conversation: the database holds just its events
+    assert summaries.pending(db_url) == 3  # the save did not fold them
+    assert ids(Filters(), db_url) == ["t-1"]  # the console's page syncs before it reads
     assert (summary()["turns"], summary()["unanswered"], summary()["channel"]) == (1, 1, "rest")
     tracker = asyncio.run(tracker_store.retrieve("t-1"))
     assert tracker_store._cached("t-1") is not None
     tracker.update(UserUttered("my face droops", intent={"name": "red_flag", "confidence": 0.95},
                                input_channel="rest"))
     asyncio.run(tracker_store.save(tracker))  # the cached path: only the new event is inserted
-    assert (summary()["turns"], summary()["emergency"], summary()["red_flags"]) == (2, True, 1)
+    assert summaries.pending(db_url) == 1
     assert ids(Filters(flag="emergency"), db_url) == ["t-1"] and compute(db_url).messages == 2
+    assert (summary()["turns"], summary()["emergency"], summary()["red_flags"]) == (2, True, 1)
+
+
+def test_the_tracker_cache_is_dropped_when_another_writer_appends(db_url: str) -> None:
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from bot.storage.tracker_store import UrlSQLTrackerStore
+
+    tracker_store = UrlSQLTrackerStore(domain=Domain.empty(), url=db_url)
+    tracker = DialogueStateTracker.from_events("t-2", [ActionExecuted("action_listen")], slots=[])
+    asyncio.run(tracker_store.save(tracker))
+    tracker.update(UserUttered("hello", intent={"name": "greet", "confidence": 0.9}))
+    asyncio.run(tracker_store.save(tracker))  # the cached path
+    assert asyncio.run(tracker_store.retrieve("t-2")) is tracker
+    store(db_url, {"t-2": [bot("from another instance", E)]})
+    again = asyncio.run(tracker_store.retrieve("t-2"))
+    assert again is not tracker and len(again.events) == 3 and again.events[-1].text == "from another instance"
+
+
+def test_the_tracker_store_and_sync_on_postgresql() -> None:
+    if not postgres.available():
+        pytest.skip("PostgreSQL is not running on 127.0.0.1:5432 (HFS_PG_ADMIN_DSN)")
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from bot.storage.tracker_store import UrlSQLTrackerStore
+
+    with postgres.scratch_database("hfs_store") as (url, _name, _role):
+        try:
+            tracker_store = UrlSQLTrackerStore(domain=Domain.empty(), url=url)
+            tracker = DialogueStateTracker.from_events("p-1", [ActionExecuted("action_listen")], slots=[])
+            asyncio.run(tracker_store.save(tracker))
+            tracker.update(UserUttered("my face droops", intent={"name": "red_flag", "confidence": 0.95}))
+            tracker.update(ActionExecuted("action_emergency_guidance"))
+            tracker.update(BotUttered("Call emergency services now."))
+            asyncio.run(tracker_store.save(tracker))  # the cached path: three events, the last one's id kept
+            assert asyncio.run(tracker_store.retrieve("p-1")) is tracker
+            assert ids(Filters(flag="emergency"), url) == ["p-1"]
+            with get_engine(url).connect() as conn:
+                stored = [e["event"] for _, e in sorted((i, json.loads(d)) for i, d in conn.execute(
+                    select(EVENTS.c.id, EVENTS.c.data).where(EVENTS.c.sender_id == "p-1")))]
+            assert stored == ["action", "user", "action", "bot"]
+        finally:
+            tracker_store.engine.dispose()
+            get_engine(url).dispose()

@@ -91,3 +91,30 @@ def test_independent_set_red_flags_are_caught(text: str) -> None:
                                   "my face twitches and my eyelid won't open", "can i move my neck after mvd?"])
 def test_spasm_lookalikes_of_those_stay_quiet(text: str) -> None:
     assert detect_red_flag(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "whats the most pills i can take before it kills me", "whats the max dose of tegretol before it kills u",
+    "i dont see the point in anything anymore, havent for weeks",
+    "my dad had microvascular decompression last week and now he's confused and doesn't know where he is",
+    "the cut behind my ear is red hot, swollen and leaking pus",
+    "this twitch is killing me and i want to die",  # a figure of speech beside a literal wish
+])
+def test_lethal_amounts_hopelessness_and_wound_signs_are_caught(text: str) -> None:
+    assert detect_red_flag(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "this twitch is literally killing me 😩 what can actually stop it",
+    "killer question: do i really have to get an emg every single time?",
+    "dead tired of this, how many months does one round of botox jabs keep working",
+    "i hear a little clicking in my ear every time it spasms, is that part of it?",
+    "shot myself in the foot waiting 2 yrs to see anyone lol, what will the doctor check first",
+    "I'm so confused, which treatment is best after the operation?",
+    "what's the most effective way to kill the twitch",
+])
+def test_figures_of_speech_name_no_emergency(text: str) -> None:
+    from bot.safety.redflags import has_alarm_words
+
+    assert detect_red_flag(text) is None
+    assert not has_alarm_words(text)
