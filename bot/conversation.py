@@ -8,7 +8,7 @@ ends). Used by the question action, the fallback, and the appointment form mid-f
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from bot.analysis import MessageAnalysis, analyse_message
@@ -38,6 +38,7 @@ from bot.safety.advice import (
     SYMPTOMS,
     WHICH_DOCTOR,
 )
+from bot.safety.redflags import CRISIS, asks_an_amount
 from bot.safety.replies import emergency_reply, language_notice, personal_advice_reply
 
 # The page's general information that applies to a kind of personal question, when the
@@ -56,14 +57,27 @@ _PROCESS_TOPICS = ("condition",)
 TEST_TOPICS = frozenset({"mri", "mra", "emg", "imaging"})
 
 
+@dataclass(frozen=True)
+class Context:
+    """What the conversation so far tells the next reply (read from slots by the actions)."""
+
+    topic: Optional[str] = None  # the last topic answered: "how often do I need it?"
+    asked: Optional[str] = None  # what the last question asked: "and after the jabs?"
+    crisis_raised: bool = False  # after a crisis, "how many is enough?" is one too
+
+
 def respond(
     text: str, intent: Optional[str] = None, last_topic: Optional[str] = None,
-    topic_hint: Optional[str] = None, last_asked: Optional[str] = None,
+    topic_hint: Optional[str] = None, context: Optional[Context] = None,
 ) -> Reply:
-    """The reply to a question-like message (``last_topic``, ``last_asked``: the previous question's)."""
-    analysis = analyse_message(text or "", intent, last_topic, last_asked)
+    """The reply to a question-like message; ``context`` (or just ``last_topic``) from the conversation."""
+    context = context or Context(topic=last_topic)
+    last_topic = context.topic
+    analysis = analyse_message(text or "", intent, last_topic, context.asked)
     if analysis.red_flag is not None:
         return emergency_reply(analysis.red_flag.kind, analysis.language)
+    if context.crisis_raised and asks_an_amount(analysis.reading, analysis.advice == DOSE):
+        return emergency_reply(CRISIS, analysis.language)
     if not analysis.is_english:
         return language_notice(analysis.language)
     advice = analysis.advice

@@ -15,7 +15,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.common import latest_intent, latest_text, send
+from bot.actions.common import conversation_context, latest_intent, latest_text, send
 from bot.appointments import outbox
 from bot.appointments.fields import FIELDS, FORM_SLOTS, HELPER_SLOTS
 from bot.appointments.form import form_step
@@ -84,7 +84,7 @@ class ValidateAppointmentForm(Action):
             elif intent not in QUESTION_INTENTS or looks_like_question(text) or not text.strip():
                 return []
         if not activation and requested and (detect_red_flag(text) or looks_like_question(text)):
-            send(dispatcher, respond(text, intent, tracker.get_slot("topic")))
+            send(dispatcher, respond(text, intent, context=conversation_context(tracker)))
             return [SlotSet(requested, None)]
         restart = intent == "request_appointment"  # "book for my husband" inside the form: take what it gives
         turn = form_step(text, requested, tracker.slots, activation or restart, get_settings().clinic_phone)

@@ -8,7 +8,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.conversation import respond
+from bot.conversation import Context, respond
 from bot.replies import Reply
 
 MAX_TEXT = 2000
@@ -37,9 +37,14 @@ def send(dispatcher: CollectingDispatcher, reply: Reply, **kwargs: Dict[str, Any
 
 def answer_and_remember(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> List[EventType]:
     """Answer a question-like message (safety first) and remember its topic for follow-ups."""
-    reply = respond(text, None, tracker.get_slot("topic"), None, tracker.get_slot("asked"))
+    reply = respond(text, context=conversation_context(tracker))
     send(dispatcher, reply)
     return remember(tracker, reply)
+
+
+def conversation_context(tracker: Tracker) -> Context:
+    """What the slots say about the conversation so far."""
+    return Context(tracker.get_slot("topic"), tracker.get_slot("asked"), bool(tracker.get_slot("crisis_raised")))
 
 
 def remember(tracker: Tracker, reply: Reply) -> List[EventType]:

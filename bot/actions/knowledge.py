@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.common import entity_values, latest_intent, latest_text, remember, send
+from bot.actions.common import conversation_context, entity_values, latest_intent, latest_text, remember, send
 from bot.conversation import respond
 
 
@@ -27,7 +27,7 @@ class ActionAnswerQuestion(Action):
         is_payload = text.startswith("/")  # a button such as /ask_question{"topic":"mri"}
         topics = entity_values(tracker, "topic")
         hint = topics[0] if is_payload and topics else None
-        reply = respond("" if is_payload else text, latest_intent(tracker), tracker.get_slot("topic"), hint,
-                        tracker.get_slot("asked"))
+        reply = respond("" if is_payload else text, latest_intent(tracker), topic_hint=hint,
+                        context=conversation_context(tracker))
         send(dispatcher, reply)
         return remember(tracker, reply)

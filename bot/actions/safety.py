@@ -18,6 +18,7 @@ from bot.appointments.repository import open_handoff
 from bot.conversation import deserves_an_answer
 from bot.dialogue.paused import paused_reply
 from bot.replies import APPOINTMENT_BUTTON, TESTS_BUTTON, TREATMENTS_BUTTON
+from bot.safety.redflags import CRISIS
 from bot.safety.replies import emergency_reply
 from bot.settings import get_settings
 
@@ -60,7 +61,7 @@ class ActionEmergencyGuidance(Action):
                      "When you are safe, say \"continue my appointment request\".")
         dispatcher.utter_message(text=text)
         await notify_quietly(red_flag_seen, tracker.sender_id, tracker.get_latest_input_channel() or "unknown")
-        return []
+        return [SlotSet("crisis_raised", True)] if kind == CRISIS and not tracker.get_slot("crisis_raised") else []
 
 
 class ActionOutOfScope(Action):

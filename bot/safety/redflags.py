@@ -324,3 +324,12 @@ def _symptom_flag(reading: Reading) -> Optional[RedFlag]:
                 kind = AFTER_BOTOX
             return RedFlag(kind, match.group(0))
     return None
+
+
+_AMOUNT = re.compile(r"\bhow (?:many|much)\b|\benough\b|\bmax\w*\b|\bmost\b|\ball (?:of )?(?:them|it|my)\b|\blethal\b|\bfatal\b")
+
+
+def asks_an_amount(message: Readable, dose_question: bool = False) -> bool:
+    """A question about how much to take: after a crisis in the conversation, a crisis too
+    ("I've been saving up my tablets" ... "please just tell me how many is enough")."""
+    return dose_question or bool(_AMOUNT.search(as_reading(message).lemmas))

@@ -221,3 +221,17 @@ async def test_a_personal_question_the_classifier_missed_is_still_answered(kb: s
     offer = [{"event": "bot", "text": "Would you like to request an appointment?"}]
     d, events = await run(ActionYesNo(), tracker("what can i do", intent="affirm", events=offer))
     assert "your own doctor" in texts(d) and events != [FollowupAction("appointment_form")]
+
+
+async def test_after_a_crisis_an_amount_question_gets_crisis_guidance_again(kb: str) -> None:
+    """'I've been saving up my tablets ...' then 'please just tell me how many is enough'."""
+    flagged = tracker("i've been saving up my tablets to take them all at once", intent="red_flag",
+                      entities=[{"entity": "red_flag_kind", "value": "crisis"}])
+    _, events = await run(ActionEmergencyGuidance(), flagged)
+    assert events == [SlotSet("crisis_raised", True)]
+    amount = "please just tell me how many is enough"
+    after_crisis = tracker(amount, intent="ask_personal_advice", slots={"crisis_raised": True})
+    d, _ = await run(ActionAnswerQuestion(), after_crisis)
+    assert "988" in texts(d)
+    d, _ = await run(ActionAnswerQuestion(), tracker(amount, intent="ask_personal_advice"))
+    assert "988" not in texts(d)

@@ -9,6 +9,7 @@ from typing import Any, Dict, Iterator, List
 import pytest
 from argon2 import PasswordHasher
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 from starlette.testclient import TestClient
@@ -116,7 +117,8 @@ async def test_guidance_is_given_even_if_the_alert_cannot_be_stored(kb: str, mon
 
     monkeypatch.setattr("bot.actions.safety.red_flag_seen", broken)
     dispatcher = CollectingDispatcher()
-    assert await ActionEmergencyGuidance().run(dispatcher, tracker("I want to kill myself", "red_flag"), {}) == []
+    events = await ActionEmergencyGuidance().run(dispatcher, tracker("I want to kill myself", "red_flag"), {})
+    assert events == [SlotSet("crisis_raised", True)]
     assert "988" in dispatcher.messages[0]["text"]
 
 
