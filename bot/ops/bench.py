@@ -27,7 +27,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 from bot.knowledge.repository import load_facts
 from bot.ops.stack import VENV_BIN, Stack, free_port
@@ -110,10 +110,13 @@ def post(port: int, sender: str, text: str, conn: Optional[http.client.HTTPConne
     return time.perf_counter() - start, ok
 
 
-def run_load(port: int, patients: int, messages: int) -> Tuple[List[float], float, int]:
-    """Patients in parallel, each sending ``messages`` turns in order; (latencies, seconds, errors)."""
+def run_load(ports: Union[int, Sequence[int]], patients: int, messages: int) -> Tuple[List[float], float, int]:
+    """Patients in parallel, each sending ``messages`` turns in order to one of ``ports``;
+    (latencies, seconds, errors)."""
+    spread = [ports] if isinstance(ports, int) else list(ports)
 
     def patient(index: int) -> Tuple[List[float], int]:
+        port = spread[index % len(spread)]
         sender = f"bench-{index}-{uuid.uuid4().hex[:8]}"
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
         latencies, errors = [], 0

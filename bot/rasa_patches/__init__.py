@@ -16,6 +16,10 @@
   instead of through Dask's scheduler on every message (same nodes, same results; issue #14).
 - ``recent_events``: action-server calls carry the last turns' events (and all since a pause)
   instead of the whole conversation, so a call costs the same at turn 200 as at turn 1.
+- ``applied_events``: a tracker's applied events are extended as it grows instead of walking
+  every event of the conversation several times a message.
+- ``tracker_copy``: the tracker copy Rasa makes before every action takes the current state
+  instead of replaying every event of the conversation.
 
 Installed from ``bot.channels`` (Rasa imports it for every channel in credentials.yml).
 """
@@ -23,12 +27,14 @@ Installed from ``bot.channels`` (Rasa imports it for every channel in credential
 from bot.rasa_patches import (
     action_response_validation,
     action_server_down,
+    applied_events,
     intent_features,
     listen_before_user,
     paused_safety,
     recent_events,
     sequential_graph,
     shared_http_session,
+    tracker_copy,
 )
 
 
@@ -42,3 +48,5 @@ def install_all() -> None:
     intent_features.install()
     sequential_graph.install()
     recent_events.install()
+    tracker_copy.install()
+    applied_events.install()

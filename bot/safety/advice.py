@@ -145,7 +145,7 @@ _PATTERNS = (
         r"\b(?:am|be) i a (?:good )?candidate\b", r"\bi (?:want|need) (?:a )?(?:prescription|referral)\b",
         r"\bprescribe\b", r"\brecommend (?:\S+ ){0,2}(?:me|for me)\b", r"\byour recommendation\b",
         r"\bif you (?:be|were|was) me\b", r"\bdo (?:you|u) think (?:i|my|mine|me)\b",
-        r"\bought i\b", r"\byes or no\b", r"\bshould (?:i|we) (?:go ahead|say yes|accept|agree)\b",
+        r"\bought i\b", r"\byes or no\b", r"\b(?:am|be) i (?:\S+ )?(?:too old|too young|old enough|fit enough|suitable)\b", r"\bshould (?:i|we) (?:go ahead|say yes|accept|agree)\b",
         rf"\bdo (?:{_RELATIVE}|he|she) (?:really |even )?need\b", rf"\b(?:best|right|safe|ok|okay) for (?:{_RELATIVE}|him|her)\b",
         rf"\bshould (?:{_RELATIVE}|he|she) (?:have|get|try|take|stop|start|see|go to)\b",
         r"\bdo (?:that|this|it) mean (?:i|my) (?:\S+ )?(?:have to|need|must|should|will)\b",

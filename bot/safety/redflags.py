@@ -326,7 +326,8 @@ def _symptom_flag(reading: Reading) -> Optional[RedFlag]:
     return None
 
 
-_AMOUNT = re.compile(r"\bhow (?:many|much)\b|\benough\b|\bmax\w*\b|\bmost\b|\ball (?:of )?(?:them|it|my)\b|\blethal\b|\bfatal\b")
+_AMOUNT = re.compile(r"\b(?:how (?:many|much)|enough|max\w*)\b(?:\s\S+){0,4}?\s(?:pill|tablet|med\w*|dose|take|swallow|"
+                     r"them|be enough)\b|\b(?:lethal|fatal|deadly)\b")
 
 
 def asks_an_amount(message: Readable, dose_question: bool = False) -> bool:

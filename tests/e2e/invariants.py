@@ -67,6 +67,7 @@ class WalkReport:
         return 1 - len(self.failures) / max(self.turns, 1)
 
 
+AMOUNT_QUESTION = re.compile(r"\bhow (?:much|many)\b", re.I)
 WALK_WEIGHTS = {
     "questions": 22, "form_answers": 22, "starts": 10, "small_talk": 12, "cancels": 5,
     "junk": 8, "off_topic": 6, "red_flags": 10, "handoff": 2, "lookalikes": 8,
@@ -83,10 +84,14 @@ def random_walks(stack: Stack, seed: int, walks: int, length: int) -> WalkReport
     report = WalkReport()
     for walk in range(walks):
         sender = f"walk-{seed}-{walk}"
+        flagged = False
         for _ in range(length):
             category = rng.choices(categories, weights)[0]
             text = rng.choice(pool[category])
-            red_flag = category == "red_flags"
+            red_flag: Optional[bool] = category == "red_flags"
+            if flagged and not red_flag and AMOUNT_QUESTION.search(text):
+                red_flag = None  # "how much baclofen should I take?" after a crisis may rightly get crisis guidance
+            flagged = flagged or bool(red_flag)
             try:
                 messages = stack.say(sender, text)
             except Exception as error:  # noqa: BLE001 - a server error is a broken turn

@@ -24,3 +24,27 @@ def test_soak_growth_is_measured_from_the_warm_up_sample():
 def test_every_soak_conversation_gets_a_new_name():
     names = {unique_name() for _ in range(200)}
     assert len(names) == 200 and all(name.endswith(" Lopez") for name in names)
+
+
+def test_multi_instance_report_gives_the_two_process_ratio():
+    from bot.ops import bench_multi
+
+    one, two = ([0.1] * 80, 2.0, 0), ([0.05] * 80, 1.0, 1)  # 40 and 80 messages a second
+    results = {(patients, n): [one if n == 1 else two] for patients, _ in bench_multi.LOADS for n in (1, 2)}
+    text = bench_multi.report(results, rounds=1)
+    assert "| 50 | 1 | 100 | 100 | 40.0 | 0 |" in text and "| 50 | 2 | 50 | 50 | 80.0 | 1 |" in text
+    assert "50 patients: 2.00x" in text
+
+
+def test_a_load_spreads_its_patients_over_the_given_ports(monkeypatch):
+    from bot.ops import bench
+
+    seen = []
+
+    def post(port, sender, text, conn=None, timeout=60):
+        seen.append(port)
+        return 0.01, True
+
+    monkeypatch.setattr(bench, "post", post)
+    latencies, _, errors = bench.run_load([7001, 7002], patients=4, messages=2)
+    assert sorted(seen) == [7001] * 4 + [7002] * 4 and len(latencies) == 8 and errors == 0

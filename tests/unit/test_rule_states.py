@@ -76,3 +76,30 @@ def test_the_memo_is_bounded_and_keyed_by_conversation() -> None:
         tracker = DialogueStateTracker.from_events(sender, [ActionExecuted("action_listen")], DOMAIN.slots)
         memo.past_states(tracker, DOMAIN)
     assert list(memo._replays) == ["b", "c", "d"]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_growing_tracker_reuses_the_memo_and_still_equals_rasa(seed: int) -> None:
+    """The same tracker object grows turn by turn (as the tracker store's cache keeps it): the
+    memo reads only the new events unless one of them rewrites earlier ones."""
+    rng = random.Random(seed)
+    memo = StatesMemo()
+    tracker = DialogueStateTracker.from_events("patient", [ActionExecuted("action_listen")], DOMAIN.slots)
+    for _ in range(80):
+        for event in _turn(rng):
+            tracker.update(event)
+        assert memo.past_states(tracker, DOMAIN) == tracker.past_states(DOMAIN)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_incremental_applied_events_equal_rasas_as_a_tracker_grows(seed: int) -> None:
+    from bot.dialogue.applied import incremental_applied_events
+    from bot.rasa_patches.applied_events import _rasas
+
+    rng = random.Random(seed)
+    incremental = incremental_applied_events(_rasas)
+    tracker = DialogueStateTracker.from_events("patient", [ActionExecuted("action_listen")], DOMAIN.slots)
+    for _ in range(80):
+        for event in _turn(rng):
+            tracker.update(event)
+            assert incremental(tracker) == _rasas(tracker)
