@@ -99,7 +99,7 @@ def random_walks(stack: Stack, seed: int, walks: int, length: int) -> WalkReport
             else:
                 extra = []
             report.turns += 1
-            report.red_flags += red_flag
+            report.red_flags += category == "red_flags"
             problems = extra + turn_problems(messages, red_flag)
             if problems:
                 report.failures.append(f"{sender} {category} {text!r}: {', '.join(problems)}")
