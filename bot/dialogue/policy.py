@@ -44,6 +44,13 @@ def actions_this_turn(tracker: DialogueStateTracker) -> List[str]:
 class TurnSafeRulePolicy(RulePolicy):
     """RulePolicy whose predictions can never loop or leave a message unanswered."""
 
+    @staticmethod
+    def format_tracker_states(states: List[Dict]) -> str:
+        """Rasa formats every state of the session for a debug line on each prediction; only when it is logged."""
+        if not logging.getLogger("rasa.core.policies.rule_policy").isEnabledFor(logging.DEBUG):
+            return ""
+        return RulePolicy.format_tracker_states(states)
+
     def _prediction_states(
         self, tracker: DialogueStateTracker, domain: Domain, use_text_for_last_user_input: bool = False,
         rule_only_data: Optional[Dict[str, Any]] = None,

@@ -103,3 +103,20 @@ def test_incremental_applied_events_equal_rasas_as_a_tracker_grows(seed: int) ->
         for event in _turn(rng):
             tracker.update(event)
             assert incremental(tracker) == _rasas(tracker)
+
+
+def test_states_are_formatted_for_the_log_only_when_debug_logging_is_on() -> None:
+    import logging
+
+    from bot.dialogue.policy import TurnSafeRulePolicy
+
+    states = [{"user": {"intent": "greet"}}, {"prev_action": {"action_name": "action_listen"}}]
+    logger = logging.getLogger("rasa.core.policies.rule_policy")
+    level = logger.level
+    try:
+        logger.setLevel(logging.INFO)
+        assert TurnSafeRulePolicy.format_tracker_states(states) == ""
+        logger.setLevel(logging.DEBUG)
+        assert "greet" in TurnSafeRulePolicy.format_tracker_states(states)
+    finally:
+        logger.setLevel(level)
