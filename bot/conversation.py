@@ -17,6 +17,7 @@ from bot.knowledge.page_words import GROUP_TOPICS, related_topics
 from bot.knowledge.questions import (
     COMPARE,
     FACT,
+    GENERIC_PARENTS,
     LIST_TESTS,
     LIST_TREATMENTS,
     PARTLY,
@@ -54,7 +55,7 @@ GENERAL_TOPICS = {
     SELF_DIAGNOSIS: ("diagnosis",),
 }
 _PROCESS_TOPICS = ("condition",)
-TEST_TOPICS = frozenset({"mri", "mra", "emg", "imaging"})
+IMAGING_TOPICS = GENERIC_PARENTS["imaging"] | {"imaging"}
 
 
 @dataclass(frozen=True)
@@ -67,11 +68,10 @@ class Context:
 
 
 def respond(
-    text: str, intent: Optional[str] = None, last_topic: Optional[str] = None,
-    topic_hint: Optional[str] = None, context: Optional[Context] = None,
+    text: str, intent: Optional[str] = None, context: Optional[Context] = None, topic_hint: Optional[str] = None,
 ) -> Reply:
-    """The reply to a question-like message; ``context`` (or just ``last_topic``) from the conversation."""
-    context = context or Context(topic=last_topic)
+    """The reply to a question-like message, given what the conversation so far tells it."""
+    context = context or Context()
     last_topic = context.topic
     analysis = analyse_message(text or "", intent, last_topic, context.asked)
     if analysis.red_flag is not None:
@@ -151,7 +151,7 @@ def _general_information(advice: str, analysis: MessageAnalysis) -> Optional[str
     beside_gap = question.kind == PARTLY  # the fact the question touches on ("the MRA's dye")
     attribute = question.attribute if (question.attribute_from_text or beside_gap) and named else "what"
     asked_when = not (question.attribute_from_text or beside_gap)
-    if advice in (WHICH_DOCTOR, PERSONAL_CHOICE) and named and set(named) <= TEST_TOPICS and asked_when:
+    if advice in (WHICH_DOCTOR, PERSONAL_CHOICE) and named and set(named) <= IMAGING_TOPICS and asked_when:
         attribute = "when_used"  # "should I insist on an EMG?": when the page says it is used
     return general_information(topics, attribute)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.conversation import respond
+from bot.conversation import Context, respond
 from bot.knowledge.questions import (
     COMPARE,
     FACT,
@@ -107,7 +107,7 @@ def test_follow_up_without_context_asks_which_topic() -> None:
 def test_answers_come_from_the_knowledge_base(kb: str) -> None:
     reply = respond("tell me about botox")
     assert "block nerve signals" in reply.text and reply.topic == "botox"
-    follow = respond("how often do I need it?", last_topic=reply.topic)
+    follow = respond("how often do I need it?", context=Context(topic=reply.topic))
     assert "every few months" in follow.text
     assert "Treatment" in follow.text  # the page section note
 
