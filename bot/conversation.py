@@ -76,7 +76,7 @@ def respond(
     analysis = analyse_message(text or "", intent, last_topic, context.asked)
     if analysis.red_flag is not None:
         return emergency_reply(analysis.red_flag.kind, analysis.language)
-    if context.crisis_raised and asks_an_amount(analysis.reading, analysis.advice == DOSE):
+    if context.crisis_raised and (analysis.advice == DOSE or asks_an_amount(analysis.reading)):
         return emergency_reply(CRISIS, analysis.language)
     if not analysis.is_english:
         return language_notice(analysis.language)

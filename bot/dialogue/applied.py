@@ -40,7 +40,7 @@ def loop_names(events: Sequence[Event]) -> Set[str]:
 
 
 @dataclass
-class Reading:
+class ReadSoFar:
     """How far a tracker's raw events were read, and the loops among them."""
 
     seen: int = 0
@@ -62,7 +62,7 @@ class Reading:
 
 @dataclass
 class _Cached:
-    reading: Reading
+    read_so_far: ReadSoFar
     applied: List[Event]
 
 
@@ -72,13 +72,13 @@ def incremental_applied_events(rasas: Callable[[DialogueStateTracker], List[Even
     def applied_events(tracker: DialogueStateTracker) -> List[Event]:
         events = tracker.events
         cached: Optional[_Cached] = tracker.__dict__.get(CACHE_ATTRIBUTE)
-        new = cached.reading.appended(events) if cached else None
+        new = cached.read_so_far.appended(events) if cached else None
         if cached is None or new is None:
-            cached = _Cached(Reading(), rasas(tracker))
-            cached.reading.mark(events, (), from_start=True)
+            cached = _Cached(ReadSoFar(), rasas(tracker))
+            cached.read_so_far.mark(events, (), from_start=True)
         else:
             cached.applied.extend(new)
-            cached.reading.mark(events, new, from_start=False)
+            cached.read_so_far.mark(events, new, from_start=False)
         tracker.__dict__[CACHE_ATTRIBUTE] = cached
         return list(cached.applied)
 

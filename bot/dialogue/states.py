@@ -20,7 +20,7 @@ from rasa.shared.core.domain import Domain, State
 from rasa.shared.core.events import ActionExecuted, Event
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.dialogue.applied import Reading
+from bot.dialogue.applied import ReadSoFar
 
 MAX_CONVERSATIONS = 500  # conversations remembered per process (least recently used go first)
 
@@ -32,7 +32,7 @@ class _Replay:
     tracker: DialogueStateTracker
     applied: List[Event] = field(default_factory=list)
     states: List[State] = field(default_factory=list)  # the state before each applied action
-    reading: Reading = field(default_factory=Reading)  # how far the conversation's raw events were read
+    read_so_far: ReadSoFar = field(default_factory=ReadSoFar)  # how far the conversation's raw events were read
 
 
 def _state(domain: Domain, tracker: DialogueStateTracker, omit_unset_slots: bool) -> State:
@@ -59,15 +59,15 @@ class StatesMemo:
         if replay is not None and (replay.domain is not domain or replay.omit_unset_slots != omit_unset_slots):
             replay = None
         events = tracker.events
-        new = replay.reading.appended(events) if replay else None  # the same tracker, grown by plain events
+        new = replay.read_so_far.appended(events) if replay else None  # the same tracker, grown by plain events
         if new is None:
             applied = tracker.applied_events()
             if replay is None or not _continues(replay.applied, applied):
                 replay = _Replay(domain, omit_unset_slots, tracker.init_copy())
             new = applied[len(replay.applied):]
-            replay.reading.mark(events, new, from_start=True)
+            replay.read_so_far.mark(events, new, from_start=True)
         else:
-            replay.reading.mark(events, new, from_start=False)
+            replay.read_so_far.mark(events, new, from_start=False)
         for event in new:
             if isinstance(event, ActionExecuted):
                 replay.states.append(_state(domain, replay.tracker, omit_unset_slots))

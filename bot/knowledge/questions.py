@@ -235,7 +235,7 @@ def analyse_question(
         return Question(FACT, ("treatment",), "effectiveness", attribute_from_text=True)
     if ONLY_OPTION_CUE.search(lemmas) and not (set(specific) - TREATMENT_KEYS):
         return Question(LIST_TREATMENTS, ("treatment",), attribute)
-    unexplained = coverage().unexplained_words(question_clause(reading))
+    unexplained = coverage().unexplained_words(asked)
     if not specific and not (unexplained and not topics):  # "help me write an email" asks no group
         group = _group_of(lemmas, topics, intent)
         fixes = related_topics(reading, among=GENERIC_PARENTS["treatment"]) if group == "treatment" else ()

@@ -14,6 +14,7 @@ from __future__ import annotations
 from itertools import islice
 from typing import Any, Dict, List, Sequence
 
+import rasa
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ConversationPaused, Event, UserUttered
@@ -40,16 +41,10 @@ def _action_call_format(self: RemoteAction, tracker: DialogueStateTracker, domai
     state = tracker.current_state(EventVerbosity.NONE)
     state["events"] = [event.as_dict() for event in recent_events(tracker.events, tracker.is_paused())]
     result: Dict[str, Any] = {"next_action": self._name, "sender_id": tracker.sender_id, "tracker": state,
-                              "version": _rasa_version()}
+                              "version": rasa.__version__}
     if not self._is_selective_domain_enabled() or domain.does_custom_action_explicitly_need_domain(self.name()):
         result["domain"] = domain.as_dict()
     return result
-
-
-def _rasa_version() -> str:
-    import rasa
-
-    return rasa.__version__
 
 
 def install() -> None:

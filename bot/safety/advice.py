@@ -30,8 +30,9 @@ SYMPTOMS = "symptoms"  # a description of their own twitching (see bot.conversat
 MEDICINE = medicine_pattern()
 _MINE = r"(?:my|mine|the|these|those|this|that|it|them|her|his|our)"
 # A patient asking for a relative they care for: "does my mother need the EMG?"
-_RELATIVE = (r"my (?:mother|mum|mom|mam|father|dad|husband|wife|partner|son|daughter|sister|brother|"
-             r"grandmother|grandfather|gran|nan|grandma|grandpa|aunt|uncle|friend)")
+_RELATIVES = (r"(?:mother|mum|mom|mam|father|dad|husband|wife|partner|son|daughter|sister|brother|"
+              r"grandmother|grandfather|gran|nan|grandma|grandpa|aunt|uncle|friend)")
+_RELATIVE = rf"my {_RELATIVES}"
 
 
 def _rx(*patterns: str) -> Pattern[str]:
@@ -165,8 +166,8 @@ _PATTERNS = (
 
 # These kinds are about the patient's own medicine or symptom: the message must speak of them.
 _FIRST_PERSON_KINDS = {SERIOUSNESS}
-_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my|mine|myself|he|she|him|her|his|husband|wife|partner|"
-                           r"mum|mom|dad|mother|father|son|daughter)\b")  # their own case, or a relative's
+# Their own case, or a relative's ("does he have a tumour?").
+_FIRST_PERSON = re.compile(rf"\b(?:i|i'm|im|i've|ive|i'd|me|my|mine|myself|he|she|him|her|his|{_RELATIVES})\b")
 
 
 # "The spasms are getting more frequent, is that a bad sign?" asks about their own case.

@@ -330,7 +330,7 @@ _AMOUNT = re.compile(r"\b(?:how (?:many|much)|enough|max\w*)\b(?:\s\S+){0,4}?\s(
                      r"them|be enough)\b|\b(?:lethal|fatal|deadly)\b")
 
 
-def asks_an_amount(message: Readable, dose_question: bool = False) -> bool:
+def asks_an_amount(message: Readable) -> bool:
     """A question about how much to take: after a crisis in the conversation, a crisis too
     ("I've been saving up my tablets" ... "please just tell me how many is enough")."""
-    return dose_question or bool(_AMOUNT.search(as_reading(message).lemmas))
+    return bool(_AMOUNT.search(as_reading(message).lemmas))
