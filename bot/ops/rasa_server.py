@@ -3,6 +3,9 @@
 ``rasa run --auth-token`` takes the token on the command line, where ``ps`` shows it to
 every user of the machine. This launcher reads ``RASA_TOKEN`` and hands it to Rasa's own
 command line parser inside the process, so the token never appears in a process list.
+
+For ``run``, a model none of whose components uses TensorFlow is served without loading it
+(``bot.rasa_patches.tensorflow_absent``): about 440 MB less per Rasa process.
 """
 
 from __future__ import annotations
@@ -17,6 +20,10 @@ def main() -> None:
     if not token:
         sys.exit("RASA_TOKEN must be set: the Rasa HTTP API is never served without a token")
     sys.argv = ["rasa", *sys.argv[1:], "--auth-token", token]
+    if sys.argv[1:2] == ["run"]:
+        from bot.rasa_patches.tensorflow_absent import install_if_unused, model_from_argv
+
+        install_if_unused(model_from_argv(sys.argv))
     from rasa.__main__ import main as rasa_main
 
     rasa_main()

@@ -21,25 +21,29 @@
 - ``tracker_copy``: the tracker copy Rasa makes before every action takes the current state
   instead of replaying every event of the conversation.
 
+- ``tensorflow_absent``: a model that never runs TensorFlow is served without importing it
+  (installed by ``bot.ops.rasa_server`` before Rasa is imported, not by ``install_all``).
+
 Installed from ``bot.channels`` (Rasa imports it for every channel in credentials.yml).
 """
 
-from bot.rasa_patches import (
-    action_response_validation,
-    action_server_down,
-    applied_events,
-    intent_features,
-    listen_before_user,
-    paused_safety,
-    recent_events,
-    sequential_graph,
-    shared_http_session,
-    tracker_copy,
-)
-
 
 def install_all() -> None:
-    """Install every patch (idempotent)."""
+    """Install every patch (idempotent). Imported here, so that importing the package does not
+    import Rasa (``tensorflow_absent`` must run before Rasa is imported)."""
+    from bot.rasa_patches import (
+        action_response_validation,
+        action_server_down,
+        applied_events,
+        intent_features,
+        listen_before_user,
+        paused_safety,
+        recent_events,
+        sequential_graph,
+        shared_http_session,
+        tracker_copy,
+    )
+
     paused_safety.install()
     listen_before_user.install()
     action_server_down.install()
