@@ -15,6 +15,7 @@ from typing import Dict, Iterable, List, Sequence
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from wordfreq import zipf_frequency
 
 # Irregular or ambiguous forms; everything else goes through _suffix_lemma.
 LEMMA_LOOKUP: Dict[str, str] = {
@@ -99,6 +100,8 @@ MISSPELLINGS: Dict[str, str] = {
     "electromyogram": "electromyography", "electromiography": "electromyography",
     "electromyograpy": "electromyography", "electromyograph": "electromyography",
     "myography": "electromyography",
+    "myslef": "myself", "mysef": "myself", "myslf": "myself", "mysefl": "myself", "myselfe": "myself",
+    "mysel": "myself", "kil": "kill", "kilk": "kill",
 }
 
 # Long distinctive words whose near-misses (edit distance 1, or 2 when long)
@@ -128,6 +131,21 @@ class Token:
 def blank_english() -> Language:
     """The shared blank English pipeline (tokenizer only, built from the spaCy package)."""
     return spacy.blank("en")
+
+
+# spaCy keeps every string it has seen (names, typos) in its vocabulary for good. Past this many
+# (about 12 MB) the pipeline is built afresh, so a long-running server's memory stays bounded; the
+# topic matcher follows it (bot.nlp.terms), and every cache above holds plain strings.
+MAX_VOCAB_STRINGS = 20_000
+
+
+def pipeline() -> Language:
+    """The shared blank pipeline, rebuilt once its vocabulary passes ``MAX_VOCAB_STRINGS``."""
+    nlp = blank_english()
+    if len(nlp.vocab.strings) > MAX_VOCAB_STRINGS:
+        blank_english.cache_clear()
+        nlp = blank_english()
+    return nlp
 
 
 def _edit_distance_at_most(a: str, b: str, limit: int) -> bool:
@@ -173,13 +191,24 @@ def _suffix_lemma(word: str) -> str:
 _INITIALISM = re.compile(r"^(?:[a-z]\.){2,}[a-z]?\.?$")
 
 
+DROPPED_G_MARGIN = 1.5  # how much more common (Zipf scale) the "-ing" spelling must be
+
+
+def _dropped_g(word: str) -> str:
+    """'thinkin', 'endin', 'goin' read as 'thinking', 'ending', 'going': only when the "-ing" spelling
+    is far more common than the word as typed ('aspirin', 'begin' and 'toxin' stay)."""
+    if len(word) < 4 or not word.endswith("in") or not word.isalpha():
+        return word
+    return word + "g" if zipf_frequency(word + "g", "en") - zipf_frequency(word, "en") >= DROPPED_G_MARGIN else word
+
+
 @lru_cache(maxsize=8192)
 def lemma_of(word: str) -> str:
     """The lemma of one lower-cased word: misspelling fix, lookup, then suffix rules."""
     word = word.lower().replace("\u2019", "'")
     if _INITIALISM.match(word):
         word = word.replace(".", "")  # "M.R.I." and "e.m.g" read as "mri" and "emg"
-    word = MISSPELLINGS.get(word, word)
+    word = _dropped_g(MISSPELLINGS.get(word, word))
     if word in LEMMA_LOOKUP:
         return LEMMA_LOOKUP[word]
     repaired = _fuzzy_repair(word)
@@ -196,7 +225,7 @@ def analyse(text: str) -> Doc:
 
     A hyphen between letters reads as a space ("burn-the-nerve", "anti-seizure"); offsets keep.
     """
-    doc = blank_english()(_WORD_HYPHEN.sub(" ", text))
+    doc = pipeline()(_WORD_HYPHEN.sub(" ", text))
     for tok in doc:
         tok.lemma_ = lemma_of(tok.text)
     return doc

@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
 import yaml
+from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from bot.nlp.normalize import analyse, blank_english
+from bot.nlp.normalize import analyse, pipeline
 from bot.settings import DATA_DIR
 
 TERMS_PATH = DATA_DIR / "topic_terms.yml"
@@ -34,7 +35,10 @@ class TopicMatcher:
 
     def __init__(self, terms: Dict[str, List[str]], specificity: Dict[str, int]) -> None:
         self.specificity = specificity
-        self._matcher = PhraseMatcher(blank_english().vocab, attr="LEMMA")
+        nlp = pipeline()
+        self._matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        # Labels by hash, so a document from a rebuilt pipeline is labelled without its vocabulary.
+        self._labels = {nlp.vocab.strings.add(topic): topic for topic in terms}
         for topic, phrases in terms.items():
             self._matcher.add(topic, [analyse(phrase) for phrase in phrases])
 
@@ -59,11 +63,11 @@ class TopicMatcher:
 
     def mentions_in(self, doc: Doc) -> List[Mention]:
         """Longest non-overlapping topic mentions in an analysed text, in text order."""
-        vocab = doc.vocab
-        spans = [doc[start:end] for _, start, end in self._matcher(doc)]
+        matches = self._matcher(doc)
+        spans = [doc[start:end] for _, start, end in matches]
         labels = {(s.start, s.end): [] for s in spans}
-        for match_id, start, end in self._matcher(doc):
-            labels[(start, end)].append(vocab.strings[match_id])
+        for match_id, start, end in matches:
+            labels[(start, end)].append(self._labels[match_id])
         result = []
         for span in sorted(filter_spans(spans), key=lambda s: s.start):
             # A phrase listed under two topics goes to the more specific one.
@@ -82,9 +86,13 @@ class TopicMatcher:
         return seen
 
 
-@lru_cache(maxsize=1)
 def default_matcher() -> TopicMatcher:
-    """The project's topic matcher, built once per process."""
+    """The project's topic matcher, built once per pipeline (see ``bot.nlp.normalize.pipeline``)."""
+    return _matcher_for(pipeline())
+
+
+@lru_cache(maxsize=1)
+def _matcher_for(nlp: Language) -> TopicMatcher:
     return TopicMatcher.from_file()
 
 

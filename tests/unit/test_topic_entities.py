@@ -63,3 +63,20 @@ def test_guard_turns_a_misread_topic_question_into_a_knowledge_question() -> Non
     KnowledgeIntentGuard().process([misread, handoff, answer])
     assert [m.get("intent")["name"] for m in (misread, handoff, answer)] == [
         "ask_question", "human_handoff", "inform"]
+
+
+def test_the_pipeline_is_rebuilt_when_its_vocabulary_fills(monkeypatch) -> None:
+    """A long-running server sees endless new names; spaCy keeps every string, so the pipeline
+    (and the topic matcher on it) is built afresh past a limit, and reading goes on as before."""
+    from bot.nlp import normalize
+    from bot.nlp.reading import read
+    from bot.nlp.terms import default_matcher
+
+    first = normalize.pipeline()
+    monkeypatch.setattr(normalize, "MAX_VOCAB_STRINGS", len(first.vocab.strings) + 50)
+    for number in range(40):
+        normalize.analyse(f"my name is Zorblax{number} Quenterly{number}")
+    rebuilt = normalize.pipeline()
+    assert rebuilt is not first and len(rebuilt.vocab.strings) < len(first.vocab.strings)
+    assert default_matcher().topics("is the dye scan safe") == ["mra"]
+    assert read("what does an MRI show for my Zorblax spasm").topics == ("mri", "condition")
