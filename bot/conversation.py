@@ -39,7 +39,7 @@ from bot.safety.advice import (
     SYMPTOMS,
     WHICH_DOCTOR,
 )
-from bot.safety.redflags import CRISIS, asks_an_amount
+from bot.safety.redflags import CRISIS, asks_about_emergency_care, asks_an_amount
 from bot.safety.replies import emergency_reply, language_notice, personal_advice_reply
 
 # The page's general information that applies to a kind of personal question, when the
@@ -65,6 +65,7 @@ class Context:
     topic: Optional[str] = None  # the last topic answered: "how often do I need it?"
     asked: Optional[str] = None  # what the last question asked: "and after the jabs?"
     crisis_raised: bool = False  # after a crisis, "how many is enough?" is one too
+    red_flag_raised: Optional[str] = None  # the latest red flag's kind: "should I go to the ER?" after it
 
 
 def respond(
@@ -78,6 +79,8 @@ def respond(
         return emergency_reply(analysis.red_flag.kind, analysis.language)
     if context.crisis_raised and (analysis.advice == DOSE or asks_an_amount(analysis.reading)):
         return emergency_reply(CRISIS, analysis.language)
+    if context.red_flag_raised and asks_about_emergency_care(analysis.reading):
+        return emergency_reply(context.red_flag_raised, analysis.language)
     if not analysis.is_english:
         return language_notice(analysis.language)
     advice = analysis.advice

@@ -44,7 +44,8 @@ def answer_and_remember(dispatcher: CollectingDispatcher, tracker: Tracker, text
 
 def conversation_context(tracker: Tracker) -> Context:
     """What the slots say about the conversation so far."""
-    return Context(tracker.get_slot("topic"), tracker.get_slot("asked"), bool(tracker.get_slot("crisis_raised")))
+    return Context(tracker.get_slot("topic"), tracker.get_slot("asked"), bool(tracker.get_slot("crisis_raised")),
+                   tracker.get_slot("red_flag_raised"))
 
 
 def remember(tracker: Tracker, reply: Reply) -> List[EventType]:

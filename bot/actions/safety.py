@@ -46,22 +46,30 @@ class ActionEmergencyGuidance(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
         """Pick the guidance for the kind of red flag (crisis, stroke, after Botox or surgery)."""
-        kinds = entity_values(tracker, "red_flag_kind")
-        analysis = analyse_message(latest_text(tracker))
-        flag = analysis.red_flag
-        kind = kinds[0] if kinds else (flag.kind if flag else GENERIC_EMERGENCY)
-        reply = emergency_reply(kind, analysis.language)
-        text = reply.text
-        if kind == GENERIC_EMERGENCY and analysis.is_english:
-            settings = get_settings()
-            text += (f" If you are thinking about harming yourself, call or text "
-                     f"{settings.crisis_line}.")
-        if tracker.active_loop_name == "appointment_form":
-            text += ("\nYour appointment request is paused; nothing has been sent. "
-                     "When you are safe, say \"continue my appointment request\".")
-        dispatcher.utter_message(text=text)
-        await notify_quietly(red_flag_seen, tracker.sender_id, tracker.get_latest_input_channel() or "unknown")
-        return [SlotSet("crisis_raised", True)] if kind == CRISIS and not tracker.get_slot("crisis_raised") else []
+        return await give_emergency_guidance(dispatcher, tracker)
+
+
+async def give_emergency_guidance(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+    """The guidance for the latest message's red flag, the staff alert, and the slots that remember it."""
+    kinds = entity_values(tracker, "red_flag_kind")
+    analysis = analyse_message(latest_text(tracker))
+    flag = analysis.red_flag
+    kind = kinds[0] if kinds else (flag.kind if flag else GENERIC_EMERGENCY)
+    reply = emergency_reply(kind, analysis.language)
+    text = reply.text
+    if kind == GENERIC_EMERGENCY and analysis.is_english:
+        settings = get_settings()
+        text += (f" If you are thinking about harming yourself, call or text "
+                 f"{settings.crisis_line}.")
+    if tracker.active_loop_name == "appointment_form":
+        text += ("\nYour appointment request is paused; nothing has been sent. "
+                 "When you are safe, say \"continue my appointment request\".")
+    dispatcher.utter_message(text=text)
+    await notify_quietly(red_flag_seen, tracker.sender_id, tracker.get_latest_input_channel() or "unknown")
+    events = [SlotSet("red_flag_raised", kind)] if tracker.get_slot("red_flag_raised") != kind else []
+    if kind == CRISIS and not tracker.get_slot("crisis_raised"):
+        events.append(SlotSet("crisis_raised", True))
+    return events
 
 
 class ActionOutOfScope(Action):
@@ -108,6 +116,8 @@ class ActionFallback(Action):
     ) -> List[EventType]:
         """Never silent: each stage sends a reply."""
         text = latest_text(tracker)
+        if entity_values(tracker, "red_flag_kind") or analyse_message(text).red_flag:
+            return await give_emergency_guidance(dispatcher, tracker)  # a red flag the classifier blurred
         if text.strip() and deserves_an_answer(text, tracker.get_slot("topic")):
             return answer_and_remember(dispatcher, tracker, text)
         if gives_personal_details(text):

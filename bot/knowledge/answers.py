@@ -95,7 +95,8 @@ def beside_gap(answer: Reply, subject: str) -> Reply:
     """A two-part question with one part the page lacks: say so, then answer the other part."""
     said = answer.text if answer.kind == PARTLY else f"What our page does say: {answer.text}"
     text = f"{NOT_COVERED.format(subject=subject)} {said}"
-    return Reply(text, answer.buttons, topic=answer.topic, kind=PARTLY)
+    buttons = answer.buttons if APPOINTMENT_BUTTON in answer.buttons else (APPOINTMENT_BUTTON, *answer.buttons)
+    return Reply(text, buttons, topic=answer.topic, kind=PARTLY)  # the care team can say what the page lacks
 
 
 def off_topic_reply() -> Reply:

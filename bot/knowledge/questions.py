@@ -14,7 +14,7 @@ from typing import List, Optional, Pattern, Sequence, Tuple
 from bot.knowledge.coverage import Gap, coverage
 from bot.knowledge.page_words import GROUP_TOPICS, related_topics, shared_fact
 from bot.knowledge.repository import knowledge
-from bot.nlp.reading import Readable, Reading, as_reading, question_clause
+from bot.nlp.reading import Readable, Reading, after_topic_shift, as_reading, question_clause
 from bot.nlp.terms import Mention
 
 FACT, COMPARE, LIST_TESTS, LIST_TREATMENTS, UNCOVERED, PARTLY, UNCLEAR = (
@@ -197,6 +197,33 @@ def _group_of(lemmas: str, topics: Sequence[str], intent: Optional[str]) -> Opti
     return None
 
 
+# "What are my options besides surgery?": a topic named only to be set aside.
+_SETS_ASIDE = re.compile(r"\b(?:besides|beside|other than|apart from|except|excluding|aside from|instead of|"
+                         r"rather than|alternatives? to|without|not counting) (?:the |a |an |my |any |doing )?$")
+
+
+def _set_aside_group(reading: Reading) -> Optional[str]:
+    """The group ("treatment" or "diagnosis") whose every named member the message sets aside."""
+    named = [m for m in reading.mentions if m.topic not in ("condition", "treatment", "diagnosis")]
+    if not named or not all(_SETS_ASIDE.search(reading.lower[:m.start][-40:]) for m in named):
+        return None
+    return next((group for group in ("treatment", "diagnosis")
+                 if all(m.topic in GENERIC_PARENTS[group] for m in named)), None)
+
+
+# The patient's own circumstances count wherever the message names them ("I'm pregnant lol,
+# anyway is Botox ok?"); other subjects before a change of subject do not.
+_CIRCUMSTANCES = frozenset({"device", "condition", "population", "drug", "other_drug", "toxin_brand", "supplement"})
+
+
+def _circumstance_gap(whole: Reading, asked: Reading) -> Optional[Gap]:
+    """A gap about the patient's circumstances named before the change of subject."""
+    if asked is whole:
+        return None
+    gap = coverage().gap(whole)
+    return gap if gap is not None and gap.kind in _CIRCUMSTANCES else None
+
+
 def analyse_question(
     message: Readable, intent: Optional[str] = None, last_topic: Optional[str] = None,
     last_asked: Optional[str] = None,
@@ -206,7 +233,8 @@ def analyse_question(
     ``last_asked`` is what the previous question asked (an attribute, or a gap's class): "and
     after the jabs?" asks it again of a new topic.
     """
-    reading = as_reading(message)
+    whole = as_reading(message)
+    reading = after_topic_shift(whole)
     lemmas = reading.lemmas
     asked = question_clause(reading)
     # "Fighting a losing battle with the tablets. What's the best long-term option?": the aside's topic is no subject
@@ -215,7 +243,7 @@ def analyse_question(
     topics = [] if aside_only else focus_topics(reading.mentions)
     attribute = detect_attribute(asked.lemmas)
     from_text = attribute is not None
-    gap = coverage().gap(reading)
+    gap = coverage().gap(reading) or _circumstance_gap(whole, reading)
     if last_asked and not from_text and not gap and topics and ELLIPSIS_CUE.search(lemmas):
         gap = coverage().class_gap(last_asked)
         attribute = None if gap or last_asked not in ATTRIBUTES else last_asked
@@ -224,6 +252,9 @@ def analyse_question(
 
     if gap and gap.partly:
         return Question(PARTLY, (gap.partly,), "what", gap.subject, gap=gap)
+    set_aside = None if gap else _set_aside_group(reading)
+    if set_aside:
+        return Question(LIST_TREATMENTS if set_aside == "treatment" else LIST_TESTS, (set_aside,), attribute)
     if gap and not topics and last_topic and FOLLOW_UP_CUE.search(lemmas):
         topics = [last_topic]  # "is it painful?" after Botox: the gap is named with Botox
     gap_question = _gap_question(gap, topics, attribute, reading) if gap else None

@@ -36,17 +36,27 @@ from bot.knowledge.questions import UNCLEAR, UNCOVERED
 from bot.nlp.normalize import tokenize
 from bot.nlp.reading import is_question_shaped, read
 from bot.nlp.terms import default_matcher
+from bot.safety.advice import WHICH_DOCTOR
 from bot.safety.redflags import has_alarm_words, is_general_question
 
 RED_FLAG_INTENT = "red_flag"
 QUESTION_INTENT = "ask_question"
 
 
+# A rule's decision (confidence 1.0) keeps the classifier's guesses below this, so that the
+# FallbackClassifier never reads "red_flag 1.0, inform 0.96" as too close to call.
+RULED_RUNNER_UP_CAP = 0.5
+
+
 def set_intent(message: Message, name: str, confidence: float, drop: Tuple[str, ...] = ()) -> None:
     """Make ``name`` the message's intent, first in the ranking; ``drop`` removes other entries."""
     intent = {"name": name, PREDICTED_CONFIDENCE_KEY: confidence}
     removed = {name, *drop}
-    ranking = [intent] + [r for r in message.get(INTENT_RANKING_KEY, []) or [] if r.get("name") not in removed]
+    cap = RULED_RUNNER_UP_CAP if confidence >= 1.0 else 1.0
+    ranking = [intent] + [
+        {**r, PREDICTED_CONFIDENCE_KEY: min(r.get(PREDICTED_CONFIDENCE_KEY, 0.0), cap)}
+        for r in message.get(INTENT_RANKING_KEY, []) or [] if r.get("name") not in removed
+    ]
     message.set(INTENT, intent, add_to_output=True)
     message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
 
@@ -248,6 +258,8 @@ def boundary_intent(text: str, intent: Optional[str]) -> Optional[str]:
     if intent == "request_appointment" and asks and not _BOOKING.search(text) \
             and analysis.question.kind not in (UNCLEAR, UNCOVERED) and not analysis.advice:
         return QUESTION_INTENT  # "my face freezes in a spasm. how do they diagnose this?"
+    if intent == "request_appointment" and asks and analysis.advice == WHICH_DOCTOR:
+        return "ask_personal_advice"  # "which kind of specialist do I book?" asks which, before booking
     if intent == "request_appointment" and _APPOINTMENT_WORDS.search(text) and not (
             asks and analysis.question.gap and analysis.question.gap.kind in _PRACTICAL_GAPS):
         return None  # "how much is a first consultation?" asks a cost, not for a booking

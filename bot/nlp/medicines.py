@@ -19,7 +19,8 @@ DRUG_CLASSES = ("toxin_brand", "drug", "other_drug")
 LAY_WORDS = (
     "medicine", "medication", "med", "meds", "pill", "tablet", "tab", "capsule", "dose", "drug", "prescription",
     "script", "relaxant", "relaxer", "antiseizure", "anticonvulsant", "botox", "injection", "shot", "jab",
-    "treatment", "blood thinner", "thinner", "warfarin", "eliquis", "apixaban", "rivaroxaban", "clopidogrel",
+    "treatment", "bow talk", "bo tox", "blood thinner", "thinner", "warfarin", "eliquis", "apixaban",
+    "rivaroxaban", "clopidogrel",
 )
 
 

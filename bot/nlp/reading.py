@@ -121,6 +121,19 @@ def asking_part(reading: Reading) -> Reading:
     return read(" ".join(asking))
 
 
+# "The bill gave me a heart attack lol, anyway what scan shows the vessel?": what comes before
+# the change of subject is no part of the question.
+_TOPIC_SHIFT = re.compile(r"(?:^|[\s,.;!?])(?:anyway|anyways|anyhow|moving on|on another note|on a different note|"
+                          r"changing the subject|back to my question)\b[,:.!]?\s*", re.I)
+
+
+def after_topic_shift(reading: Reading) -> Reading:
+    """The message after its last change of subject, when what follows is a clause of its own."""
+    parts = _TOPIC_SHIFT.split(reading.text)
+    last = parts[-1].strip()
+    return read(last) if len(parts) > 1 and len(last.split()) >= MIN_CLAUSE_WORDS else reading
+
+
 def is_question_shaped(text: str) -> bool:
     """Whether the text has a question's shape (a question mark or a question word first)."""
     return bool(QUESTION_SHAPE.search(text.strip().lower()))

@@ -57,6 +57,7 @@ _PATTERNS = (
         rf"come off|get off|go off|go without|do without|run out|ran out)\w* (?:(?!spasm|twitch)\S+ ){{0,5}}{MEDICINE}",
         rf"\b{MEDICINE} (?:\S+ ){{0,2}}(?:sooner|earlier|more often|less often|more frequent)",
         rf"\b(?:sooner|earlier) (?:\S+ ){{0,2}}{MEDICINE}",
+        rf"\b(?:get|have|take|do) (?:my (?:next )?|the next |a next )(?:\S+ )?{MEDICINE} early\b",
         rf"\b{MEDICINE} (?:\S+ ){{0,3}}(?:stop|quit|skip|miss|double|taper|wean|change|switch|cold turkey)"
         r"(?! (?:\S+ )?(?:spasm|twitch|signal|nerve|muscle|work|help|have an effect))",
         r"\bcold turkey\b", rf"\b(?:run|ran) out of (?:\S+ ){{0,3}}{MEDICINE}",
@@ -65,7 +66,8 @@ _PATTERNS = (
         rf"\bmy (?:husband|wife|partner|friend|mum|mom|dad|sister|brother|son|daughter|neighbou?r)s?\b(?: 's)? "
         rf"(?:\S+ ){{0,2}}{MEDICINE}",
         r"\bgo without (?:it|them|for)\b", r"\bwean (?:\S+ )?off\b", r"\btaper (?:\S+ )?(?:down|off)\b",
-        r"\b(?:can i|(?:ok|okay|safe|fine|alright|all right) (?:for me )?to) (?:take|mix|combine|drink|use|have) "
+        rf"\b(?:can (?:i|he|she|they|{_RELATIVE})|(?:ok|okay|safe|fine|alright|all right) (?:for (?:me|him|her) )?to) "
+        r"(?:take|mix|combine|drink|use|have) "
         r"(?:\S+ ){0,4}(?:with|and|while|alcohol|together|alongside|on top of)\b",
         rf"\b(?:can|could|should) i (?:\S+ ){{0,2}}(?:get|have|take) (?:my |the )?(?:\S+ )?{MEDICINE} (?:\S+ ){{0,3}}"
         r"(?:every|instead|more often|less often)\b",
@@ -110,12 +112,13 @@ _PATTERNS = (
     )),
     (WHICH_DOCTOR, _rx(
         r"\b(?:which|what) (?:kind of |sort of |type of )?(?:doctor|specialist|test|scan|exam|consultant|"
-        r"surgeon|department) (?:\S+ ){0,3}(?:i|me)\b",
+        r"surgeon|department) (?:\S+ ){0,3}(?:i|me|we|us|he|she|him|her|they|them)\b",
         r"\bwho (?:should|do|would|can) i (?:\S+ ){0,2}(?:see|go to|ask|talk to|contact)\b",
         r"\bshould i (?:see|go to|ask|get|have) (?:a |an |the |my )?(?:\S+ )?(?:doctor|neurologist|"
         r"neurosurgeon|specialist|gp|surgeon|ophthalmologist|eye doctor|dentist|acupuncturist|test|scan|"
         r"mri|mra|emg|ct)\b",
-        r"\bdo i (?:really )?need (?:a |an |the |to have |to get )?(?:\S+ )?(?:mri|mra|emg|scan|test|"
+        rf"\b(?:do|would|will|does) (?:i|he|she|they|we|{_RELATIVE}) (?:really )?need (?:a |an |the |to have |to get )?"
+        r"(?:\S+ )?(?:mri|mra|emg|scan|test|"
         r"imaging|ct|referral|specialist|neurologist|neurosurgeon|x-ray|xray)\b",
         r"\b(?:see|go to) (?:my )?(?:gp|doctor) (?:\S+ )?or (?:\S+ ){0,3}(?:you|specialist|neurologist|neurosurgeon|clinic)\b",
         r"\bi need (?:the )?(?:\S+ )?(?:mri|mra|emg|scan|test)\b(?! result)",
@@ -135,7 +138,8 @@ _PATTERNS = (
         r"\bi think i (?:have|get|might have|may have)\b",
     )),
     (PERSONAL_CHOICE, _rx(
-        r"\bshould i\b", r"\bdo i (?:really )?need (?:a |an |to have |to get |to try )?(?:proper |real |some |more )?"
+        r"\bshould (?:i|we)\b", r"\bmust (?:i|we)\b(?! \S+ (?:first|before))", r"\bdo i (?:really )?need (?:a |an |to have |to get |to try )?"
+        r"(?:proper |real |some |more |another |a second |further |a repeat |a redo |a new )?"
         r"(?:surgery|mvd|decompression|botox|operation|treatment|medication|medicine|pill|injection)\b",
         r"\bwould you recommend\b", r"\bwhat would you (?:do|choose|recommend)\b",
         r"\bwhich (?:\S+ ){0,3}(?:should i|be best for me|be right for me|do you recommend)\b",
@@ -143,7 +147,8 @@ _PATTERNS = (
         r"\b(?:work|help|be right|be safe|be good|be best) (?:\S+ )?for me\b",
         r"\bbe (?:that|this|it) (?:a )?(?:good|bad|smart|wise) idea\b", r"\bgood idea\b",
         r"\bmy (?:doctor|neurologist|surgeon|gp) (?:\S+ )?(?:want|suggest|recommend|say|think)\b",
-        r"\b(?:am|be) i a (?:good )?candidate\b", r"\bi (?:want|need) (?:a )?(?:prescription|referral)\b",
+        r"\b(?:am|be) i a (?:good )?candidate\b", r"\bi (?:be|am|'m) (?:a |an )?(?:good |suitable |right |ideal )?candidate\b",
+        r"\bsuit (?:me|him|her|us)\b", r"\bi (?:want|need) (?:a )?(?:prescription|referral)\b",
         r"\bprescribe\b", r"\brecommend (?:\S+ ){0,2}(?:me|for me)\b", r"\byour recommendation\b",
         r"\bif you (?:be|were|was) me\b", r"\bdo (?:you|u) think (?:i|my|mine|me)\b",
         r"\bought i\b", r"\byes or no\b", r"\b(?:am|be) i (?:\S+ )?(?:too old|too young|old enough|fit enough|suitable)\b", r"\bshould (?:i|we) (?:go ahead|say yes|accept|agree)\b",
@@ -152,6 +157,10 @@ _PATTERNS = (
         r"\bdo (?:that|this|it) mean (?:i|my) (?:\S+ )?(?:have to|need|must|should|will)\b",
         r"\b(?:my case|mine) (?:\S+ ){0,2}need\w* (?:\S+ ){0,2}(?:test|scan|mri|mra|emg|surgery|op|operation)", r"\bwould (?:you|u) (?:pick|choose|go for|have|do)\b",
         r"\bworth (?:me|it for me)\b", r"\b(?:ok|okay|fine|alright) for me\b",
+        r"\bin (?:my|his|her|their|our) (?:own )?(?:case|situation)\b", r"\b(?:for me|for him|for her) personally\b",
+        rf"\bbetter (?:\S+ ){{0,5}}for (?:me|him|her|us|{_RELATIVE})\b",
+        rf"\b(?:would|could|will|can) (?:i|he|she|{_RELATIVE}) (?:\S+ )?survive\b",
+        rf"\b(?:he|she|{_RELATIVE}) (?:be|'s|is) (?:\d+|too old|very old|frail)\b(?:\s\S+){{0,8}}?\s(?:should|would|can|could|ok|safe)\b",
     )),
     (NEXT_STEP, _rx(
         r"\bwhat (?:can|should|do) i (?:\S+ ){0,2}do\b", r"\bwhat (?:now|next)\b", r"\bnext step",
@@ -171,7 +180,8 @@ _FIRST_PERSON = re.compile(rf"\b(?:i|i'm|im|i've|ive|i'd|me|my|mine|myself|he|sh
 
 
 # "The spasms are getting more frequent, is that a bad sign?" asks about their own case.
-_SIGN_OF_TROUBLE = _rx(r"\bbad sign\b", r"\b(?:be|is) (?:that|this|it) (?:a )?(?:bad|serious|worrying)\b")
+_SIGN_OF_TROUBLE = _rx(r"\bbad sign\b", r"\b(?:be|is) (?:that|this|it) (?:a )?(?:bad|serious|worrying)\b",
+                       r"\b(?:something|anything) (?:to )?worr(?:y|ied) about\b")
 
 
 def personal_advice_kind(message: Readable) -> Optional[str]:

@@ -40,7 +40,7 @@ CRISIS_PATTERNS = _rx(
     r"\bburden (?:to|on) (?:everyone|everybody|my family|them)\b",
     r"\b(?:tired|sick) of (?:living|live|be alive|being alive|life)\b",
     r"\bgive up on (?:everything|life|living)\b", r"\bend (?:\S+ ){0,2}suffering\b",
-    r"\b(?:swallow|take|down) (?:\S+ ){0,2}(?:whole|entire) (?:bottle|box|pack|packet)\b",
+    r"\b(?:swallow|take|took|down) (?:\S+ ){0,2}(?:whole|entire) (?:bottle|box|pack|packet|strip|blister|pot|tub|jar|lot|supply)\b",
     r"\btake (?:\S+ ){0,2}everything in (?:the|my) (?:medicine )?(?:cabinet|cupboard)\b",
     r"\b(?:hurt|harm|kill|cut) (?:my|her|him|them|your)(?:self|selves)\b", r"\bon purpose\b",
     r"\bswallow (?:\S+ ){0,2}(?:the lot|all of|all my|all the|everything|the whole|whole)\b",
@@ -82,10 +82,10 @@ CRISIS_PATTERNS = _rx(
     r"\bpoint (?:in|of) (?:living|live|life|go on|going on)\b", r"\bbetter off without me\b",
     r"\bno (?:one|body) would (?:miss|care about) me\b", r"\bwish i (?:be|was|were) dead\b",
     r"\b(?:lethal|leathal|lethel|fatal|deadly) (?:dose|amount)", r"\bhow many (?:\S+ ){0,4}(?:kill|die|fatal|lethal|overdose)",
-    r"\b(?:how (?:many|much)|what (?:dose|amount)|max(?:imum)? (?:dose|amount)|too many|amount of|dose of|enough|"
+    r"\b(?:how (?:many|much)|what (?:dose|amount)|max(?:imum)?|too many|amount of|dose of|enough|"
     r"(?:the )?most (?:\S+ )?(?:pill|tablet|med|dose|relax))\b"
     r"(?:\s\S+){0,10}? (?:fatal|lethal|leathal|deadly|kill (?:me|my ?self|you|u|ya|your ?self|someone|somebody|a person)|die|"
-    r"od|overdose|to death|stop (?:my|your|the|a) heart|"
+    r"od|overdose|to death|stop (?:my|your|the|a|his|her|their) heart|"
     r"not wake up|never wake up|survive|end it|be over)\b",
     r"\b(?:fatal|lethal|leathal|deadly|kill|od) (?:\S+ ){0,2}(?:how (?:many|much)|amount|dose)\b",
     r"\benough (?:\S+ ){0,3}(?:to )?(?:not wake up|never wake up|die|kill me|kill myself|end it)",
@@ -94,8 +94,41 @@ CRISIS_PATTERNS = _rx(
     r"\b(?:not|n't|never|no longer|can not) (?:\S+ ){0,2}see (?:the |any |a )?point (?:in |of |to )?(?:\S+ )?"
     r"(?:anything|everything|life|living|live|go on|going on|it all|carry on|anymore|any more)\b",
     r"\btake all (?:of )?my (?:\S+ ){0,2}(?:at once|together|tonight|in one go)",
+    r"\btoo (?:many|much)\b(?:\s\S+){0,3}? (?:for good|permanently|for ever|forever)\b",
+    r"\b(?:before|till|until|enough to|so (?:that )?it|to make it) (?:\S+ ){0,2}stop (?:my|your|the|a|his|her|their) heart\b",
+    r"\b(?:drive|driving|crash\w*|steer\w*|swerv\w*) (?:\S+ ){0,3}(?:into|off) (?:a |the |an )?"
+    r"(?:wall|tree|bridge|cliff|truck|lorry|river|oncoming|lamp ?post|pole)",
+    r"\b(?:walk|step|run|throw my ?self)\w* (?:out )?(?:into|in front of) (?:the |oncoming )?traffic\b",
+    r"\b(?:step|walk|throw my ?self|jump|run)\w* (?:out )?in front of (?:a |the |an )?(?:train|bus|car|lorry|truck|tram|van)",
+    r"\b(?:walk|swim|wade|go)\w* (?:out )?into the (?:sea|ocean|river|lake|canal)\b", r"\bdrown (?:my ?self|me)\b",
+    r"\b(?:bridge|ledge|cliff|roof|railway|track|sea|river)\b(?:\s\S+){0,4}? (?:keep )?call\w* (?:to )?me\b",
+    r"\bhow (?:high|tall|far down|many (?:floor|storey|story|stories))\b(?:\s\S+){0,8}? "
+    r"(?:to be sure|die|kill|fatal|lethal|survive|be enough|end it)\b",
+    r"\bno point (?:to|in|of) (?:any of it|anything|it all|life|living|go on|going on)\b",
+    r"\bnothing (?:be |will )?(?:ever )?(?:go(?:ing)? to |gonna )?(?:ever )?get better\b",
+    r"\b(?:will not|wo not|won't|wont|not) be (?:a |an )?(?:problem|burden|bother|trouble|nuisance) (?:\S+ ){0,3}(?:much )?longer\b",
+    r"\bthink\w* (?:about |of )?end (?:it|my life|thing|everything|it all)\b",
+    r"\b(?:would|will|could|that|to) end (?:everything|it all|my life)\b",
+    r"\bcan not (?:do|take|go on with|handle) (?:this|it)(?: \S+)? (?:anymore|any more|any longer)\b(?:\W+\w+){0,3}\W+(?:goodbye|bye|farewell)\b",
+    r"\bthis be (?:my )?(?:final |last )?goodbye\b", r"\b(?:my|a) (?:final|last) goodbye\b",
+    r"\bgoodbye (?:forever|for good|cruel world|world)\b", r"\bsay\w* goodbye to (?:everyone|everybody|the world|my family)\b",
 )
+# A way of dying, pictured or intended: an ideation verb, then a method within a few words
+# ("keep thinking about stepping out in front of a lorry", "I picture walking into the sea").
+_IDEATION = (r"(?:think\w*|picture|picturing|imagin\w*|fantasi[sz]\w*|dream\w*|urge|tempt\w*|want|wan na|wanna|"
+             r"go(?:ing)? to|gonna|plan\w*|could just|wish i could|tell\w* me to)")
+_METHOD = (r"(?:(?:jump|step|walk|drive|driving|throw|fall|crash|swerve|run|lie|lying|lay)\w* (?:\S+ ){0,2}"
+           r"(?:off|into|in front of|under|from|onto|on) (?:\S+ ){0,2}"
+           r"(?:bridge|ledge|roof|cliff|train|lorry|truck|bus|traffic|track|platform|sea|river|canal|car park|"
+           r"multistorey|balcony|window|motorway|highway|wall|tree)|hang\w* my ?self|noose|rope (?:\S+ ){0,2}neck|"
+           r"slit\w* (?:\S+ ){0,2}wrist|cut\w* (?:\S+ ){0,2}wrist|shoot\w* my ?self|gun (?:\S+ ){0,2}head|"
+           r"drown\w*|gas (?:my ?self|the car)|exhaust pipe)")
+_PICTURED_METHOD = re.compile(rf"\b{_IDEATION} (?:\S+ ){{0,4}}{_METHOD}")
+
 # Past tense is lost in lemmas: "took all my pills" is read on the raw text.
+# "now I've had about 20 of them": a count like that is an overdose whatever the pills are called.
+OVERDOSE_COUNT = re.compile(r"\b(?:had|taken|took|swallowed|downed) (?:about |like |around |maybe |over |nearly )?"
+                            r"(?:[2-9]\d|\d{3}|twenty|thirty|forty|fifty) of (?:them|these|those|the pills|the tablets)\b", re.I)
 OVERDOSE_TAKEN = re.compile(
     r"\b(?:took|taken|swallowed|downed|have had) (?:like |about |around |maybe )?(?:all|everything|every one|the whole|a whole|"
     r"my whole|the rest|a bottle|a handful|a bunch|a load of|loads|lots|a lot|too many|too much|extra|double|triple|"
@@ -141,11 +174,11 @@ SYMPTOM_PATTERNS = (
         r"\bnose (?:\S+ ){0,3}(?:drip|leak|run) (?:\S+ ){0,3}clear\b", r"\bwound (?:\S+ ){0,3}(?:ooz|leak|open|red|pus|swell)",
         r"\b(?:severe|terrible|very bad|excruciating|unbearable|splitting|pounding|blinding|horrendous|awful|"
         r"horrible|massive) (?:\S+ ){0,2}headache\b",
-        r"\b(?:operation|op|surgery|mvd|decompression)\b(?:\s\S+){0,12}? (?:throw\w* up|vomit\w*|puk\w*|be sick)\b",
+        r"\b(?:operation|op|surgery|mvd|decompression)\b(?:\s\S+){0,12}? (?:throw\w* up|vomit\w*|puk\w*|be sick|being sick)\b",
         r"\b(?:throw\w* up|vomit\w*|puk\w*)\b(?:\s\S+){0,12}? (?:operation|op|surgery|mvd|decompression)\b",
         r"\bheadache (?:\S+ ){0,3}(?:severe|unbearable|terrible|worst|wo n't go)",
         r"\b(?:lose|lost|loss of|can not|no|new) (?:\S+ ){0,2}hear", r"\bdeaf\b", r"\bhearing (?:\S+ ){0,2}(?:go|gone|lost|loss)",
-        r"\b(?:operation|op|surgery|mvd|decompression|procedure)\b(?:\s\S+){0,12}? (?:\S+ )?confus\w*"
+        r"\b(?:operation|op|surgery|mvd|decompression|procedure)\b(?:\s\S+){0,12}? (?:\S+ )?(?:confus\w*|muddl\w*|drowsy|disorient\w*)"
         r"(?! (?:by|about|with|over|as to|what|which|why|how|whether))",
         r"\bpus\b", r"\b(?:wound|cut|incision|scar|stitch|stitches|staple)\w* (?:\S+ ){0,5}"
         r"(?:ooz|leak|pus|swell|swollen|red hot|hot|weep|infect|split|gap|smell)",
@@ -172,13 +205,13 @@ _MY_SYMPTOM = re.compile(
     r"\bmy (?:face|smile|mouth|eyelid|eye|lip|cheek|arm|leg) (?:\S+ )?"
     r"(?:droop|weak|numb|paralysis|sag|drop|crooked)"
 )
-_CAUSAL = re.compile(r"\b(?:make|cause|leave|lead to|result in|give) (?:\S+ ){0,2}my\b")
+_CAUSAL = re.compile(r"\b(?:make|cause|leave|lead to|result in|give) (?:\S+ ){0,2}(?:my|your|the|a|an|people|someone)\b")
 _GENERAL = re.compile(r"\b(?:cause|side effect|risk|complication|happen|possible|normal|common|sign of|symptom of|mean)\b")
 
 
 # The condition itself: spasms pull, close and freeze one side of the face. In a message about
 # it, only the strong signs of a stroke count (weakness, droop, numbness, paralysis, slurring).
-_CONDITION = re.compile(r"\b(?:twitch|spasm|jerk|flutter|tic|blink|wink|squint|clench|contract|pull|tug)")
+_CONDITION = re.compile(r"\b(?:twitch|spasm|jerk|flutter|tic|blink|wink|squint|clench|contract|pull|tug|attack|episode)")
 _STRONG_SIGN = re.compile(r"weak|droop|numb|paralysis|slur|sag|limp|dead|can not (?:\S+ ){0,2}(?:move|feel|speak|talk)")
 _EYELID_DROOP = re.compile(r"\b(?:eyelid|eye|lid) (?:\S+ ){0,3}droop|droop\w* (?:\S+ ){0,2}(?:eyelid|eye|lid)\b")
 
@@ -239,8 +272,11 @@ def _asks_in_general(reading: Reading) -> bool:
 
 _HYPOTHETICAL = re.compile(r"\b(?:will|would|could|might|chance|risk|likely|eventually|end up|if they|"
                            r"if i (?:have|get))\b")
-_AFTER_TREATMENT = re.compile(r"\b(?:after|since) (?:the |my |her |his |their )?(?:last |first |recent |latest |previous )?"
-                              r"(?:botox|injection|jab|shot|hers\b|theirs\b)|"
+_AFTER_TREATMENT = re.compile(r"\b(?:after|since) (?:the |my |her |his |their |each |every )?"
+                              r"(?:last |first |recent |latest |previous )?(?:botox|injection|jab|shot|hers\b|theirs\b)|"
+                              r"\bafter (?:her|his|their)(?= ?(?:[,.!?;]|$))|"
+                              r"\b(?:after|since) (?:the |my |her |his )?(?:decompression|mvd|surgery|operation|op)\b"
+                              r"(?=.*\b(?:month|year)s?\b)|"
                               r"\bfor (?:\S+ ){0,2}week (?:\S+ ){0,2}after\b")
 _IN_GENERAL = re.compile(r"\bin general\b|\bgeneral knowledge\b|\bjust (?:asking|curious|wondering)\b|"
                          r"\bout of curiosity\b|\bhypothetical")
@@ -279,7 +315,7 @@ ALARM_WORDS = re.compile(
 
 # Words that name no emergency here: "overdosed on Dr Google"; a droop weeks after (someone's) Botox.
 _NOT_ALARMS = re.compile(r"\boverdose on (?:dr\b|doctor google|google|the internet|internet|info|information|research)")
-_MILD_SIGNS = re.compile(r"weak|droop|numb")
+_MILD_SIGNS = re.compile(r"weak|droop|numb|headache")
 
 
 def has_alarm_words(message: Readable) -> bool:
@@ -298,7 +334,8 @@ def detect_red_flag(message: Readable) -> Optional[RedFlag]:
     if not reading.text.strip():
         return None
     lemmas = reading.lemmas
-    match = CRISIS_PATTERNS.search(lemmas) or OVERDOSE_TAKEN.search(reading.text)
+    match = (CRISIS_PATTERNS.search(lemmas) or _PICTURED_METHOD.search(lemmas) or OVERDOSE_COUNT.search(reading.text)
+             or OVERDOSE_TAKEN.search(reading.text))
     if match and (match.re is not OVERDOSE_TAKEN or _MEDICINE.search(lemmas)):
         return RedFlag(CRISIS, match.group(0))
     spanish_kind = spanish.red_flag_kind(original.text)
@@ -313,11 +350,22 @@ _HEARSAY = re.compile(r"\b(?:i (?:have |'ve |ve )?(?:read|heard|seen)|i was told
                       r"apparently|online it says|google says)\b")
 
 
+# A stroke in the past ("my dad had a stroke last year, can he have Botox?") is history, not a sign now.
+_PAST_STROKE = re.compile(
+    r"\b(?:have|had) (?:a |an |his |her |my )?(?:mini |minor |small |mild )?stroke (?:\S+ ){0,3}"
+    r"(?:ago|last|in (?:19|20)\d\d|before|year|month|back in|once)|\bhistory of (?:\S+ )?stroke|"
+    r"\b(?:previous|past|prior|old|earlier) stroke|\b(?:after|since) (?:his|her|my|their|a|the) stroke\b|"
+    r"\bstroke (?:\S+ ){0,2}(?:year|month|decade)s? ago\b|\bstroke survivor\b"
+)
+
+
 def _symptom_flag(reading: Reading) -> Optional[RedFlag]:
     lemmas = reading.lemmas
     for kind, pattern in SYMPTOM_PATTERNS:
         match = pattern.search(lemmas)
         if match and kind == STROKE and _condition_not_stroke(lemmas, match.group(0)):
+            continue
+        if match and match.group(0) == "stroke" and _PAST_STROKE.search(lemmas) and not _SUDDEN.search(lemmas):
             continue
         if match:
             if kind == BREATHING and re.search(r"\bbotox|injection|shot\b", lemmas):
@@ -334,3 +382,18 @@ def asks_an_amount(message: Readable) -> bool:
     """A question about how much to take: after a crisis in the conversation, a crisis too
     ("I've been saving up my tablets" ... "please just tell me how many is enough")."""
     return bool(_AMOUNT.search(as_reading(message).lemmas))
+
+
+_EMERGENCY_CARE = re.compile(
+    r"\b(?:er|a ?& ?e|a and e|emergency|emergency room|emergency department|ed|hospital|ambulance|paramedic|"
+    r"911|999|112|000|urgent care|casualty)\b|\bcall (?:\S+ )?(?:doctor|gp|someone) (?:now|tonight|right away)\b|"
+    r"\bwait (?:\S+ ){0,2}(?:till|until|for) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|"
+    r"the morning|morning|next week|the weekend)\b|\bwait and see\b|\bsleep it off\b"
+)
+_ASKS_WHETHER = re.compile(r"\b(?:should|do|must|shall|can|need|ought|be it|be this|worth)\b")
+
+
+def asks_about_emergency_care(message: Readable) -> bool:
+    """'Should I go to the ER?', 'do I need an ambulance?': after a red flag, the guidance again."""
+    lemmas = as_reading(message).lemmas
+    return bool(_EMERGENCY_CARE.search(lemmas) and _ASKS_WHETHER.search(lemmas))

@@ -228,10 +228,30 @@ async def test_after_a_crisis_an_amount_question_gets_crisis_guidance_again(kb: 
     flagged = tracker("i've been saving up my tablets to take them all at once", intent="red_flag",
                       entities=[{"entity": "red_flag_kind", "value": "crisis"}])
     _, events = await run(ActionEmergencyGuidance(), flagged)
-    assert events == [SlotSet("crisis_raised", True)]
+    assert events == [SlotSet("red_flag_raised", "crisis"), SlotSet("crisis_raised", True)]
     amount = "please just tell me how many is enough"
     after_crisis = tracker(amount, intent="ask_personal_advice", slots={"crisis_raised": True})
     d, _ = await run(ActionAnswerQuestion(), after_crisis)
     assert "988" in texts(d)
     d, _ = await run(ActionAnswerQuestion(), tracker(amount, intent="ask_personal_advice"))
     assert "988" not in texts(d)
+
+
+async def test_a_red_flag_the_classifier_blurred_into_a_fallback_still_gets_guidance(kb: str) -> None:
+    """'post op day 2 I keep throwing up and the headache is like a 10/10' once fell back to 'rephrase'."""
+    text = "post op day 2 I keep throwing up and the headache is like a 10/10"
+    d, events = await run(ActionFallback(), tracker(text, intent="nlu_fallback"))
+    assert "911" in texts(d) and SlotSet("red_flag_raised", "after_surgery") in events
+
+
+def test_a_ruled_intent_is_never_too_close_to_the_classifiers_guess() -> None:
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.nlp.components import set_intent
+
+    message = Message(data={"text": "x", "intent": {"name": "inform", "confidence": 0.96},
+                            "intent_ranking": [{"name": "inform", "confidence": 0.96},
+                                               {"name": "greet", "confidence": 0.04}]})
+    set_intent(message, "red_flag", 1.0)
+    ranking = message.get("intent_ranking")
+    assert ranking[0]["name"] == "red_flag" and ranking[0]["confidence"] - ranking[1]["confidence"] >= 0.5

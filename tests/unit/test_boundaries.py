@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.analysis import analyse_message
-from bot.conversation import respond
+from bot.conversation import Context, respond
 from bot.knowledge.coverage import coverage
 from bot.knowledge.questions import PARTLY, UNCOVERED, analyse_question
 from bot.nlp.language import detect_language
@@ -221,3 +221,122 @@ def test_personal_advice_by_meaning_in_messy_wording(kb: str, text: str, kind: s
 def test_off_page_requests_get_no_page_fact(kb: str, text: str) -> None:
     reply = respond(text).text
     assert "doesn't cover" in reply and "From our hemifacial spasm page" not in reply
+
+
+@pytest.mark.parametrize("text", [
+    "how many of my carbamazepine would be too many, like for good",
+    "whats the max baclofen before it stops your heart asking for real",
+    "honestly thinking of driving into a wall tonight",
+    "some days I just want to walk into traffic",
+])
+def test_lethal_amounts_and_methods_in_new_words_are_crises(text: str) -> None:
+    flag = detect_red_flag(text)
+    assert flag is not None and flag.kind == CRISIS
+
+
+@pytest.mark.parametrize("text", [
+    "my dad had a stroke last year, can he have botox?",
+    "feel like im having a stroke of bad luck with this face thing, what are the surgical options",
+    "the ER bill gave me a heart attack lol, anyway what scan shows if a vessel is on the nerve",
+    "my face freezes up and my eye shuts during attacks, what does the MRA show",
+    "i get a headache after each botox, should i keep going with it?",
+    "what are side effects of botox in face, my sister got droopy eyebrow after hers",
+    "how many botox sessions until the spasm stops for good?",
+])
+def test_past_strokes_idioms_and_the_spasm_itself_are_no_emergency(text: str) -> None:
+    assert detect_red_flag(text) is None
+
+
+def test_a_stroke_now_still_is_one() -> None:
+    assert detect_red_flag("he had a stroke years ago and now his face suddenly drooped") is not None
+    assert detect_red_flag("I think I am having a stroke") is not None
+
+
+def test_asking_about_the_er_after_a_red_flag_gets_the_guidance_again(kb: str) -> None:
+    after = Context(red_flag_raised="after_botox")
+    assert "911" in respond("should i go to ER?", context=after).text
+    assert "911" in respond("do I need an ambulance", context=after).text
+    assert "911" not in respond("should i go to ER?").text  # no red flag in the conversation
+
+
+@pytest.mark.parametrize("text", [
+    "what are the options besides surgery", "can it be treated without surgery?",
+    "the twitching is killing me, what are my options besides surgery",
+])
+def test_a_treatment_set_aside_asks_for_the_others(kb: str, text: str) -> None:
+    assert "botox" in respond(text).text.lower()
+
+
+def test_a_change_of_subject_leaves_the_aside_behind(kb: str) -> None:
+    reply = respond("the ER bill gave me a heart attack lol, anyway what scan shows if a vessel is on the nerve")
+    assert "doesn't cover" not in reply.text and "blood vessel" in reply.text
+    # the patient's own circumstances still count before it
+    assert "doesn't cover" in respond("im 7 months pregnant lol anyway is botox ok?").text
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("in my case is better the botox or the surgery? i am 71", advice.PERSONAL_CHOICE),
+    ("is acupuncture or botox better for me personally, i hate needles", advice.PERSONAL_CHOICE),
+    ("twitching came back 1 year after my MVD, do I need another surgery", advice.PERSONAL_CHOICE),
+    ("ok and for my dad, he's 90, would he survive that", advice.PERSONAL_CHOICE),
+    ("my client has twitching on right face, which specialist should we book her with", advice.WHICH_DOCTOR),
+    ("can i get my next bow talks early, its only been 6 weeks", advice.MEDICINE_CHANGE),
+])
+def test_personal_advice_in_unusual_grammar(text: str, kind: str) -> None:
+    assert personal_advice_kind(text) == kind
+
+
+@pytest.mark.parametrize("text", ["is botox better than pills?", "what is the early treatment",
+                                  "can I have botox early in the condition?"])
+def test_comparisons_and_early_treatment_are_general(text: str) -> None:
+    assert personal_advice_kind(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "keep thinking about stepping out in front of a lorry on the way home",
+    "I keep picturing walking into the sea and just not coming back",
+    "sometimes I picture myself lying on the tracks",
+    "part of me wants to just drive off the motorway",
+    "the bridge by my flat keeps calling me, I stood on it for an hour last night",
+    "how high does a multistorey car park need to be to be sure",
+    "took double, then triple, now I've had about 20 of them and I feel really strange",
+    "thinkin of endin it tbh, greetin every night",
+    "i want to kil myslef",
+    "Don't worry, I won't be a problem for anyone much longer.",
+    "can't do this anymore. goodbye.",
+    "this is my last goodbye",
+    "nothing is ever going to get better, there's no point to any of it",
+])
+def test_pictured_methods_indirect_farewells_and_misspellings_are_crises(text: str) -> None:
+    flag = detect_red_flag(text)
+    assert flag is not None and flag.kind == CRISIS
+
+
+@pytest.mark.parametrize("text", [
+    "I'm going to walk over the bridge to your clinic",
+    "I want to walk to the bridge near the clinic, is there parking?",
+    "I was thinking of driving to your clinic, is there parking by the river?",
+    "I'm drowning in paperwork, what tests do I need?",
+    "I can't take this twitching anymore, what are my options?",
+    "nothing makes the twitch better, what else is there?",
+    "will the spasm not come back after mvd?",
+    "I nearly had a stroke when the GP said MRI. What's the MRI actually looking for?",
+    "I'm choking on all this info - what is EMG for?",
+    "Does botox make your eyelid droop as a side effect? My pal said hers did",
+    "Since the decompression my face feels a bit weaker when I smile, month 3 now. Is that normal for me?",
+    "ok thanks, goodbye",
+])
+def test_journeys_idioms_and_long_standing_signs_are_no_crisis(text: str) -> None:
+    assert detect_red_flag(text) is None
+
+
+def test_post_op_drowsiness_and_being_sick_are_emergencies() -> None:
+    flag = detect_red_flag("husband is very drowsy and muddled after the brain op and being sick repeatedly")
+    assert flag is not None and flag.kind == "after_surgery"
+
+
+def test_dropped_g_reads_as_ing_only_where_that_is_the_common_word() -> None:
+    from bot.nlp.normalize import lemma_text
+
+    assert lemma_text("thinkin endin goin") == "think end go"
+    assert lemma_text("begin aspirin toxin cabin") == "begin aspirin toxin cabin"

@@ -118,7 +118,7 @@ async def test_guidance_is_given_even_if_the_alert_cannot_be_stored(kb: str, mon
     monkeypatch.setattr("bot.actions.safety.red_flag_seen", broken)
     dispatcher = CollectingDispatcher()
     events = await ActionEmergencyGuidance().run(dispatcher, tracker("I want to kill myself", "red_flag"), {})
-    assert events == [SlotSet("crisis_raised", True)]
+    assert events == [SlotSet("red_flag_raised", "crisis"), SlotSet("crisis_raised", True)]
     assert "988" in dispatcher.messages[0]["text"]
 
 
