@@ -18,13 +18,14 @@ from typing import Dict, List, Optional, Tuple
 
 from bot.knowledge.repository import load_facts
 from bot.ops import postgres
-from bot.ops.bench import percentile, run_load, write_doc
+from bot.ops.bench import EDGE, LONG_TURNS, long_conversation, percentile, run_load, turn_cost, write_doc
 from bot.ops.stack import Stack
 from bot.settings import PROJECT_ROOT
 
 LOADS: Tuple[Tuple[int, int], ...] = ((10, 12), (50, 8))  # (patients, messages each)
 BEGIN, END = "<!-- bench-multi:begin -->", "<!-- bench-multi:end -->"
 Results = Dict[Tuple[int, int], List[Tuple[List[float], float, int]]]
+LongRuns = List[Tuple[List[float], int]]  # (seconds per turn, failed replies) of each long session
 
 
 def services_up() -> bool:
@@ -46,7 +47,16 @@ def start(workdir: Path, url: str, instances: int) -> Stack:
     return stack.start()
 
 
-def report(results: Results, rounds: int) -> str:
+def turn_lines(long_runs: LongRuns) -> List[str]:
+    """Per-turn cost of the long sessions on PostgreSQL (one Rasa process) as Markdown lines."""
+    first, last = turn_cost([latencies for latencies, _ in long_runs])
+    errors = sum(e for _, e in long_runs)
+    return ["", f"Per-turn cost on PostgreSQL (one Rasa process, {len(long_runs)} session(s) of {LONG_TURNS} "
+            f"turns, median): turns 1-{EDGE} {first:.1f} ms, turns {LONG_TURNS - EDGE + 1}-{LONG_TURNS} "
+            f"{last:.1f} ms, ratio **{last / first:.2f}** (target ≤ 1.5), {errors} failed or empty replies."]
+
+
+def report(results: Results, rounds: int, long_runs: Optional[LongRuns] = None) -> str:
     """Markdown: throughput and latency with one and two processes, and the ratio."""
     lines = [f"Multi-instance profile (PostgreSQL, Redis lock store, one action server), {rounds} round(s) "
              "per load, one and two Rasa processes alternating; patients spread over the processes.", "",
@@ -64,7 +74,7 @@ def report(results: Results, rounds: int) -> str:
                          f"{sum(e for _, _, e in runs)} |")
         ratios.append(f"{patients} patients: {rates[2] / rates[1]:.2f}x")
     lines += ["", "Throughput with two Rasa processes / with one: " + ", ".join(ratios) + "."]
-    return "\n".join(lines)
+    return "\n".join(lines + (turn_lines(long_runs) if long_runs else []))
 
 
 def main(argv: Optional[List[str]] = None) -> int:
@@ -77,6 +87,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         print("Multi-instance bench skipped: PostgreSQL (127.0.0.1:5432) and Redis (127.0.0.1:6379) are needed.")
         return 0
     results: Results = {}
+    long_runs: LongRuns = []
     with tempfile.TemporaryDirectory(prefix="hfs-bench-multi-") as tmp, \
             postgres.scratch_database("hfs_bench") as (url, _name, _role):
         load_facts(url=url)
@@ -88,10 +99,13 @@ def main(argv: Optional[List[str]] = None) -> int:
                         print(f"  {patients:>2} patients x {messages} messages -> {n} Rasa process(es)", flush=True)
                         results.setdefault((patients, n), []).append(
                             run_load(stacks[n].rasa_ports, patients, messages))
+            for _ in range(args.rounds):
+                print(f"  1 patient x {LONG_TURNS} turns in one session -> 1 Rasa process", flush=True)
+                long_runs.append(long_conversation(stacks[1].rasa_ports[0]))
         finally:
             for stack in stacks.values():
                 stack.stop()
-    markdown = report(results, args.rounds)
+    markdown = report(results, args.rounds, long_runs)
     print(markdown)
     if not args.no_doc:
         write_doc(markdown, BEGIN, END)

@@ -34,6 +34,17 @@ def test_multi_instance_report_gives_the_two_process_ratio():
     text = bench_multi.report(results, rounds=1)
     assert "| 50 | 1 | 100 | 100 | 40.0 | 0 |" in text and "| 50 | 2 | 50 | 50 | 80.0 | 1 |" in text
     assert "50 patients: 2.00x" in text
+    assert "PostgreSQL" not in text.split("Throughput with two")[1]  # no long sessions, no per-turn line
+
+
+def test_multi_instance_report_gives_the_per_turn_ratio_on_postgresql():
+    from bot.ops import bench_multi
+
+    one = ([0.1] * 80, 2.0, 0)
+    results = {(patients, n): [one] for patients, _ in bench_multi.LOADS for n in (1, 2)}
+    session = [0.004] * 10 + [0.005] * 180 + [0.006] * 10  # turns 191-200 cost 1.5x turns 1-10
+    text = bench_multi.report(results, rounds=1, long_runs=[(session, 0)])
+    assert "turns 1-10 4.0 ms, turns 191-200 6.0 ms, ratio **1.50**" in text and "0 failed" in text
 
 
 def test_a_load_spreads_its_patients_over_the_given_ports(monkeypatch):
