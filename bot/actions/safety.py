@@ -18,7 +18,7 @@ from bot.appointments.repository import open_handoff
 from bot.conversation import deserves_an_answer
 from bot.dialogue.paused import paused_reply
 from bot.replies import APPOINTMENT_BUTTON, TESTS_BUTTON, TREATMENTS_BUTTON
-from bot.safety.redflags import CRISIS
+from bot.safety.redflags import CRISIS, asks_about_emergency_care
 from bot.safety.replies import emergency_reply
 from bot.settings import get_settings
 
@@ -118,6 +118,8 @@ class ActionFallback(Action):
         text = latest_text(tracker)
         if entity_values(tracker, "red_flag_kind") or analyse_message(text).red_flag:
             return await give_emergency_guidance(dispatcher, tracker)  # a red flag the classifier blurred
+        if tracker.get_slot("red_flag_raised") and asks_about_emergency_care(text):
+            return answer_and_remember(dispatcher, tracker, text)  # "she's fine now": the guidance again
         if text.strip() and deserves_an_answer(text, tracker.get_slot("topic")):
             return answer_and_remember(dispatcher, tracker, text)
         if gives_personal_details(text):

@@ -56,7 +56,8 @@ NAME_HERE = re.compile(r"^(?P<name>[^\W\d_][\w'\u2019.-]*(?:\s+[^\W\d_][\w'\u201
 NOT_NAME_WORDS = re.compile(
     r"\b(?:new|returning|patient|book|booking|appointment|here|fine|okay|ok|good|sorry|not|"
     r"calling|looking|trying|interested|due|having|the|a|an|for|about|on|in|at|and|with|dob|born|"
-    r"phone|cell|email|mobile|number|twitch|spasm|botox|today|tomorrow)\b", re.I)
+    r"phone|cell|email|mobile|number|twitch|spasm|botox|today|tomorrow|to|of|over|so|this|that|my|your|it|is|was|"
+    r"by|from|up|down|out|off|into|all|just|really|very|too|but|or|if|when|what|how|why|me|you|we|they)\b", re.I)
 
 
 _BOOKER_ROLE = re.compile(
@@ -86,8 +87,9 @@ def _name_candidate(text: str, requested: Optional[str]) -> Optional[str]:
         if match:
             words = []
             for word in match.group("name").split():
-                if NOT_NAME_WORDS.fullmatch(word.strip(".,")):
-                    break
+                if NOT_NAME_WORDS.fullmatch(word.strip(".,")) or (
+                        requested != "full_name" and word.islower() and word.endswith("ing")):
+                    break  # "I'm falling to pieces over this twitch" gives no name
                 words.append(word.strip(".,"))
             if len(words) >= 2 or (requested == "full_name" and words):
                 return " ".join(words)

@@ -37,7 +37,7 @@ from bot.nlp.normalize import tokenize
 from bot.nlp.reading import is_question_shaped, read
 from bot.nlp.terms import default_matcher
 from bot.safety.advice import WHICH_DOCTOR
-from bot.safety.redflags import has_alarm_words, is_general_question
+from bot.safety.redflags import asks_about_emergency_care, has_alarm_words, is_general_question
 
 RED_FLAG_INTENT = "red_flag"
 QUESTION_INTENT = "ask_question"
@@ -174,6 +174,8 @@ class SafetyNet(_Stateless):
 _NOT_A_STOP = re.compile(
     r"\b(?:won'?t|wont|will not|can'?t|cant|cannot|doesn'?t|does not|don'?t|never|not) stop\b"
     r"|\bstop(?:s|ped)? (?:twitch|spasm|jerk|blink|moving)", re.I)
+# Intents whose replies are fixed: "ok I'll wait till Monday" must still reach the answer action.
+_SMALL_TALK = {"thank", "goodbye", "affirm", "deny", "greet", "chitchat", "out_of_scope", "stop", "bot_challenge"}
 GUARDED_INTENTS = {
     "human_handoff", "out_of_scope", "chitchat", "greet", "goodbye", "thank",
     "bot_challenge", "affirm", "deny", "request_appointment",
@@ -214,6 +216,9 @@ class KnowledgeIntentGuard(_Stateless):
             intent = (message.get(INTENT) or {}).get("name")
             if intent == "stop" and _NOT_A_STOP.search(text):
                 set_intent(message, QUESTION_INTENT, 1.0)
+                continue
+            if intent in _SMALL_TALK and asks_about_emergency_care(text, right_after_a_red_flag=False):
+                set_intent(message, QUESTION_INTENT, 1.0)  # after a red flag, the answer repeats the guidance
                 continue
             if intent in _BOOKING_SLIPS and _WANTS_BOOKING.search(text) and not is_question_shaped(text):
                 set_intent(message, "request_appointment", 1.0)  # "hello, booking for my son"; "i want to book"

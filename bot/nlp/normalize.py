@@ -101,7 +101,7 @@ MISSPELLINGS: Dict[str, str] = {
     "electromyograpy": "electromyography", "electromyograph": "electromyography",
     "myography": "electromyography",
     "myslef": "myself", "mysef": "myself", "myslf": "myself", "mysefl": "myself", "myselfe": "myself",
-    "mysel": "myself", "kil": "kill", "kilk": "kill",
+    "mysel": "myself", "kil": "kill", "kilk": "kill", "ther": "their", "thier": "their",
 }
 
 # Long distinctive words whose near-misses (edit distance 1, or 2 when long)

@@ -15,6 +15,7 @@ from typing import Optional, Pattern
 from bot.nlp.medicines import medicine_pattern
 from bot.nlp.reading import Readable, Reading, as_reading, question_clause
 from bot.safety import spanish
+from bot.safety.crisis_signs import crisis_sign
 
 CRISIS, STROKE, AFTER_BOTOX, AFTER_SURGERY, BREATHING = (
     "crisis", "stroke", "after_botox", "after_surgery", "breathing",
@@ -178,8 +179,12 @@ SYMPTOM_PATTERNS = (
         r"\b(?:throw\w* up|vomit\w*|puk\w*)\b(?:\s\S+){0,12}? (?:operation|op|surgery|mvd|decompression)\b",
         r"\bheadache (?:\S+ ){0,3}(?:severe|unbearable|terrible|worst|wo n't go)",
         r"\b(?:lose|lost|loss of|can not|no|new) (?:\S+ ){0,2}hear", r"\bdeaf\b", r"\bhearing (?:\S+ ){0,2}(?:go|gone|lost|loss)",
-        r"\b(?:operation|op|surgery|mvd|decompression|procedure)\b(?:\s\S+){0,12}? (?:\S+ )?(?:confus\w*|muddl\w*|drowsy|disorient\w*)"
+        r"\b(?:operation|op|surgery|mvd|decompression|procedure)\b(?:\s\S+){0,12}? (?:\S+ )?(?:confus\w*|muddl\w*|drowsy|sleepy|disorient\w*)"
         r"(?! (?:by|about|with|over|as to|what|which|why|how|whether))",
+        r"\b(?:wound|incision|dressing|stitch|stitches|scar)\w* (?:\S+ ){0,4}bleed", r"\bbleed\w* (?:\S+ ){0,4}"
+        r"(?:wound|incision|dressing|stitch|through|will not stop|won't stop|wo not stop|not stop)",
+        r"\b(?:can not|hard to|unable to|will not|wo not|won't) "
+        r"(?:\S+ ){0,2}(?:wake|keep (?:\S+ ){0,2}awake)",
         r"\bpus\b", r"\b(?:wound|cut|incision|scar|stitch|stitches|staple)\w* (?:\S+ ){0,5}"
         r"(?:ooz|leak|pus|swell|swollen|red hot|hot|weep|infect|split|gap|smell)",
     )),
@@ -282,11 +287,18 @@ _IN_GENERAL = re.compile(r"\bin general\b|\bgeneral knowledge\b|\bjust (?:asking
                          r"\bout of curiosity\b|\bhypothetical")
 
 
+# "Post op: stiff neck + fever + vomiting. is that normal??": the signs first, then asked about.
+_ASKS_ABOUT_WHAT_WAS_SAID = re.compile(r"[.!:,;]\s*(?:be|is) (?:that|this|it) (?:\S+ )?(?:normal|ok|okay|bad|serious|"
+                                       r"expected|common|a problem|dangerous)\b")
+
+
 def _is_general_question(raw: str, lemmas: str) -> bool:
     """A question about symptoms in general rather than a report of one."""
     text = raw.strip().lower()
     if _IN_GENERAL.search(text):
         return True
+    if _ASKS_ABOUT_WHAT_WAS_SAID.search(lemmas):
+        return False
     if (_QUESTION_START.search(text) or text.startswith("if ")) \
             and (_CAUSAL.search(lemmas) or _HYPOTHETICAL.search(lemmas)) \
             and not _SUDDEN.search(lemmas):
@@ -338,6 +350,9 @@ def detect_red_flag(message: Readable) -> Optional[RedFlag]:
              or OVERDOSE_TAKEN.search(reading.text))
     if match and (match.re is not OVERDOSE_TAKEN or _MEDICINE.search(lemmas)):
         return RedFlag(CRISIS, match.group(0))
+    sign = crisis_sign(lemmas, reading.lower)
+    if sign:
+        return RedFlag(CRISIS, sign)
     spanish_kind = spanish.red_flag_kind(original.text)
     if spanish_kind:
         return RedFlag(spanish_kind, "spanish")
@@ -359,8 +374,17 @@ _PAST_STROKE = re.compile(
 )
 
 
+# An event placed in the past ("fainted at the sight of a needle once in 1998", "nearly drowned as a
+# kid") is history, not a sign now, unless the message also says it is happening now.
+_LONG_AGO = re.compile(r"\b(?:in|back in|since) (?:19|20)\d\d\b|\b\d+ (?:year|decade)s? ago\b|\bas a (?:kid|child|teen\w*|"
+                       r"boy|girl|baby|student)\b|\bwhen i (?:be|was) (?:a )?(?:kid|child|young|little|teen\w*|\d+)\b|"
+                       r"\bonce in\b|\byears ago\b")
+
+
 def _symptom_flag(reading: Reading) -> Optional[RedFlag]:
     lemmas = reading.lemmas
+    if _LONG_AGO.search(lemmas) and not _SUDDEN.search(lemmas) and not re.search(r"\bnow\b|\bagain\b", lemmas):
+        return None
     for kind, pattern in SYMPTOM_PATTERNS:
         match = pattern.search(lemmas)
         if match and kind == STROKE and _condition_not_stroke(lemmas, match.group(0)):
@@ -384,16 +408,27 @@ def asks_an_amount(message: Readable) -> bool:
     return bool(_AMOUNT.search(as_reading(message).lemmas))
 
 
+# Asking whether to get emergency care, or putting it off. The strong words name the care; the
+# weak ones ("she's fine now", "let her rest") only mean that right after a red flag.
 _EMERGENCY_CARE = re.compile(
     r"\b(?:er|a ?& ?e|a and e|emergency|emergency room|emergency department|ed|hospital|ambulance|paramedic|"
     r"911|999|112|000|urgent care|casualty)\b|\bcall (?:\S+ )?(?:doctor|gp|someone) (?:now|tonight|right away)\b|"
     r"\bwait (?:\S+ ){0,2}(?:till|until|for) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|"
-    r"the morning|morning|next week|the weekend)\b|\bwait and see\b|\bsleep it off\b"
+    r"the morning|morning|next week|the weekend|then|later)\b|\bwait and see\b|\bsleep it off\b|"
+    r"\b(?:do not|don't|dont) call (?:anyone|anybody|an ambulance|911|999|112|the police)\b"
 )
-_ASKS_WHETHER = re.compile(r"\b(?:should|do|must|shall|can|need|ought|be it|be this|worth)\b")
+_PUTTING_OFF = re.compile(
+    r"\b(?:still )?need to go\b|\b(?:fine|ok|okay|better) now\b|\b(?:it |that )?(?:have |has |'s )?pass(?:ed)?\b|"
+    r"\blet (?:her|him|them|me) (?:rest|sleep|lie down)\b|\bhate\w* hospital|\bkeep an eye on (?:her|him|them|it)\b|"
+    r"\b(?:do not|don't|dont) call\b"
+)
+_ASKS_WHETHER = re.compile(r"\b(?:should|do|must|shall|can|need|ought|be it|be this|worth|let|call|hate|fine|pass|keep|"
+                           r"wait|will|'ll)")
 
 
-def asks_about_emergency_care(message: Readable) -> bool:
-    """'Should I go to the ER?', 'do I need an ambulance?': after a red flag, the guidance again."""
+def asks_about_emergency_care(message: Readable, right_after_a_red_flag: bool = True) -> bool:
+    """'Should I go to the ER?', 'can it wait till Monday?', and right after a red flag also 'she's
+    fine now', 'I'll keep an eye on her': the guidance again."""
     lemmas = as_reading(message).lemmas
-    return bool(_EMERGENCY_CARE.search(lemmas) and _ASKS_WHETHER.search(lemmas))
+    care = _EMERGENCY_CARE.search(lemmas) or (right_after_a_red_flag and _PUTTING_OFF.search(lemmas))
+    return bool(care and _ASKS_WHETHER.search(lemmas))

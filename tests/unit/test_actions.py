@@ -255,3 +255,11 @@ def test_a_ruled_intent_is_never_too_close_to_the_classifiers_guess() -> None:
     set_intent(message, "red_flag", 1.0)
     ranking = message.get("intent_ranking")
     assert ranking[0]["name"] == "red_flag" and ranking[0]["confidence"] - ranking[1]["confidence"] >= 0.5
+
+
+async def test_after_a_red_flag_a_fallback_that_puts_off_care_gets_the_guidance_again(kb: str) -> None:
+    text = "dont call anyone. i just wanted to tell someone"
+    d, _ = await run(ActionFallback(), tracker(text, intent="nlu_fallback", slots={"red_flag_raised": "crisis"}))
+    assert "988" in texts(d)
+    d, _ = await run(ActionFallback(), tracker(text, intent="nlu_fallback"))
+    assert "988" not in texts(d)

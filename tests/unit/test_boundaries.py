@@ -340,3 +340,64 @@ def test_dropped_g_reads_as_ing_only_where_that_is_the_common_word() -> None:
 
     assert lemma_text("thinkin endin goin") == "think end go"
     assert lemma_text("begin aspirin toxin cabin") == "begin aspirin toxin cabin"
+
+
+@pytest.mark.parametrize("text", [
+    "Tonight he got his shotgun out 'to clean it' and said we'd all be better off without him",
+    "sewer slide jokes aside i have the rope already",
+    "I've been drinking all day and I've got the razor out",
+    "I have been saving up my gabapentin for a few weeks. I have enough now.",
+    "my wife has locked herself in the bathroom with all my pills",
+    "she drank the weed killer because of her face",
+    "I've picked the place and the date. Just tidying loose ends",
+    "I wont need the info on acupuncture. I've made my peace and I'm ready to go tonight.",
+    "Goodbye. Thank you for answering my questions. I won't be needing the appointment.",
+    "Is there a painless way out? I don't mean a treatment.",
+    "Had the MRI today. No tumor. Honestly I was hoping for one so it would all be over",
+    "whats the point of heat therapy when all i want is to be gone",
+    "mate ive been looking over the top floor of the car park every day this week",
+    "Standing on the bridge near my flat. I just cant anymore",
+    "i scratch my face till it bleeds when it twitches",
+    "I tried to end it in 2019 and the same feelings are creeping back",
+    "Is there a number of Tegretol that would be fatal?",
+    "Ich will nicht mehr leben.",
+])
+def test_crisis_signs_by_concept(text: str) -> None:
+    flag = detect_red_flag(text)
+    assert flag is not None and flag.kind == CRISIS
+
+
+@pytest.mark.parametrize("text", [
+    "I'm already on pills, what else is there?", "I ran out of pills last week, can I get botox?",
+    "I have a razor burn on my cheek, can I still have botox", "I keep my tablets in a pile by the bed, is that ok?",
+    "sorry for everything I asked, what is MVD?", "will the meds stop my heart racing?",
+    "Thanks, goodbye. I won't need the appointment after all, I found another clinic",
+    "I just want the twitch to be gone", "I want to be going home after the MRI",
+    "Will the side effects of botox kill me? kidding. how does it stop spasms tho",
+    "Grandpa choked back tears when he heard it might be a tumour. How would they check for one?",
+    "I can't breathe a word of this to my boss. Which treatment works best long term?",
+    "Fainted at the sight of a needle once in 1998 lol. Do the Botox shots go into the face muscles?",
+    "Choked on my coffee laughing at my own face on the zoom call. Can surgery fix this for good?",
+    "HFS is slowly choking the joy out of me. What do they do to relieve the muscle contractions?",
+])
+def test_ordinary_messages_with_those_words_stay_calm(text: str) -> None:
+    assert detect_red_flag(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "wound behind his ear is bleeding through the dressing, we've soaked 3 pads",
+    "Post op: stiff neck + fever + vomiting. is that normal??",
+    "grandma had her surgery last week and today she is so sleepy we can't keep her awake",
+    "i got botox and now im choking on water",
+])
+def test_reports_asked_about_are_still_reports(text: str) -> None:
+    assert detect_red_flag(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "she says she's fine now, it's passed. do we still need to go?", "we've got the GP on Monday, can it wait till then?",
+    "she hates hospitals, I'll keep an eye on her tonight instead", "dont call anyone. i just wanted to tell someone",
+])
+def test_putting_off_care_after_a_red_flag_gets_the_guidance_again(kb: str, text: str) -> None:
+    assert "911" in respond(text, context=Context(red_flag_raised="stroke")).text
+    assert "911" not in respond(text).text

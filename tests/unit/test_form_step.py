@@ -120,3 +120,14 @@ def test_reason_status_and_times_in_one_answer_are_all_taken(text: str) -> None:
 
 def test_a_time_alone_is_not_taken_as_a_side_detail() -> None:
     assert "preferred_times" not in step("mornings", "visit_reason")
+
+
+@pytest.mark.parametrize("text", ["I'm falling to pieces over this twitch. Can anything improve quality of life?",
+                                  "I'm falling apart", "I am so tired of this", "it's killing me to wait"])
+def test_feelings_after_i_am_are_no_name(text: str) -> None:
+    assert not gives_personal_details(text)
+
+
+def test_names_after_i_am_still_are() -> None:
+    assert gives_personal_details("im rosa delgado, born 3 april 1959")
+    assert details_in("Hi, I'm Manning Fleming", None)["full_name"].value == "Manning Fleming"

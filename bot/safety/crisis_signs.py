@@ -1,0 +1,87 @@
+"""Crisis signs by concept, beside the phrase list in ``bot.safety.redflags``.
+
+People in crisis rarely use the words a list expects. These patterns name the concepts instead,
+each as a combination that ordinary questions do not make:
+- **means made ready**: a way to die (a gun, a rope, a blade, a stock of pills, a poison) with
+  a sign of readiness ("got the razor out", "the pills counted out", "hidden a bag of pills");
+- **poison taken**: drinking or swallowing a poison;
+- **settling affairs**: goodbyes, a will, a chosen date, loose ends, pets given away;
+- **wishing to be gone**: hoping to die, a painless way out, being a burden, sleeping forever;
+- **a place to die**: standing on a bridge, looking over a car park's top floor;
+- **self-injury and past attempts**: scratching until it bleeds, "I tried to end it before";
+- **other languages**: the commonest phrases in German, French, Portuguese and Italian
+  (Spanish has its own module).
+Patterns read lemmas (``bot.nlp.normalize``), except ``RAW_PATTERNS``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.nlp.medicines import medicine_pattern
+
+_WEAPON = r"(?:gun|shotgun|rifle|pistol|firearm|rope|noose)"
+_WEAPON_READY = r"(?:out\b|ready|already|loaded|in my hand|got|have|bought)"
+_STOCK = rf"(?:pill|tablet|med|meds|vial|{medicine_pattern()})"
+_STOCK_READY = (r"(?:counted out|lined up|laid out|hid\w*|hidden|stash\w*|saved up|saving up|"
+                r"stockpil\w*|hoard\w*)")
+
+LEMMA_PATTERNS = re.compile("|".join(f"(?:{p})" for p in (
+    # means made ready
+    rf"\b{_WEAPON}s? (?:\S+ ){{0,3}}{_WEAPON_READY}", rf"\b{_WEAPON_READY} (?:\S+ ){{0,3}}{_WEAPON}\b",
+    rf"\b{_STOCK}s? (?:\S+ ){{0,4}}{_STOCK_READY}", rf"\b{_STOCK_READY} (?:\S+ ){{0,4}}{_STOCK}",
+    rf"\block\w* (?:my|him|her|them)(?:self|selves) (?:\S+ ){{0,6}}(?:{_STOCK}|{_WEAPON}|knife)",
+    r"\b(?:razor|blade|knife) (?:\S+ ){0,2}(?:out|ready|in my hand)\b", r"\bdo it when (?:i|i 'm|i be|i am) ready\b",
+    # poison taken
+    r"\b(?:drank|drink|drunk|swallow\w*|take|took|eat|ate) (?:\S+ ){0,2}"
+    r"(?:weed ?killer|bleach|poison|antifreeze|pesticide|rat poison|paraquat)",
+    # settling affairs
+    r"\bmade my peace\b", r"\bready to go (?:tonight|now|today|soon)\b", r"\bloose end",
+    r"\btonight (?:be|is) the night\b",
+    r"\bpick\w* (?:the |a )?(?:place|date|day|time|spot) and (?:the |a )?(?:place|date|day|time|spot)\b",
+    r"\b(?:write|wrote|written|made|make|update\w*|finish\w*) (?:\S+ ){0,2}(?:my |a )will\b",
+    r"\bsorry for (?:everything|being (?:such )?a burden|being born)\b(?! (?:i|you|we|he|she)\b)",
+    r"^goodbye\b(?:\s\S+){0,20}? (?:will not|wo not|won't) (?:be )?need\w* (?:the |my |your )?"
+    r"(?:appointment|botox|treatment|surgery|op|mri|scan)",
+    r"\b(?:post\w*|write|wrote|written|say|said|left) (?:\S+ ){0,2}goodbye",
+    r"\bgiv\w* (?:\S+ ){0,3}(?:cat|dog|pet|medal|tool|guitar|jewel\w*|ring) (?:\S+ ){0,3}(?:to|away)\b",
+    r"\bgave (?:away )?my (?:cat|dog|pet|medal|tool|guitar|jewel\w*|ring)s?\b",
+    r"\b(?:not|n't|never) (?:\S+ ){0,3}be around (?:for|much|long|next|to see|by|anymore|any more)\b",
+    r"\b(?:will not|wo not|won't) (?:be )?need\w* (?:the |my |your )?(?:appointment|info|information|botox|treatment|"
+    r"surgery|op|mri|scan)\b(?:\s\S+){0,8}? (?:peace|ready|goodbye|tonight|anymore|any more|go)\b",
+    # wishing to be gone
+    r"\bi (?:just |really |only )?want (?:be )?(?:to )?be (?:gone|go)\b"
+    r"(?! to| home| back| out| there| in| for)",
+    r"\b(?:painless|easy|quick|peaceful) way (?:out|to go|to die|to end)\b",
+    r"\bhop\w* (?:\S+ ){0,5}(?:i die|i 'd die|i would die|die on the|be dead|not wake up|(?:would|will) all be over|"
+    r"it (?:would|will) be over)", r"\bdie on the table\b(?:\s\S+){0,3}? good\b",
+    r"\b(?:nothing but|such|just|only) a burden\b", r"\b(?:be|am|'m|feel like) (?:\S+ )?a burden\b",
+    r"\bbetter off (?:\S+ ){0,3}without (?:me|him|her|them)\b",
+    r"\bbetter off (?:\S+ ){0,3}if i (?:\S+ ){0,2}(?:disappear\w*|be gone|was gone|die|died|leave|left|be not here)",
+    r"\bsleep (?:\S+ ){0,1}forever\b", r"\bstop eat\w* and drink\w*\b",
+    # a place to die
+    r"\bstand\w* on (?:the |a |that )?(?:bridge|ledge|edge|roof|cliff|platform edge|parapet)\b",
+    r"\blook\w* (?:over|down) (?:\S+ ){0,4}(?:car park|multistorey|bridge|ledge|edge|roof|balcony|cliff|top floor)\b",
+    # self-injury and past attempts
+    r"\b(?:scratch|claw|pick|rip|tear|burn|cut|hit|punch)\w* (?:\S+ ){0,4}(?:till|until) (?:it |they |i )?bleed",
+    r"\b(?:want|go|going|gonna) (?:to )?(?:hurt|rip|tear|cut|burn|claw) (?:it|my face|my ?self)\b",
+    r"\btried to (?:end it|end my life|kill my ?self|take my (?:own )?life|overdose)\b",
+    r"\b(?:previous|last|past|earlier|first) (?:suicide )?attempt\b",
+    # lethal amounts, in more shapes
+    r"\bdie from (?:\S+ ){0,3}(?:all|too many|too much|whole|entire|every)\b",
+    r"\b(?:number|amount|dose|quantity) of (?:\S+ ){0,3}(?:that |which )?(?:would|will|could|can) (?:be )?"
+    r"(?:fatal|lethal|kill)\b",
+    r"\b(?:whole|entire) (?:box|bottle|pack|packet|strip) (?:\S+ ){0,3}(?:do it|be enough|kill|finish)\b",
+)))
+
+# Other languages (raw, lower-case text).
+RAW_PATTERNS = re.compile(
+    r"nicht mehr leben|\bumbringen\b|selbstmord|suizid|je veux mourir|me tuer|me suicider|en finir|"
+    r"quero morrer|me matar|voglio morire|uccidermi|farla finita"
+)
+
+
+def crisis_sign(lemmas: str, lower: str) -> str:
+    """The words of a crisis sign in the message, or an empty string."""
+    match = LEMMA_PATTERNS.search(lemmas) or RAW_PATTERNS.search(lower)
+    return match.group(0) if match else ""
