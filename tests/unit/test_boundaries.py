@@ -395,7 +395,8 @@ def test_reports_asked_about_are_still_reports(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "she says she's fine now, it's passed. do we still need to go?", "we've got the GP on Monday, can it wait till then?",
+    "she says she's fine now, it's passed. do we still need to go?",
+    "we've got the GP on Monday, can it wait till then?",
     "she hates hospitals, I'll keep an eye on her tonight instead", "dont call anyone. i just wanted to tell someone",
 ])
 def test_putting_off_care_after_a_red_flag_gets_the_guidance_again(kb: str, text: str) -> None:
