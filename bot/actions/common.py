@@ -45,7 +45,18 @@ def answer_and_remember(dispatcher: CollectingDispatcher, tracker: Tracker, text
 def conversation_context(tracker: Tracker) -> Context:
     """What the slots say about the conversation so far."""
     return Context(tracker.get_slot("topic"), tracker.get_slot("asked"), bool(tracker.get_slot("crisis_raised")),
-                   tracker.get_slot("red_flag_raised"))
+                   red_flag_of_the_last_turn(tracker))
+
+
+def red_flag_of_the_last_turn(tracker: Tracker) -> Optional[str]:
+    """The red flag raised in reply to the patient's previous message, if any ("she's fine now" puts
+    off care only right after one). Read from the ``red_flag_raised`` slot events of that turn."""
+    users = [i for i, event in enumerate(tracker.events) if event.get("event") == "user"]
+    if len(users) < 2:
+        return None
+    turn = tracker.events[users[-2] + 1:users[-1]]
+    raised = [e.get("value") for e in turn if e.get("event") == "slot" and e.get("name") == "red_flag_raised"]
+    return raised[-1] if raised else None
 
 
 def remember(tracker: Tracker, reply: Reply) -> List[EventType]:

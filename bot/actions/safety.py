@@ -10,7 +10,13 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ConversationPaused, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.common import answer_and_remember, entity_values, latest_intent, latest_text
+from bot.actions.common import (
+    answer_and_remember,
+    entity_values,
+    latest_intent,
+    latest_text,
+    red_flag_of_the_last_turn,
+)
 from bot.analysis import analyse_message
 from bot.appointments.extract import gives_personal_details
 from bot.appointments.follow_up import handoff_requested, red_flag_seen
@@ -66,7 +72,7 @@ async def give_emergency_guidance(dispatcher: CollectingDispatcher, tracker: Tra
                  "When you are safe, say \"continue my appointment request\".")
     dispatcher.utter_message(text=text)
     await notify_quietly(red_flag_seen, tracker.sender_id, tracker.get_latest_input_channel() or "unknown")
-    events = [SlotSet("red_flag_raised", kind)] if tracker.get_slot("red_flag_raised") != kind else []
+    events: List[EventType] = [SlotSet("red_flag_raised", kind)]  # every time: it marks the turn (see common.py)
     if kind == CRISIS and not tracker.get_slot("crisis_raised"):
         events.append(SlotSet("crisis_raised", True))
     return events
@@ -118,7 +124,7 @@ class ActionFallback(Action):
         text = latest_text(tracker)
         if entity_values(tracker, "red_flag_kind") or analyse_message(text).red_flag:
             return await give_emergency_guidance(dispatcher, tracker)  # a red flag the classifier blurred
-        if tracker.get_slot("red_flag_raised") and asks_about_emergency_care(text):
+        if red_flag_of_the_last_turn(tracker) and asks_about_emergency_care(text):
             return answer_and_remember(dispatcher, tracker, text)  # "she's fine now": the guidance again
         if text.strip() and deserves_an_answer(text, tracker.get_slot("topic")):
             return answer_and_remember(dispatcher, tracker, text)

@@ -63,7 +63,7 @@ _PATTERNS = (
         r"\bcold turkey\b", rf"\b(?:run|ran) out of (?:\S+ ){{0,3}}{MEDICINE}",
         r"\b(?:stop|quit|skip|give up) (?:take|taking|use|using|have|having|get|getting) (?:it|them|this|these|those)\b",
         r"\bskip (?:this|the|a|my|next|one) (?:round|dose|session|injection|shot|jab|course)",
-        rf"\bmy (?:husband|wife|partner|friend|mum|mom|dad|sister|brother|son|daughter|neighbou?r)s?\b(?: 's)? "
+        rf"\bmy (?:husband|wife|partner|friend|mum|mom|dad|sister|brother|son|daughter|neighbou?r)s?\b(?: 's| be)? "
         rf"(?:\S+ ){{0,2}}{MEDICINE}",
         r"\bgo without (?:it|them|for)\b", r"\bwean (?:\S+ )?off\b", r"\btaper (?:\S+ )?(?:down|off)\b",
         rf"\b(?:can (?:i|he|she|they|{_RELATIVE})|(?:ok|okay|safe|fine|alright|all right) (?:for (?:me|him|her) )?to) "
@@ -74,7 +74,8 @@ _PATTERNS = (
         rf"\b(?:instead of|rather than|change over to|switch over to|swap to|switch to|move to) "
         rf"(?:\S+ ){{0,3}}{MEDICINE}",
         rf"\b(?:without|off) (?:\S+ ){{0,2}}my (?:\S+ ){{0,2}}{MEDICINE}",
-        r"\bspare (?:\S+ ){0,2}(?:pill|tablet|one|med)", r"\bsomeone else 's\b|\bfriend 's (?:pill|med|tablet)",
+        r"\bspare (?:\S+ ){0,2}(?:pill|tablet|one|med)", r"\bsomeone else (?:'s|be)\b|\bfriend (?:'s|be) (?:pill|med|tablet)",
+        r"\b(?:keep|carry on|continue|stay on) (?:take|taking|use|using|with|on) (?:them|it|these|those|the \S+|my \S+)\b",
     )),
     (OWN_RESULTS, _rx(
         r"\b(?:read|interpret|explain|look at|check|review|translate|decode) (?:\S+ ){0,2}my\b",

@@ -23,13 +23,13 @@ from bot.nlp.medicines import medicine_pattern
 _WEAPON = r"(?:gun|shotgun|rifle|pistol|firearm|rope|noose)"
 _WEAPON_READY = r"(?:out\b|ready|already|loaded|in my hand|got|have|bought)"
 _STOCK = rf"(?:pill|tablet|med|meds|vial|{medicine_pattern()})"
-_STOCK_READY = (r"(?:counted out|lined up|laid out|hid\w*|hidden|stash\w*|saved up|saving up|"
+_STOCK_READY = (r"(?:counted out|lined up|laid out|hid\w*|hidden|stash\w*|sav\w* up|"
                 r"stockpil\w*|hoard\w*)")
 
 LEMMA_PATTERNS = re.compile("|".join(f"(?:{p})" for p in (
     # means made ready
     rf"\b{_WEAPON}s? (?:\S+ ){{0,3}}{_WEAPON_READY}", rf"\b{_WEAPON_READY} (?:\S+ ){{0,3}}{_WEAPON}\b",
-    rf"\b{_STOCK}s? (?:\S+ ){{0,4}}{_STOCK_READY}", rf"\b{_STOCK_READY} (?:\S+ ){{0,4}}{_STOCK}",
+    rf"\b{_STOCK}s? (?:\S+ ){{0,4}}{_STOCK_READY}", rf"\b{_STOCK_READY} (?:\S+ ){{0,6}}{_STOCK}",
     rf"\block\w* (?:my|him|her|them)(?:self|selves) (?:\S+ ){{0,6}}(?:{_STOCK}|{_WEAPON}|knife)",
     r"\b(?:razor|blade|knife) (?:\S+ ){0,2}(?:out|ready|in my hand)\b", r"\bdo it when (?:i|i 'm|i be|i am) ready\b",
     # poison taken
@@ -41,9 +41,11 @@ LEMMA_PATTERNS = re.compile("|".join(f"(?:{p})" for p in (
     r"\bpick\w* (?:the |a )?(?:place|date|day|time|spot) and (?:the |a )?(?:place|date|day|time|spot)\b",
     r"\b(?:write|wrote|written|made|make|update\w*|finish\w*) (?:\S+ ){0,2}(?:my |a )will\b",
     r"\bsorry for (?:everything|being (?:such )?a burden|being born)\b(?! (?:i|you|we|he|she)\b)",
-    r"^goodbye\b(?:\s\S+){0,20}? (?:will not|wo not|won't) (?:be )?need\w* (?:the |my |your )?"
+    r"^goodbye\b(?:\s\S+){0,20}? (?:will not|wo not|won't) (?:be )?need\w* "
+    r"(?:the |my |your )?"
     r"(?:appointment|botox|treatment|surgery|op|mri|scan)",
-    r"\b(?:post\w*|write|wrote|written|say|said|left) (?:\S+ ){0,2}goodbye",
+    r"\b(?:post\w*|write|wrote|written|say|said|left|text\w*|messag\w*|sent|send|email\w*|call\w*) "
+    r"(?:\S+ ){0,2}goodbye",
     r"\bgiv\w* (?:\S+ ){0,3}(?:cat|dog|pet|medal|tool|guitar|jewel\w*|ring) (?:\S+ ){0,3}(?:to|away)\b",
     r"\bgave (?:away )?my (?:cat|dog|pet|medal|tool|guitar|jewel\w*|ring)s?\b",
     r"\b(?:not|n't|never) (?:\S+ ){0,3}be around (?:for|much|long|next|to see|by|anymore|any more)\b",
@@ -61,13 +63,24 @@ LEMMA_PATTERNS = re.compile("|".join(f"(?:{p})" for p in (
     r"\bsleep (?:\S+ ){0,1}forever\b", r"\bstop eat\w* and drink\w*\b",
     # a place to die
     r"\bstand\w* on (?:the |a |that )?(?:bridge|ledge|edge|roof|cliff|platform edge|parapet)\b",
-    r"\blook\w* (?:over|down) (?:\S+ ){0,4}(?:car park|multistorey|bridge|ledge|edge|roof|balcony|cliff|top floor)\b",
+    r"\blook\w* (?:over|down) (?:\S+ ){0,4}"
+    r"(?:car park|multistorey|bridge|ledge|edge|roof|balcony|cliff|top floor)\b",
     # self-injury and past attempts
-    r"\b(?:scratch|claw|pick|rip|tear|burn|cut|hit|punch)\w* (?:\S+ ){0,4}(?:till|until) (?:it |they |i )?bleed",
+    r"\b(?:scratch|claw|pick|rip|tear|burn|cut|hit|punch)\w* (?:\S+ ){0,4}(?:till|until) "
+    r"(?:it |they |i )?(?:bleed|bled)",
     r"\b(?:want|go|going|gonna) (?:to )?(?:hurt|rip|tear|cut|burn|claw) (?:it|my face|my ?self)\b",
     r"\btried to (?:end it|end my life|kill my ?self|take my (?:own )?life|overdose)\b",
     r"\b(?:previous|last|past|earlier|first) (?:suicide )?attempt\b",
+    r"\bways? to (?:die|kill (?:my|him|her|them)self|end (?:it|my life|things|his life|her life))\b",
+    r"\b(?:search|look|googl|research)\w* (?:\S+ ){0,3}(?:how to die|ways to die|suicide|painless death)",
+    r"\b(?:ready|want|going|gonna|decided|plan\w*) to end (?:thing\w*|everything|it all|my life)\b(?! with)",
     # lethal amounts, in more shapes
+    r"\bwhat happen\w* if (?:i|someone|somebody|you|a person|he|she) (?:\S+ )?(?:take|took|swallow\w*|down)\w* "
+    r"(?:\S+ ){0,2}(?:load\w*|lot\w*|a lot|too many|all|a whole|the whole|\d+|a bunch|a handful|handful|a box|"
+    r"a bottle) (?:of )?(?:\S+ ){0,3}(?:pill|tablet|med|capsule|relax|antiseizure|anticonvulsant|paracetamol|"
+    r"painkiller|sleeping)",
+    r"\bhow (?:high|tall) (?:do|does|would|should|must) (?:a |the )?(?:bridge|building|cliff|car park|multistorey|"
+    r"roof|balcony|window|ledge|floor) (?:\S+ ){0,2}be\b",
     r"\bdie from (?:\S+ ){0,3}(?:all|too many|too much|whole|entire|every)\b",
     r"\b(?:number|amount|dose|quantity) of (?:\S+ ){0,3}(?:that |which )?(?:would|will|could|can) (?:be )?"
     r"(?:fatal|lethal|kill)\b",

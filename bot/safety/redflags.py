@@ -23,7 +23,7 @@ CRISIS, STROKE, AFTER_BOTOX, AFTER_SURGERY, BREATHING = (
 
 _GAP = r"(?:\S+ ){0,5}"  # up to five words between two parts of a pattern
 _FACE = r"(?:face|facial|side of my face|smile|mouth|lip|cheek|eyelid|eye|one side|half)"
-_WEAK = r"(?:weak|droop|drop|sag|numb|paralysis|frozen(?!(?: -)? face (?:injection|jab|shot|look|botox|treatment))|freeze|dead|slack|fall|crooked|lopsided|uneven|limp|tingl|hang\w* down)"
+_WEAK = r"(?:weak|droop|drop|sag|numb|flopp|flaccid|paralysis|frozen(?!(?: -)? face (?:injection|jab|shot|look|botox|treatment))|freeze|dead|slack|fall|crooked|lopsided|uneven|limp|tingl|hang\w* down)"
 
 
 def _rx(*patterns: str) -> Pattern[str]:
@@ -147,6 +147,7 @@ SYMPTOM_PATTERNS = (
         r"\bword\w* (?:\S+ ){0,4}(?:jumble|wrong|mix\w* up|garble|muddle|scramble)",
         r"\bcan not say what i mean\b",
         r"\b(?:arm|leg|hand|side of my body) (?:\S+ ){0,4}(?:weak|numb|paralysis|heavy|can not move|go dead)",
+        r"\bcan not (?:\S+ ){0,2}(?:lift|raise|move) (?:\S+ ){0,2}(?:arm|leg|hand)",
         r"\b(?:weak|numb|paralysis) (?:\S+ ){0,4}(?:arm|leg|hand|body)\b",
         r"\b(?:sudden|suddenly|lose|lost|loss of) (?:\S+ ){0,3}(?:vision|sight|see)\b", r"\bcan not see\b",
         r"\bblind\b", r"\bdouble vision\b", r"\bworst headache\b", r"\bthunderclap\b",
@@ -229,7 +230,9 @@ _WITH_THE_SPASM = re.compile(
     r"\b(?:while|when|during) (?:\S+ ){0,2}(?:spasm|twitch|attack)|\bwhen (?:it|the spasm|the twitch) (?:\S+ )?(?:pull|spasm|twitch)"
 )
 _SUDDEN = re.compile(r"\bsudden|\btoday\b|\bjust now\b|\bthis morning\b|\btonight\b|\bright now\b|\ban hour\b|"
-                     r"\bnot (?:\S+ )?(?:usual|normal) (?:twitch|spasm)|\bdifferent from (?:\S+ ){0,2}(?:twitch|spasm)")
+                     r"\bnot (?:\S+ ){0,2}(?:usual|normal) (?:twitch|spasm)|\bdifferent from (?:\S+ ){0,2}(?:twitch|spasm)|"
+                     r"\bin the (?:last|past) (?:\d+|few|couple of) (?:min|minute|hour)|\b(?:other|opposite|good) side\b|"
+                     r"\bside that (?:(?:do|does) not|doesn't|doesnt|never) (?:twitch|spasm)")
 
 
 def _condition_not_stroke(lemmas: str, match: str) -> bool:
@@ -330,10 +333,14 @@ _NOT_ALARMS = re.compile(r"\boverdose on (?:dr\b|doctor google|google|the intern
 _MILD_SIGNS = re.compile(r"weak|droop|numb|headache")
 
 
+# "not droopy, just pulled": a sign denied is no sign.
+_DENIED_SIGN = re.compile(r"\b(?:not|no|never|n't) (?:\S+ )?(?:droop|weak|numb|slur|paralysis|flopp)\w*")
+
+
 def has_alarm_words(message: Readable) -> bool:
     """Whether a message names any emergency sign at all (a classifier-only alarm needs one)."""
     reading = as_reading(message).literal
-    lemmas = _NOT_ALARMS.sub(" ", reading.lemmas)
+    lemmas = _DENIED_SIGN.sub(" ", _NOT_ALARMS.sub(" ", reading.lemmas))
     if _AFTER_TREATMENT.search(lemmas) and not _SUDDEN.search(lemmas):
         lemmas = _MILD_SIGNS.sub(" ", lemmas)  # a question for their clinician, as in detect_red_flag
     return bool(ALARM_WORDS.search(lemmas) or spanish.red_flag_kind(reading.text))
@@ -382,20 +389,31 @@ _LONG_AGO = re.compile(r"\b(?:in|back in|since) (?:19|20)\d\d\b|\b\d+ (?:year|de
 
 
 def _symptom_flag(reading: Reading) -> Optional[RedFlag]:
-    lemmas = reading.lemmas
+    lemmas = _DENIED_SIGN.sub(" ", reading.lemmas)
     if _LONG_AGO.search(lemmas) and not _SUDDEN.search(lemmas) and not re.search(r"\bnow\b|\bagain\b", lemmas):
         return None
     for kind, pattern in SYMPTOM_PATTERNS:
-        match = pattern.search(lemmas)
-        if match and kind == STROKE and _condition_not_stroke(lemmas, match.group(0)):
-            continue
-        if match and match.group(0) == "stroke" and _PAST_STROKE.search(lemmas) and not _SUDDEN.search(lemmas):
-            continue
+        # Every sign named counts: "his face dropped (the spasm?) and he can't lift his arm" (not)
+        match = next((m for m in pattern.finditer(lemmas) if not _explained(kind, m.group(0), lemmas)), None)
         if match:
             if kind == BREATHING and re.search(r"\bbotox|injection|shot\b", lemmas):
                 kind = AFTER_BOTOX
             return RedFlag(kind, match.group(0))
     return None
+
+
+def _explained(kind: str, sign: str, lemmas: str) -> bool:
+    """A sign the message itself explains: the spasm, or a stroke long past."""
+    if kind != STROKE:
+        return False
+    if sign == "stroke" and _PAST_STROKE.search(lemmas) and not _SUDDEN.search(lemmas):
+        return True
+    if _BEYOND_THE_FACE.search(sign):
+        return False  # the spasm never weakens an arm or leg, or slurs speech
+    return _condition_not_stroke(lemmas, sign)
+
+
+_BEYOND_THE_FACE = re.compile(r"\b(?:arm|leg|hand|body|slur)")
 
 
 _AMOUNT = re.compile(r"\b(?:how (?:many|much)|enough|max\w*)\b(?:\s\S+){0,4}?\s(?:pill|tablet|med\w*|dose|take|swallow|"
@@ -413,17 +431,18 @@ def asks_an_amount(message: Readable) -> bool:
 _EMERGENCY_CARE = re.compile(
     r"\b(?:er|a ?& ?e|a and e|emergency|emergency room|emergency department|ed|hospital|ambulance|paramedic|"
     r"911|999|112|000|urgent care|casualty)\b|\bcall (?:\S+ )?(?:doctor|gp|someone) (?:now|tonight|right away)\b|"
-    r"\bwait (?:\S+ ){0,2}(?:till|until|for) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|"
-    r"the morning|morning|next week|the weekend|then|later)\b|\bwait and see\b|\bsleep it off\b|"
+    r"\bwait (?:\S+ ){0,2}(?:till|until|for) (?:\S+ ){0,4}(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"tomorrow|morning|next week|weekend|then|later|follow ?up|appointment|clinic open)\b|\bwait and see\b|\bsleep it off\b|"
     r"\b(?:do not|don't|dont) call (?:anyone|anybody|an ambulance|911|999|112|the police)\b"
 )
 _PUTTING_OFF = re.compile(
     r"\b(?:still )?need to go\b|\b(?:fine|ok|okay|better) now\b|\b(?:it |that )?(?:have |has |'s )?pass(?:ed)?\b|"
-    r"\blet (?:her|him|them|me) (?:rest|sleep|lie down)\b|\bhate\w* hospital|\bkeep an eye on (?:her|him|them|it)\b|"
+    r"\blet (?:her|him|them|me) (?:rest|sleep|lie down)\b|\b(?:just )?lie (?:here|down|still)\b|\bbe fine if\b|"
+    r"\b(?:ease|easing|settle|settling|wear\w* off)\b|\bhate\w* hospital|\bkeep an eye on (?:her|him|them|it)\b|"
     r"\b(?:do not|don't|dont) call\b"
 )
-_ASKS_WHETHER = re.compile(r"\b(?:should|do|must|shall|can|need|ought|be it|be this|worth|let|call|hate|fine|pass|keep|"
-                           r"wait|will|'ll)")
+_ASKS_WHETHER = re.compile(r"\b(?:should|do|must|shall|can|need|ought|be it|be this|be that|worth|let|call|hate|fine|"
+                           r"pass|keep|wait|will|'ll|lie|ok|okay|dangerous)")
 
 
 def asks_about_emergency_care(message: Readable, right_after_a_red_flag: bool = True) -> bool:

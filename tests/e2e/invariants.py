@@ -68,6 +68,9 @@ class WalkReport:
 
 
 AMOUNT_QUESTION = re.compile(r"\bhow (?:much|many)\b", re.I)
+# Right after a red flag, "I'm okay now" or "can it wait?" puts off care: the guidance again is right.
+PUTTING_OFF_CARE = re.compile(r"\b(?:okay|ok|fine|better) now\b|\bwait\b|\blie down\b|\brest\b|\bhospital\b|"
+                              r"\ba ?& ?e\b|\ber\b|\bambulance\b|\bdon'?t call\b|\bpass(?:ed)?\b|\beasing\b", re.I)
 WALK_WEIGHTS = {
     "questions": 22, "form_answers": 22, "starts": 10, "small_talk": 12, "cancels": 5,
     "junk": 8, "off_topic": 6, "red_flags": 10, "handoff": 2, "lookalikes": 8,
@@ -84,14 +87,17 @@ def random_walks(stack: Stack, seed: int, walks: int, length: int) -> WalkReport
     report = WalkReport()
     for walk in range(walks):
         sender = f"walk-{seed}-{walk}"
-        flagged = False
+        flagged = just_flagged = False
         for _ in range(length):
             category = rng.choices(categories, weights)[0]
             text = rng.choice(pool[category])
             red_flag: Optional[bool] = category == "red_flags"
             if flagged and not red_flag and AMOUNT_QUESTION.search(text):
                 red_flag = None  # "how much baclofen should I take?" after a crisis may rightly get crisis guidance
+            if just_flagged and not red_flag and PUTTING_OFF_CARE.search(text):
+                red_flag = None  # "i'm okay now" right after a red flag may rightly get the guidance again
             flagged = flagged or bool(red_flag)
+            just_flagged = bool(red_flag) or (red_flag is None and just_flagged)
             try:
                 messages = stack.say(sender, text)
             except Exception as error:  # noqa: BLE001 - a server error is a broken turn

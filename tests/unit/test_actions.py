@@ -259,7 +259,14 @@ def test_a_ruled_intent_is_never_too_close_to_the_classifiers_guess() -> None:
 
 async def test_after_a_red_flag_a_fallback_that_puts_off_care_gets_the_guidance_again(kb: str) -> None:
     text = "dont call anyone. i just wanted to tell someone"
-    d, _ = await run(ActionFallback(), tracker(text, intent="nlu_fallback", slots={"red_flag_raised": "crisis"}))
+    crisis_turn = [{"event": "user", "text": "tonight is the night"},
+                   {"event": "slot", "name": "red_flag_raised", "value": "crisis"}]
+    d, _ = await run(ActionFallback(), tracker(text, intent="nlu_fallback", slots={"red_flag_raised": "crisis"},
+                                               events=crisis_turn))
     assert "988" in texts(d)
+    later = crisis_turn + [{"event": "user", "text": "what is an MRI"}]  # not right after it any more
+    d, _ = await run(ActionFallback(), tracker(text, intent="nlu_fallback", slots={"red_flag_raised": "crisis"},
+                                               events=later))
+    assert "988" not in texts(d)
     d, _ = await run(ActionFallback(), tracker(text, intent="nlu_fallback"))
     assert "988" not in texts(d)

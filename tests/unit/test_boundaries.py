@@ -402,3 +402,36 @@ def test_reports_asked_about_are_still_reports(text: str) -> None:
 def test_putting_off_care_after_a_red_flag_gets_the_guidance_again(kb: str, text: str) -> None:
     assert "911" in respond(text, context=Context(red_flag_raised="stroke")).text
     assert "911" not in respond(text).text
+
+
+@pytest.mark.parametrize("text", [
+    "i have saved up 3 months of my muscle relaxers. just in case.",
+    "What happens if someone takes loads of antiseizure pills at once? asking for me",
+    "how high does a bridge need to be. sorry. also does the MRI need dye",
+    "he's been searching online for ways to die",
+    "my friend texted me goodbye and now she wont answer",
+    "I scratched my face till it bled because I hate it so much",
+    "ready to end things tbh. the botox is a joke",
+])
+def test_more_crisis_shapes(text: str) -> None:
+    flag = detect_red_flag(text)
+    assert flag is not None and flag.kind == CRISIS
+
+
+@pytest.mark.parametrize("text", [
+    "the whole left side of my face just went floppy in the last 20 mins, not like my usual twitch",
+    "husband's face dropped on the side that DOESN'T twitch and he can't lift his arm",
+    "my face droops when it twitches but now my arm is weak too",
+])
+def test_signs_unlike_the_spasm_are_emergencies(text: str) -> None:
+    assert detect_red_flag(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "what happens if you take too many botox shots in a year?",
+    "my mouth gets yanked sideways in the spasm, not droopy just pulled. is an EMG always needed?",
+    "i could murder a coffee but first - how often do the face injections need repeating?",
+    "I'm ready to end things with my neurologist",
+])
+def test_denied_signs_and_idioms_stay_calm(text: str) -> None:
+    assert detect_red_flag(text) is None
