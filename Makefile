@@ -81,9 +81,10 @@ cross-validate: install ## 5-fold cross-validated intent F1 (slow; figures go in
 console: install ## Staff console on http://localhost:8000 (add users: python -m bot.console users add)
 	$(BIN)/python -m bot.console serve --port 8000
 
-bench: install kb train ## Benchmark against Rasa's starter bot, then 1 against 2 Rasa processes; writes docs/performance.md
+bench: install kb train ## Benchmark against Rasa's starter bot, 1 against 2 Rasa processes, then the memory soak; writes docs/performance.md
 	$(BIN)/python -m bot.ops.bench
 	$(BIN)/python -m bot.ops.bench_multi
+	$(BIN)/python -m bot.ops.bench --soak $(or $(SOAK),20000)
 
 bench-soak: install kb train ## Memory soak: SOAK conversations x 8 turns (default 20000), RSS growth after warm-up
 	$(BIN)/python -m bot.ops.bench --soak $(or $(SOAK),20000)
