@@ -37,6 +37,7 @@ from sanic.request import Request  # noqa: E402
 from bot.appointments.delivery import start_worker as start_notifications  # noqa: E402
 from bot.appointments.outbox import start_worker as start_outbox  # noqa: E402
 from bot.knowledge.coverage import coverage  # noqa: E402
+from bot.safety.crisis_model import crisis_model  # noqa: E402
 
 logger = logging.getLogger(__name__)
 TOKEN_ENV = "HFS_ACTION_TOKEN"  # noqa: S105 - the name of the variable, not a secret
@@ -77,6 +78,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         print(error, file=sys.stderr)
         return 2
     coverage()  # build the page vocabulary now, not on a patient's first question
+    crisis_model()  # and the crisis model
     start_outbox(float(os.environ.get("HFS_OUTBOX_INTERVAL", "30")))  # requests kept while the database was down
     start_notifications(float(os.environ.get("HFS_NOTIFY_INTERVAL", "5")))  # staff emails and webhooks
     logger.info("Action server on http://%s:%s", args.host, args.port)

@@ -37,6 +37,7 @@ from bot.nlp.normalize import tokenize
 from bot.nlp.reading import is_question_shaped, read
 from bot.nlp.terms import default_matcher
 from bot.safety.advice import WHICH_DOCTOR
+from bot.safety.crisis_model import crisis_model
 from bot.safety.redflags import asks_about_emergency_care, has_alarm_words, is_general_question
 
 RED_FLAG_INTENT = "red_flag"
@@ -206,8 +207,9 @@ class KnowledgeIntentGuard(_Stateless):
 
     @staticmethod
     def warm_up() -> None:
-        """Build the page vocabulary when the model loads, not on a patient's first message."""
+        """Build the page vocabulary and the crisis model when the model loads, not on a patient's first message."""
         coverage()
+        crisis_model()
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Switch guarded intents to ``ask_question`` when a specific topic is asked about."""

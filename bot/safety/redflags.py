@@ -15,6 +15,7 @@ from typing import Optional, Pattern
 from bot.nlp.medicines import medicine_pattern
 from bot.nlp.reading import Readable, Reading, as_reading, question_clause
 from bot.safety import spanish
+from bot.safety.crisis_model import suggests_crisis
 from bot.safety.crisis_signs import crisis_sign
 
 CRISIS, STROKE, AFTER_BOTOX, AFTER_SURGERY, BREATHING = (
@@ -360,6 +361,8 @@ def detect_red_flag(message: Readable) -> Optional[RedFlag]:
     sign = crisis_sign(lemmas, reading.lower)
     if sign:
         return RedFlag(CRISIS, sign)
+    if suggests_crisis(lemmas):
+        return RedFlag(CRISIS, "crisis model")
     spanish_kind = spanish.red_flag_kind(original.text)
     if spanish_kind:
         return RedFlag(spanish_kind, "spanish")
