@@ -37,17 +37,17 @@ _HARM_WORDS = re.compile(
     r"living|around|wake|punch|bang|bruise|bleed|blood|lighter|balcony|bridge|garage|vial|inject|disappear|"
     r"way out|over|anymore|any more)"
 )
-_NLU_BLOCK = re.compile(r"intent: (\w+)\n\s+examples: \|\n((?:[ \t]+- .*\n?)+)")
 _ENTITY = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 
 def _nlu_examples() -> Iterator[str]:
     """The NLU training examples of every intent but red_flag (entity markup removed)."""
     for path in sorted(NLU_DIR.glob("*.yml")):
-        for intent, block in _NLU_BLOCK.findall(path.read_text(encoding="utf-8")):
-            if intent != "red_flag":
-                yield from (_ENTITY.sub(r"\1", line.strip()[2:]) for line in block.splitlines()
-                            if line.strip().startswith("- "))
+        for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu") or []:
+            if block.get("intent") in (None, "red_flag"):
+                continue
+            lines = (line.strip() for line in (block.get("examples") or "").splitlines())
+            yield from (_ENTITY.sub(r"\1", line[2:]) for line in lines if line.startswith("- "))
 
 
 def training_data() -> Tuple[List[str], List[int]]:
