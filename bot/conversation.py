@@ -65,7 +65,7 @@ class Context:
     topic: Optional[str] = None  # the last topic answered: "how often do I need it?"
     asked: Optional[str] = None  # what the last question asked: "and after the jabs?"
     crisis_raised: bool = False  # after a crisis, "how many is enough?" is one too
-    red_flag_raised: Optional[str] = None  # the latest red flag's kind: "should I go to the ER?" after it
+    red_flag_raised: Optional[str] = None  # the red flag of the previous turn: "should I go to the ER?" after it
 
 
 def respond(

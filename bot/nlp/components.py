@@ -175,12 +175,12 @@ class SafetyNet(_Stateless):
 _NOT_A_STOP = re.compile(
     r"\b(?:won'?t|wont|will not|can'?t|cant|cannot|doesn'?t|does not|don'?t|never|not) stop\b"
     r"|\bstop(?:s|ped)? (?:twitch|spasm|jerk|blink|moving)", re.I)
-# Intents whose replies are fixed: "ok I'll wait till Monday" must still reach the answer action.
-_SMALL_TALK = {"thank", "goodbye", "affirm", "deny", "greet", "chitchat", "out_of_scope", "stop", "bot_challenge"}
 GUARDED_INTENTS = {
     "human_handoff", "out_of_scope", "chitchat", "greet", "goodbye", "thank",
     "bot_challenge", "affirm", "deny", "request_appointment",
 }
+# Intents whose replies are fixed: "ok I'll wait till Monday" must still reach the answer action.
+_SMALL_TALK = (GUARDED_INTENTS - {"human_handoff", "request_appointment"}) | {"stop"}
 # Classifier slips on a plain booking: a greeting or an unsure guess that names a booking.
 _BOOKING_SLIPS = {"greet", "chitchat", "thank", "affirm", "out_of_scope", "bot_challenge", "request_appointment",
                   "stop"}

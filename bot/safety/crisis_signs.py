@@ -2,6 +2,7 @@
 
 People in crisis rarely use the words a list expects. These patterns name the concepts instead,
 each as a combination that ordinary questions do not make:
+- **a method pictured or intended**: an ideation verb, then a way of dying;
 - **means made ready**: a way to die (a gun, a rope, a blade, a stock of pills, a poison) with
   a sign of readiness ("got the razor out", "the pills counted out", "hidden a bag of pills");
 - **poison taken**: drinking or swallowing a poison;
@@ -26,7 +27,21 @@ _STOCK = rf"(?:pill|tablet|med|meds|vial|{medicine_pattern()})"
 _STOCK_READY = (r"(?:counted out|lined up|laid out|hid\w*|hidden|stash\w*|sav\w* up|"
                 r"stockpil\w*|hoard\w*)")
 
+# A way of dying, pictured or intended: an ideation verb, then a method within a few words
+# ("keep thinking about stepping out in front of a lorry", "I picture walking into the sea").
+_IDEATION = (r"(?:think\w*|picture|picturing|imagin\w*|fantasi[sz]\w*|dream\w*|urge|tempt\w*|want|wan na|wanna|"
+             r"go(?:ing)? to|gonna|plan\w*|could just|wish i could|tell\w* me to)")
+_METHOD = (r"(?:(?:jump|step|walk|drive|driving|throw|fall|crash|swerve|run|lie|lying|lay)\w* (?:\S+ ){0,2}"
+           r"(?:off|into|in front of|under|from|onto|on) (?:\S+ ){0,2}"
+           r"(?:bridge|ledge|roof|cliff|train|lorry|truck|bus|traffic|track|platform|sea|river|canal|car park|"
+           r"multistorey|balcony|window|motorway|highway|wall|tree)|hang\w* my ?self|noose|rope (?:\S+ ){0,2}neck|"
+           r"slit\w* (?:\S+ ){0,2}wrist|cut\w* (?:\S+ ){0,2}wrist|shoot\w* my ?self|gun (?:\S+ ){0,2}head|"
+           r"drown\w*|gas (?:my ?self|the car)|exhaust pipe)")
+
+# Past tense is lost in lemmas: "took all my pills" is read on the raw text.
 LEMMA_PATTERNS = re.compile("|".join(f"(?:{p})" for p in (
+    # a way of dying, pictured or intended
+    rf"\b{_IDEATION} (?:\S+ ){{0,4}}{_METHOD}",
     # means made ready
     rf"\b{_WEAPON}s? (?:\S+ ){{0,3}}{_WEAPON_READY}", rf"\b{_WEAPON_READY} (?:\S+ ){{0,3}}{_WEAPON}\b",
     rf"\b{_STOCK}s? (?:\S+ ){{0,4}}{_STOCK_READY}", rf"\b{_STOCK_READY} (?:\S+ ){{0,6}}{_STOCK}",

@@ -115,19 +115,6 @@ CRISIS_PATTERNS = _rx(
     r"\bthis be (?:my )?(?:final |last )?goodbye\b", r"\b(?:my|a) (?:final|last) goodbye\b",
     r"\bgoodbye (?:forever|for good|cruel world|world)\b", r"\bsay\w* goodbye to (?:everyone|everybody|the world|my family)\b",
 )
-# A way of dying, pictured or intended: an ideation verb, then a method within a few words
-# ("keep thinking about stepping out in front of a lorry", "I picture walking into the sea").
-_IDEATION = (r"(?:think\w*|picture|picturing|imagin\w*|fantasi[sz]\w*|dream\w*|urge|tempt\w*|want|wan na|wanna|"
-             r"go(?:ing)? to|gonna|plan\w*|could just|wish i could|tell\w* me to)")
-_METHOD = (r"(?:(?:jump|step|walk|drive|driving|throw|fall|crash|swerve|run|lie|lying|lay)\w* (?:\S+ ){0,2}"
-           r"(?:off|into|in front of|under|from|onto|on) (?:\S+ ){0,2}"
-           r"(?:bridge|ledge|roof|cliff|train|lorry|truck|bus|traffic|track|platform|sea|river|canal|car park|"
-           r"multistorey|balcony|window|motorway|highway|wall|tree)|hang\w* my ?self|noose|rope (?:\S+ ){0,2}neck|"
-           r"slit\w* (?:\S+ ){0,2}wrist|cut\w* (?:\S+ ){0,2}wrist|shoot\w* my ?self|gun (?:\S+ ){0,2}head|"
-           r"drown\w*|gas (?:my ?self|the car)|exhaust pipe)")
-_PICTURED_METHOD = re.compile(rf"\b{_IDEATION} (?:\S+ ){{0,4}}{_METHOD}")
-
-# Past tense is lost in lemmas: "took all my pills" is read on the raw text.
 # "now I've had about 20 of them": a count like that is an overdose whatever the pills are called.
 OVERDOSE_COUNT = re.compile(r"\b(?:had|taken|took|swallowed|downed) (?:about |like |around |maybe |over |nearly )?"
                             r"(?:[2-9]\d|\d{3}|twenty|thirty|forty|fifty) of (?:them|these|those|the pills|the tablets)\b", re.I)
@@ -354,8 +341,7 @@ def detect_red_flag(message: Readable) -> Optional[RedFlag]:
     if not reading.text.strip():
         return None
     lemmas = reading.lemmas
-    match = (CRISIS_PATTERNS.search(lemmas) or _PICTURED_METHOD.search(lemmas) or OVERDOSE_COUNT.search(reading.text)
-             or OVERDOSE_TAKEN.search(reading.text))
+    match = CRISIS_PATTERNS.search(lemmas) or OVERDOSE_COUNT.search(reading.text) or OVERDOSE_TAKEN.search(reading.text)
     if match and (match.re is not OVERDOSE_TAKEN or _MEDICINE.search(lemmas)):
         return RedFlag(CRISIS, match.group(0))
     sign = crisis_sign(lemmas, reading.lower)
