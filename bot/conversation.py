@@ -154,8 +154,11 @@ def _general_information(advice: str, analysis: MessageAnalysis) -> Optional[str
     beside_gap = question.kind == PARTLY  # the fact the question touches on ("the MRA's dye")
     attribute = question.attribute if (question.attribute_from_text or beside_gap) and named else "what"
     asked_when = not (question.attribute_from_text or beside_gap)
-    if advice in (WHICH_DOCTOR, PERSONAL_CHOICE) and named and set(named) <= IMAGING_TOPICS and asked_when:
-        attribute = "when_used"  # "should I insist on an EMG?": when the page says it is used
+    imaging = tuple(t for t in named if t in IMAGING_TOPICS)
+    if advice in (WHICH_DOCTOR, PERSONAL_CHOICE) and imaging and asked_when:
+        # "should I insist on an MRA?": what the test is, and when the page says imaging is used
+        return " ".join(dict.fromkeys(filter(None, (general_information(topics, "what"),
+                                                    general_information(imaging[:1], "when_used")))))
     return general_information(topics, attribute)
 
 

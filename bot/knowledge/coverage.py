@@ -23,6 +23,7 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import extractOne
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from bot.nlp.history import present_part
 from bot.nlp.normalize import lemma_text
 from bot.nlp.reading import Readable, Reading, as_reading, asking_part, read
 from bot.nlp.vocabulary import common_words, page_vocabulary
@@ -64,19 +65,38 @@ class SubjectClass:
     with_topic: Optional[str] = None
     answers: Optional[str] = None
     asked_only: bool = False
+    always: bool = False  # named anywhere, even in the patient's history (a device and an MRI)
 
     def match(self, reading: Reading, known: FrozenSet[str]) -> Optional[str]:
         """The words of the message that belong to this class, if any."""
         # Names are looked for outside topic mentions ("epilepsy pills" is a page topic);
         # question patterns read the whole message ("how much is botox").
-        for pattern, text in ((self.terms, reading.free_lemmas), (self.patterns, reading.lemmas)):
+        for pattern, text in ((self.terms, reading.unnamed_lemmas), (self.patterns, reading.lemmas)):
             found = pattern.search(text) if pattern else None
             if found:
-                return found.group(0).strip()
+                return _as_written(reading, found.group(0).strip())
         for raw, lemma in zip(reading.raw_words, reading.free_words, strict=False):
             if len(raw) >= 7 and raw.endswith(self.suffixes) and lemma not in known:
                 return raw
         return None
+
+
+# A question about whether something applies to the patient or someone they know.
+_APPLIES_TO_THEM = re.compile(
+    r"\b(?:can|could|may|should|shall|will|would|do|does) (?:i|he|she|we|they|my \w+|his \w+|her \w+)\b|"
+    r"\b(?:safe|ok|okay|alright|allowed|suitable|risk\w*|dangerous|affect|interact\w*|option|"
+    r"for me|for him|for her|for them|for us|with my|with his|with her|with (?:a|an) \w+|if i|if he|if she|"
+    r"in my case|still|at my age|at (?:his|her) age)\b")
+
+
+def _as_written(reading: Reading, lemmas: str) -> str:
+    """Lemmas found in a message, in the patient's own words ("bell be palsy" -> "bell's palsy")."""
+    wanted = lemmas.split()
+    for start in range(len(reading.words) - len(wanted) + 1):
+        window = range(start, start + len(wanted))
+        if all(reading.words[i] == w for i, w in zip(window, wanted, strict=True)):
+            return " ".join(reading.raw_words[i] for i in window).replace(" '", "'")
+    return lemmas
 
 
 def _alternation(phrases: Iterable[str]) -> Optional[Pattern[str]]:
@@ -121,7 +141,7 @@ class Coverage:
                 if spec.get("patterns") else None,
                 suffixes=tuple(spec.get("suffixes", [])), partly=spec.get("partly"),
                 with_topic=spec.get("with_topic"), answers=spec.get("answers"),
-                asked_only=bool(spec.get("asked_only")),
+                asked_only=bool(spec.get("asked_only")), always=bool(spec.get("always")),
             ))
         generic = {_term_lemmas(w) for w in data.get("generic_words", [])}
         explained = frozenset((page.words | generic) - class_words)
@@ -153,8 +173,14 @@ class Coverage:
         """The first subject class the message names, else an unknown name in it."""
         reading = self.literal(as_reading(message))
         asked = asking_part(reading)
+        # Background is no subject: "I had Bell's palsy years ago. What does an EMG test?", and before
+        # a general question about a page topic, "My late wife had MS. Which scan shows the vessels?"
+        # ("I have MS. Can I have Botox?" asks whether it applies to them: MS stays the subject).
+        general = asked is not reading and bool(asked.mentions) and not _APPLIES_TO_THEM.search(asked.lemmas)
+        background_free = asked if general else present_part(reading)
         for subject_class in self.classes:
-            term = subject_class.match(asked if subject_class.asked_only else reading, self.explained)
+            read_in = asked if subject_class.asked_only else reading if subject_class.always else background_free
+            term = subject_class.match(read_in, self.explained)
             if term:
                 return Gap(subject_class.name, self._subject(subject_class.subject, term), term,
                            subject_class.partly, subject_class.with_topic, subject_class.answers)

@@ -14,7 +14,7 @@ from typing import List, Optional, Pattern, Sequence, Tuple
 from bot.knowledge.coverage import Gap, coverage
 from bot.knowledge.page_words import GROUP_TOPICS, related_topics, shared_fact
 from bot.knowledge.repository import knowledge
-from bot.nlp.reading import Readable, Reading, after_topic_shift, as_reading, question_clause
+from bot.nlp.reading import Readable, Reading, after_topic_shift, as_reading, asking_part, question_clause
 from bot.nlp.terms import Mention
 
 FACT, COMPARE, LIST_TESTS, LIST_TREATMENTS, UNCOVERED, PARTLY, UNCLEAR = (
@@ -43,7 +43,8 @@ def _rx(*patterns: str) -> Pattern[str]:
 ATTRIBUTE_CUES: Sequence[Tuple[str, Pattern[str]]] = (
     ("when_used", _rx(  # who gets it and when, before any weaker cue ("why ... before the op")
         r"\bbefore (?:the |an |my )?(?:op|surgery|operation)\b", r"\bat what (?:point|stage)\b",
-        r"\b(?:everyone|everybody|every patient|all patient) (?:\w+ )?(?:get|have|need)\b",
+        r"\b(?:everyone|everybody|every patient|all patient|anyone|anybody) (?:\w+ ){0,3}(?:get|have|need)\b",
+        r"\bneed (?:a |an |the )?\S+ if\b",
         r"\bonly (?:some|certain) (?:people|ppl|patient|case)",
         r"\bsome (?:people|folk|ppl|patient|person)s? (?:\S+ )?(?:need|get|have)\b", r"\bother(?:s| people)? (?:do not|don't|dont)\b",
     )),
@@ -199,7 +200,10 @@ def _group_of(lemmas: str, topics: Sequence[str], intent: Optional[str]) -> Opti
 
 # "What are my options besides surgery?": a topic named only to be set aside.
 _SETS_ASIDE = re.compile(r"\b(?:besides|beside|other than|apart from|except|excluding|aside from|instead of|"
-                         r"rather than|alternatives? to|without|not counting) (?:the |a |an |my |any |doing )?$")
+                         r"rather than|alternatives? to|without|not counting|with no|"
+                         r"(?:that|which) (?:are not|is not|do not|does not|aren't|arent|isn't|don't|doesn't)"
+                         r"(?: involve| need| use| include)?) (?:the |a |an |my |any |doing )?(?:oral |facial |brain |nerve )?$|"
+                         r"\bnon ?-? ?$")
 
 
 def _set_aside_group(reading: Reading) -> Optional[str]:
@@ -252,7 +256,7 @@ def analyse_question(
 
     if gap and gap.partly:
         return Question(PARTLY, (gap.partly,), "what", gap.subject, gap=gap)
-    set_aside = None if gap else _set_aside_group(reading)
+    set_aside = None if gap else _set_aside_group(asking_part(reading))
     if set_aside:
         return Question(LIST_TREATMENTS if set_aside == "treatment" else LIST_TESTS, (set_aside,), attribute)
     if gap and not topics and last_topic and FOLLOW_UP_CUE.search(lemmas):

@@ -220,14 +220,24 @@ def lemma_of(word: str) -> str:
 _WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 
 
+# Contractions the tokenizer splits in two, read as the words they stand for.
+_SPLIT_CONTRACTIONS = {("gon", "na"): ("go", "to"), ("wan", "na"): ("want", "to"), ("got", "ta"): ("get", "to")}
+
+
 def analyse(text: str) -> Doc:
     """Tokenise ``text`` with the blank pipeline and set each token's lemma.
 
     A hyphen between letters reads as a space ("burn-the-nerve", "anti-seizure"); offsets keep.
     """
     doc = pipeline()(_WORD_HYPHEN.sub(" ", text))
+    previous = None
     for tok in doc:
-        tok.lemma_ = lemma_of(tok.text)
+        pair = _SPLIT_CONTRACTIONS.get((previous.lower_, tok.lower_)) if previous is not None else None
+        if pair:
+            previous.lemma_, tok.lemma_ = pair  # "gonna" is split "gon" "na": read "go to"
+        else:
+            tok.lemma_ = lemma_of(tok.text)
+        previous = tok
     return doc
 
 

@@ -16,6 +16,7 @@ from bot.nlp.normalize import analyse, tokens_of
 from bot.nlp.terms import Mention, default_matcher
 
 MAX_CHARS = 2000
+NAMED = 2  # the specificity of a group (surgery, imaging) or a named test or treatment
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class Reading:
     raw_words: Tuple[str, ...]
     mentions: Tuple[Mention, ...]
     free_words: Tuple[str, ...]  # lemmas, with "_" for words inside a topic mention
+    unnamed_words: Tuple[str, ...] = ()  # lemmas, with "_" only inside a named test, treatment or group
 
     @property
     def lower(self) -> str:
@@ -45,6 +47,12 @@ class Reading:
         text = literal_text(self.lower)
         return self if text == self.lower else read(text)
 
+    @cached_property
+    def unnamed_lemmas(self) -> str:
+        """The lemma text outside mentions of a named test, treatment or group ("blood test for" is
+        no mention of the page's tests, though "test for" is one of diagnosis)."""
+        return " ".join(self.unnamed_words)
+
     @property
     def topics(self) -> Tuple[str, ...]:
         """Distinct topic keys mentioned, in text order."""
@@ -59,13 +67,14 @@ def read(text: str) -> Reading:
     tokens = tokens_of(doc)
     words = tuple(t.lemma.lower() for t in tokens)
     mentions = tuple(default_matcher().mentions_in(doc)) if text.strip() else ()
-    free = tuple(
-        "_" if any(m.start <= t.start < m.end for m in mentions) else word
-        for t, word in zip(tokens, words, strict=False)
-    )
+    def outside(chosen: Tuple[Mention, ...]) -> Tuple[str, ...]:
+        return tuple("_" if any(m.start <= t.start < m.end for m in chosen) else word
+                     for t, word in zip(tokens, words, strict=False))
+
     return Reading(
         text=text, lemmas=" ".join(words), words=words,
-        raw_words=tuple(t.text.lower() for t in tokens), mentions=mentions, free_words=free,
+        raw_words=tuple(t.text.lower() for t in tokens), mentions=mentions, free_words=outside(mentions),
+        unnamed_words=outside(tuple(m for m in mentions if m.specificity >= NAMED)),
     )
 
 
@@ -87,6 +96,11 @@ QUESTION_SHAPE = re.compile(
     r"will|would|should|have|has|tell me|explain|when (?=(?:is|are|do|does|did|should|will|would|can|could|"
     r"must|might|may)\b))\b")  # "when is it needed?" asks; "when the spasm goes, ..." sets the scene
 MIN_CLAUSE_WORDS = 3  # "days? weeks?" adds to the question before it; it is not one of its own
+
+
+def split_clauses(text: str) -> List[str]:
+    """Every clause of a text, as written (asides and short ones included)."""
+    return [c.strip() for c in _CLAUSE_BREAK.split(text) if c and c.strip()]
 
 
 def clauses_of(reading: Reading) -> List[str]:

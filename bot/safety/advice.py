@@ -58,16 +58,22 @@ _PATTERNS = (
         rf"\b{MEDICINE} (?:\S+ ){{0,2}}(?:sooner|earlier|more often|less often|more frequent)",
         rf"\b(?:sooner|earlier) (?:\S+ ){{0,2}}{MEDICINE}",
         rf"\b(?:get|have|take|do) (?:my (?:next )?|the next |a next )(?:\S+ )?{MEDICINE} early\b",
-        rf"\b{MEDICINE} (?:\S+ ){{0,3}}(?:stop|quit|skip|miss|double|taper|wean|change|switch|cold turkey)"
+        rf"\b{MEDICINE} (?:\S+ ){{0,3}}(?:stop|quit|skip|miss|double|taper|wean|change|switch|cold turkey|restart|resume|"
+        r"start (?:\S+ )?again|go back on)"
         r"(?! (?:\S+ )?(?:spasm|twitch|signal|nerve|muscle|work|help|have an effect))",
-        r"\bcold turkey\b", rf"\b(?:run|ran) out of (?:\S+ ){{0,3}}{MEDICINE}",
+        r"\bcold turkey\b", rf"\b(?:put|bump|push|turn) (?:the |my )?(?:\S+ )?{MEDICINE} up\b", rf"\b(?:run|ran) out of (?:\S+ ){{0,3}}{MEDICINE}",
         r"\b(?:stop|quit|skip|give up) (?:take|taking|use|using|have|having|get|getting) (?:it|them|this|these|those)\b",
-        r"\bskip (?:this|the|a|my|next|one) (?:round|dose|session|injection|shot|jab|course)",
+        r"\bskip\w* (?:this|the|a|my|next|one|that) (?:round|dose|session|injection|shot|jab|course)",
+        # postponing or bringing forward a treatment, taking it only sometimes, splitting a tablet
+        rf"^(?=.*\b{MEDICINE}).*\b(?:(?:push|put|move|bring) (?:it|them|my \S+|the \S+) (?:back|off|forward)|postpone|"
+        r"delay (?:it|them|my|the))\b",
+        rf"\b(?:only|just) (?:take|use|have) (?:my |the )?(?:\S+ )?(?:{MEDICINE}|it|them) (?:\S+ ){{0,2}}(?:when|on bad|if)\b",
+        r"\binstead of (?:every day|daily|regularly|every \S+)\b", r"\bcut (?:it|them|the \S+|my \S+) in half\b",
         rf"\bmy (?:husband|wife|partner|friend|mum|mom|dad|sister|brother|son|daughter|neighbou?r)s?\b(?: 's| be)? "
         rf"(?:\S+ ){{0,2}}{MEDICINE}",
         r"\bgo without (?:it|them|for)\b", r"\bwean (?:\S+ )?off\b", r"\btaper (?:\S+ )?(?:down|off)\b",
         rf"\b(?:can (?:i|he|she|they|{_RELATIVE})|(?:ok|okay|safe|fine|alright|all right) (?:for (?:me|him|her) )?to) "
-        r"(?:take|mix|combine|drink|use|have) "
+        r"(?:start |begin |keep |carry on )?(?:take|mix|combine|drink|use|have) (?!(?:an? |the |my )?(?:mri|mra|emg|scan|test|ct|x ?ray|exam))"
         r"(?:\S+ ){0,4}(?:with|and|while|alcohol|together|alongside|on top of)\b",
         rf"\b(?:can|could|should) i (?:\S+ ){{0,2}}(?:get|have|take) (?:my |the )?(?:\S+ )?{MEDICINE} (?:\S+ ){{0,3}}"
         r"(?:every|instead|more often|less often)\b",
@@ -110,6 +116,7 @@ _PATTERNS = (
         r"\bmy (?:condition|spasm|twitch\w*|case|hfs|face) (?:be )?(?:get|getting|become|go) (?:worse|bad)\b",
         r"\bhave (?:it|my \S+|the \S+|mine|this) (?:\S+ )?fail",
         r"\bmean (?:\S+ ){0,3}(?:be |get |getting )?(?:worse|serious|bad|more severe)\b",
+        r"\b(?:be|is) my (?:\S+ ){0,3}(?:a )?sign\b", r"\b(?:something|anything) wrong with (?:me|him|her|my)\b",
     )),
     (WHICH_DOCTOR, _rx(
         r"\b(?:which|what) (?:kind of |sort of |type of )?(?:doctor|specialist|test|scan|exam|consultant|"
@@ -128,6 +135,8 @@ _PATTERNS = (
         r"\bdo i (?:personally|actually|even) need\b", r"\brefer me\b",
         r"\b(?:better|best) for me to (?:see|go)\b",
         r"\bwhich (?:of (?:your|the) )?(?:doctor|surgeon|specialist|neurologist|consultant|neurosurgeon)s? (?:\S+ ){0,4}(?:be )?(?:the )?best\b",
+        rf"\b(?:do|would|will|does) (?:i|he|she|we|{_RELATIVE}) (?:\S+ )?need to (?:see|go to|get referred)\b",
+        r"\b(?:or|should i) stick with (?:the |my )?(?:neurologist|doctor|gp|specialist|surgeon)\b",
         r"\b(?:neurologist|dermatologist|ophthalmologist|optician|gp|dentist|ent|neurosurgeon) or (?:an? )?\w+ "
         r"(?:\S+ ){0,5}which\b", r"\bshould (?:\S+ ){0,2}see an? (?:ent|neuro)",
     )),
@@ -154,7 +163,7 @@ _PATTERNS = (
         r"\bif you (?:be|were|was) me\b", r"\bdo (?:you|u) think (?:i|my|mine|me)\b",
         r"\bought i\b", r"\byes or no\b", r"\b(?:am|be) i (?:\S+ )?(?:too old|too young|old enough|fit enough|suitable)\b", r"\bshould (?:i|we) (?:go ahead|say yes|accept|agree)\b",
         rf"\bdo (?:{_RELATIVE}|he|she) (?:really |even )?need\b", rf"\b(?:best|right|safe|ok|okay) for (?:{_RELATIVE}|him|her)\b",
-        rf"\bshould (?:{_RELATIVE}|he|she) (?:have|get|try|take|stop|start|see|go to)\b",
+        rf"\bshould (?:{_RELATIVE}|he|she) (?:have|get|try|take|stop|start|see|go to)\b", r"\bshould (?:he|she|they)\s*\?",
         r"\bdo (?:that|this|it) mean (?:i|my) (?:\S+ )?(?:have to|need|must|should|will)\b",
         r"\b(?:my case|mine) (?:\S+ ){0,2}need\w* (?:\S+ ){0,2}(?:test|scan|mri|mra|emg|surgery|op|operation)", r"\bwould (?:you|u) (?:pick|choose|go for|have|do)\b",
         r"\bworth (?:me|it for me)\b", r"\b(?:ok|okay|fine|alright) for me\b",
@@ -170,6 +179,8 @@ _PATTERNS = (
         r"\bwhat to do\b", r"\bwho (?:do|should|can) i (?:\S+ ){0,2}see\b",
         r"\bhelp me (?:decide|choose|pick|understand what|figure out what|know what)\b",
         r"\bgo from here\b", r"\bwhat (?:be|do) i (?:suppose|meant) to do\b",
+        r"\bwhat (?:should|can|could) (?:he|she|they|we) do\b",
+        r"\b(?:book|make|get) (?:\S+ ){0,3}(?:appointment|appt) (?:\S+ ){0,2}or (?:\S+ ){0,2}wait\b",
     )),
 )
 

@@ -9,9 +9,9 @@ crisis-like ordinary wording ("I'm ready to end things with my neurologist").
 
 The model is a logistic regression over word and character n-grams of the lemmas, trained when
 first used (about a second) from ``bot/data/crisis_examples.yml`` and, as ordinary examples,
-the NLU training data of every intent but ``red_flag``. Its vote counts only when the message
-also names something of death, harm or its means (``_HARM_WORDS``): a model alone must not
-send crisis text to "bit anxious about it all".
+the NLU training data of every intent but ``red_flag``. Its vote counts at 0.6 when the message
+also names something of death, harm or its means (``_HARM_WORDS``), and otherwise only when it
+is sure (0.85): a model alone must not send crisis text to "bit anxious about it all".
 """
 
 from __future__ import annotations
@@ -31,6 +31,14 @@ from bot.settings import DATA_DIR
 EXAMPLES = DATA_DIR / "crisis_examples.yml"
 NLU_DIR = DATA_DIR / "nlu"
 THRESHOLD = 0.6  # 0.5 caught one more held-out crisis but alarmed on "can i up the dose myself"
+# A request to change a medicine ("can I take a few of my sister's left-over tablets?") shares a
+# stockpile's words; there the model alone must be surer (fresh11 alarmed at 0.74 and 0.78; the
+# one crisis of that kind in the sets scores 0.98).
+MEDICINE_QUESTION_THRESHOLD = 0.9
+# Without a word of death, harm or its means, the model alone must be sure: at 0.85 it caught 5 more
+# crisis messages of fresh13 and fresh14 (written after it) and alarmed on none of the 2,300
+# ordinary messages of the boundary sets (the highest scored 0.76).
+WORDLESS_THRESHOLD = 0.85
 _HARM_WORDS = re.compile(
     r"\b(?:die|dying|dead|death|kill|end|ending|gone|suicid\w*|harm|hurt|cut|cutting|burn|burning|pill|tablet|"
     r"overdose|jump|hang|rope|gun|rifle|knife|blade|razor|plan|goodbye|burden|point|exist|hopeless|alive|live|"
@@ -72,6 +80,10 @@ def crisis_probability(lemmas: str) -> float:
     return float(crisis_model().predict_proba([lemmas])[0, 1]) if lemmas.strip() else 0.0
 
 
-def suggests_crisis(lemmas: str) -> bool:
-    """Whether the model finds a crisis in a message that also names death, harm or its means."""
-    return bool(_HARM_WORDS.search(lemmas)) and crisis_probability(lemmas) >= THRESHOLD
+def suggests_crisis(lemmas: str, asks_to_change_a_medicine: bool = False) -> bool:
+    """Whether the model finds a crisis: at THRESHOLD in a message that names death, harm or its
+    means, at WORDLESS_THRESHOLD in one that does not ("been looking up ways to top myself")."""
+    threshold = THRESHOLD if _HARM_WORDS.search(lemmas) else WORDLESS_THRESHOLD
+    if asks_to_change_a_medicine:
+        threshold = max(threshold, MEDICINE_QUESTION_THRESHOLD)
+    return crisis_probability(lemmas) >= threshold

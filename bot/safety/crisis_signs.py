@@ -46,13 +46,21 @@ LEMMA_PATTERNS = re.compile("|".join(f"(?:{p})" for p in (
     rf"\b{_WEAPON}s? (?:\S+ ){{0,3}}{_WEAPON_READY}", rf"\b{_WEAPON_READY} (?:\S+ ){{0,3}}{_WEAPON}\b",
     rf"\b{_STOCK}s? (?:\S+ ){{0,4}}{_STOCK_READY}", rf"\b{_STOCK_READY} (?:\S+ ){{0,6}}{_STOCK}",
     rf"\block\w* (?:my|him|her|them)(?:self|selves) (?:\S+ ){{0,6}}(?:{_STOCK}|{_WEAPON}|knife)",
-    r"\b(?:razor|blade|knife) (?:\S+ ){0,2}(?:out|ready|in my hand)\b", r"\bdo it when (?:i|i 'm|i be|i am) ready\b",
+    r"\b(?:razor|blade|knife) (?:\S+ ){0,2}(?:out|ready|in my hand)\b",
+    r"\b(?:keep|carry|hide|have)\w* (?:a |my |the )?(?:razor|blade|knife|razor blade) (?:\S+ ){0,6}(?:for when|in case)\b",
+    rf"\b(?:[2-9]\d|\d{{3}}) (?:\S+ ){{0,2}}{_STOCK}s? (?:\S+ ){{0,2}}(?:save|saved|stash\w*|hidden|hid|store|stored|kept|"
+    r"put away|set aside)\b",
+    r"\b(?:sit|sat)\w* in (?:the |my |a )?(?:closed |shut )?(?:garage|car) (?:\S+ ){0,4}(?:engine|car|motor) (?:\S+ )?run",
+    r"\bthink\w* (?:about |of )?jump\w*\b(?! (?:to|into|in|at|on|ahead|straight|the queue|ship))",
+    r"\bon be(?:ing)? here\b|\bbe(?:ing)? here at all\b", r"\bdo it when (?:i|i 'm|i be|i am) ready\b",
     # poison taken
     r"\b(?:drank|drink|drunk|swallow\w*|take|took|eat|ate) (?:\S+ ){0,2}"
     r"(?:weed ?killer|bleach|poison|antifreeze|pesticide|rat poison|paraquat)",
     # settling affairs
     r"\bmade my peace\b", r"\bready to go (?:tonight|now|today|soon)\b", r"\bloose end",
-    r"\btonight (?:be|is) the night\b",
+    r"\btonight (?:be|is) the night\b", r"\bpick\w* a date\b(?!\s+(?:for|to|with|in|at|of))",
+    r"\bgoodbye\b(?:\s\S+){0,25}? have (?:get |got )?what i need\b(?! to know| for)",
+    r"\bbe (?:dead|gone) (?:long )?before (?:\S+ ){0,6}(?:cancel|(?:will not|wo not|won't) need|no need)",
     r"\bpick\w* (?:the |a )?(?:place|date|day|time|spot) and (?:the |a )?(?:place|date|day|time|spot)\b",
     r"\b(?:write|wrote|written|made|make|update\w*|finish\w*) (?:\S+ ){0,2}(?:my |a )will\b",
     r"\bsorry for (?:everything|being (?:such )?a burden|being born)\b(?! (?:i|you|we|he|she)\b)",
@@ -63,7 +71,9 @@ LEMMA_PATTERNS = re.compile("|".join(f"(?:{p})" for p in (
     r"(?:\S+ ){0,2}goodbye",
     r"\bgiv\w* (?:\S+ ){0,3}(?:cat|dog|pet|medal|tool|guitar|jewel\w*|ring) (?:\S+ ){0,3}(?:to|away)\b",
     r"\bgave (?:away )?my (?:cat|dog|pet|medal|tool|guitar|jewel\w*|ring)s?\b",
-    r"\b(?:not|n't|never) (?:\S+ ){0,3}be around (?:for|much|long|next|to see|by|anymore|any more)\b",
+    r"\bgive away (?:my |his |her |their |all (?:of )?(?:my |his |her )?)?(?:\S+ )?(?:cat|dog|pet|medal|tool|guitar|"
+    r"jewel\w*|ring|watch|belonging|possession|thing|stuff)s?\b",
+    r"\b(?:not|n't|never) (?:\S+ ){0,4}be around (?:for|much|long|next|to see|by|anymore|any more)\b",
     r"\b(?:will not|wo not|won't) (?:be )?need\w* (?:the |my |your )?(?:appointment|info|information|botox|treatment|"
     r"surgery|op|mri|scan)\b(?:\s\S+){0,8}? (?:peace|ready|goodbye|tonight|anymore|any more|go)\b",
     # wishing to be gone
@@ -81,14 +91,26 @@ LEMMA_PATTERNS = re.compile("|".join(f"(?:{p})" for p in (
     r"\blook\w* (?:over|down) (?:\S+ ){0,4}"
     r"(?:car park|multistorey|bridge|ledge|edge|roof|balcony|cliff|top floor)\b",
     # self-injury and past attempts
-    r"\b(?:scratch|claw|pick|rip|tear|burn|cut|hit|punch)\w* (?:\S+ ){0,4}(?:till|until) "
-    r"(?:it |they |i )?(?:bleed|bled)",
+    r"\b(?:bang|slam|smash|hit)\w* (?:my|his|her) (?:head|face) (?:\S+ ){0,2}(?:against|on|into) (?:the |a )?"
+    r"(?:wall|door|floor|table|desk|mirror)",
+    r"\bcigarette (?:\S+ ){0,3}(?:on|onto|into|against) (?:my|his|her) (?:\S+ )?(?:skin|arm|hand|cheek|face|leg|wrist)",
+    r"\b(?:scratch|claw|pick|rip|tear|burn|cut|hit|punch|slap|bang)\w* (?:\S+ ){0,6}(?:till|until) "
+    r"(?:it |they |i )?(?:bleed|bled|bruise)",
+    r"\b(?:cut|burn|punch|stab|carve|scald|bash|bang)\w* (?:\S+ ){0,3}(?:my|the) (?:\S+ ){0,3}"
+    r"(?:face|cheek|arm|hand|wrist|leg|thigh|skin|head|eyelid|lip)\b(?:\s\S+){0,8}? "
+    r"(?:with (?:a |my )?(?:lighter|knife|blade|razor|match|cigarette|scissor)|to (?:take my mind|distract|"
+    r"make it stop|feel|punish)|only thing|bruise|bleed)",
     r"\b(?:want|go|going|gonna) (?:to )?(?:hurt|rip|tear|cut|burn|claw) (?:it|my face|my ?self)\b",
     r"\btried to (?:end it|end my life|kill my ?self|take my (?:own )?life|overdose)\b",
     r"\b(?:previous|last|past|earlier|first) (?:suicide )?attempt\b",
     r"\bways? to (?:die|kill (?:my|him|her|them)self|end (?:it|my life|things|his life|her life))\b",
     r"\b(?:search|look|googl|research)\w* (?:\S+ ){0,3}(?:how to die|ways to die|suicide|painless death)",
     r"\b(?:ready|want|going|gonna|decided|plan\w*) to end (?:thing\w*|everything|it all|my life)\b(?! with)",
+    # many pills taken now ("I take many pill today, 15 or 16")
+    r"\b(?:take|took|swallow\w*) (?:\S+ ){0,3}(?:pill|tablet|capsule)s? (?:\S+ ){0,3}(?:1\d|[2-9]\d)\b"
+    r"(?! ?(?:mg|milligram|year|day|minute|hour|week|am|pm|o'clock|:))",
+    r"\b(?:take|took|swallow\w*) (?:\S+ ){0,2}(?:1\d|[2-9]\d) (?:\S+ ){0,2}(?:pill|tablet|capsule)s? (?:\S+ ){0,4}"
+    r"(?:today|tonight|now|at once|together|in one go|this morning)\b",
     # lethal amounts, in more shapes
     r"\bwhat happen\w* if (?:i|someone|somebody|you|a person|he|she) (?:\S+ )?(?:take|took|swallow\w*|down)\w* "
     r"(?:\S+ ){0,2}(?:load\w*|lot\w*|a lot|too many|all|a whole|the whole|\d+|a bunch|a handful|handful|a box|"

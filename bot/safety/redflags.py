@@ -12,9 +12,11 @@ import re
 from dataclasses import dataclass
 from typing import Optional, Pattern
 
+from bot.nlp.history import present_part
 from bot.nlp.medicines import medicine_pattern
 from bot.nlp.reading import Readable, Reading, as_reading, question_clause
 from bot.safety import spanish
+from bot.safety.advice import DOSE, MEDICINE_CHANGE, personal_advice_kind
 from bot.safety.crisis_model import suggests_crisis
 from bot.safety.crisis_signs import crisis_sign
 
@@ -24,7 +26,7 @@ CRISIS, STROKE, AFTER_BOTOX, AFTER_SURGERY, BREATHING = (
 
 _GAP = r"(?:\S+ ){0,5}"  # up to five words between two parts of a pattern
 _FACE = r"(?:face|facial|side of my face|smile|mouth|lip|cheek|eyelid|eye|one side|half)"
-_WEAK = r"(?:weak|droop|drop|sag|numb|flopp|flaccid|paralysis|frozen(?!(?: -)? face (?:injection|jab|shot|look|botox|treatment))|freeze|dead|slack|fall|crooked|lopsided|uneven|limp|tingl|hang\w* down)"
+_WEAK = r"(?:weak|droop|drop|fell\b|sag|numb|flopp|flaccid|paralysis|frozen(?!(?: -)? face (?:injection|jab|shot|look|botox|treatment))|freeze|dead|slack|fall|crooked|lopsided|uneven|limp|tingl|hang\w* down)"
 
 
 def _rx(*patterns: str) -> Pattern[str]:
@@ -33,11 +35,12 @@ def _rx(*patterns: str) -> Pattern[str]:
 
 CRISIS_PATTERNS = _rx(
     r"\bsuicid", r"\bkill my ?self\b", r"(?<!be )(?<!keep )(?<!go )(?<!it )(?<!this )\bkill me\b(?! with)",
-    r"\bkms\b", r"\bunalive", r"\bod\b(?! on caffeine)", r"\bo\.d\b", r"\bod'd\b", r"\bod 'd\b",
+    r"\bkms\b", r"\bunaliv", r"\btop (?:my|him|her)self\b", r"\b(?:like|want|prefer|hope|rather) (?:\S+ ){0,2}not (?:to )?(?:come round|come around|wake up)\b",
+    r"\b(?:whole|entire) (?:month|week|bottle|box|pack|supply)\w* (?:\S+ ){0,4}at once\b", r"\bsewer ?slide", r"\bctb\b", r"\bod\b(?! on caffeine)", r"\bo\.d\b", r"\bod'd\b", r"\bod 'd\b",
     r"\b(?:not|n't|never) (?:\S+ ){0,2}exist\b", r"\bdis+ap+ear (?:forever|for good|completely|for ever)\b",
     r"\b(?:want|wish|wan na|wanna) (?:\S+ ){0,2}dis+ap+ear\b",
     r"\b(?:want|wish|need) (?:\S+ ){0,3}(?:all|everything|it) (?:\S+ ){0,2}(?:to )?(?:end|be over|stop for good)\b",
-    r"\bhopeless", r"\bwhat be the point\b", r"\bwhat 's the point\b", r"\bwhats the point\b",
+    r"\bhopeless", r"\bwhat be the point\b(?! (?:of|in) (?!liv|life|try|go on|going on|anything|it all|me\b|carry))", r"\bwhat 's the point\b", r"\bwhats the point\b",
     r"\b(?:no|any) point (?:\S+ ){0,2}(?:living|live|go on|going on|anymore|try|trying|carry on)\b",
     r"\bburden (?:to|on) (?:everyone|everybody|my family|them)\b",
     r"\b(?:tired|sick) of (?:living|live|be alive|being alive|life)\b",
@@ -49,7 +52,7 @@ CRISIS_PATTERNS = _rx(
     r"\bwhat s the point(?! of (?!liv|life|try|go on|going on|anything|it all|me))",
     r"\b(?:take|took|swallow) (?:\d+|all|a lot|loads|too many) (?:\S+ ){0,3}(?:die|kill|fatal|lethal|overdose|wake up|survive)\b",
     r"\b(?:not|n't|never) (?:\S+ ){0,2}want (?:\S+ ){0,2}be hear\b", r"\b(?:done|do) with (?:life|living|it all)\b",
-    r"\bi give up\b", r"\bdone with (?:life|living|it all|everything|this life)\b",
+    r"\bi give up(?=\s*(?:[.!,;]|$|on (?:life|living|everything|it all)\b|now\b|already\b|completely\b|for good\b))", r"\bdone with (?:life|living|it all|everything|this life)\b",
     r"\b(?:sort|put) (?:\S+ ){0,3}affairs\b", r"\bgoodbye (?:letter|note)\b", r"\bletter to my family\b",
     r"\bgiv\w* (?:\S+ ){0,2}(?:thing|stuff|belonging|possession)s? away\b",
     r"\b(?:will not|wo not|won't) need (?:them|it|anything|my thing) (?:soon|anymore|much longer)\b",
@@ -79,7 +82,14 @@ CRISIS_PATTERNS = _rx(
     r"\b(?:will not|wo not|won't|wont|not) be (?:here|around|alive) (?:by|in the|tomorrow|much longer|for long|anymore)",
     r"\b(?:write|wrote|written|leave|left) (?:\S+ ){0,2}(?:letter|note)s? (?:to|for) (?:my|the) (?:kid|child|family|wife|husband|"
     r"son|daughter|partner|mum|mom|dad|parent)",
-    r"\bno reason to live\b", r"\bcan not go on\b", r"\blife (?:be )?not worth\b",
+    r"\bno reason to live\b", r"\b(?:no ?one|no ?body|noone) (?:\S+ ){0,2}(?:miss|care about) me\b",
+    r"\b(?:done|be do) (?:\S+ ){0,6}with (?:life|living)\b", r"\b(?:end|finish) (?:\S+ ){0,2}(?:my|his|her) (?:own )?life\b",
+    r"\b(?:will not|wo not|won't|wont) matter (?:\S+ ){0,2}(?:soon|much longer|for long|anyway)\b",
+    r"\btake (?:us|them) (?:both|all) out\b|\btake (?:\S+ ){0,3}with me\b(?= when i go)",
+    r"\b(?:tox\w* screen|toxicology|autopsy|post ?mortem|coroner)\b",
+    r"\b(?:die|dying|death|fatal|kill)\b(?:\s\S+){0,12}? (?:kind of |kinda |sort of |secretly |half |part of me )?"
+    r"(?:hope|wish) (?:it (?:do|will|would)|so|i do|for that)\b",
+    r"\benough (?:\S+ ){0,3}(?:to )?(?:not|never) (?:come back|wake up)\b", r"\bcan not go on\b", r"\blife (?:be )?not worth\b",
     r"\bnot worth live\b", r"\bnothing to live for\b", r"\bgive up on life\b",
     r"\bpoint (?:in|of) (?:living|live|life|go on|going on)\b", r"\bbetter off without me\b",
     r"\bno (?:one|body) would (?:miss|care about) me\b", r"\bwish i (?:be|was|were) dead\b",
@@ -88,7 +98,8 @@ CRISIS_PATTERNS = _rx(
     r"(?:the )?most (?:\S+ )?(?:pill|tablet|med|dose|relax))\b"
     r"(?:\s\S+){0,10}? (?:fatal|lethal|leathal|deadly|kill (?:me|my ?self|you|u|ya|your ?self|someone|somebody|a person)|die|"
     r"od|overdose|to death|stop (?:my|your|the|a|his|her|their) heart|"
-    r"not wake up|never wake up|survive|end it|be over)\b",
+    r"not wake up|never wake up|survive|end it|be over|(?:heart|breath\w*) (?:to )?stop|"
+    r"stop (?:my|your|the|a|his|her|their|someone 's) breath\w*|(?:someone|somebody|a person|me|you|him|her) stop breath\w*)\b",
     r"\b(?:fatal|lethal|leathal|deadly|kill|od) (?:\S+ ){0,2}(?:how (?:many|much)|amount|dose)\b",
     r"\benough (?:\S+ ){0,3}(?:to )?(?:not wake up|never wake up|die|kill me|kill myself|end it)",
     r"\bso (?:that )?i (?:do not|don't|never|wo n't|won't) wake up\b",
@@ -119,8 +130,8 @@ CRISIS_PATTERNS = _rx(
 OVERDOSE_COUNT = re.compile(r"\b(?:had|taken|took|swallowed|downed) (?:about |like |around |maybe |over |nearly )?"
                             r"(?:[2-9]\d|\d{3}|twenty|thirty|forty|fifty) of (?:them|these|those|the pills|the tablets)\b", re.I)
 OVERDOSE_TAKEN = re.compile(
-    r"\b(?:took|taken|swallowed|downed|have had) (?:like |about |around |maybe )?(?:all|everything|every one|the whole|a whole|"
-    r"my whole|the rest|a bottle|a handful|a bunch|a load of|loads|lots|a lot|too many|too much|extra|double|triple|"
+    r"\b(?:took|taken|taking|swallowed|downed|have had) (?:like |about |around |maybe )?(?:all|everything|every one|the whole|a whole|"
+    r"my whole|the rest|a bottle|a (?:big |large |huge )?handful|a bunch|a load of|loads|lots|a lot|too many|too much|extra|double|triple|"
     r"\d{2,}|\d+ (?:days?|weeks?)|two days|a (?:week|month)'?s?)"
     r"\b(?: of)?(?: my| the| his| her)?", re.I)
 
@@ -130,21 +141,31 @@ SYMPTOM_PATTERNS = (
         r"\bcan not (?:\S+ ){0,2}move (?:\S+ ){0,5}(?:face|arm|leg|side|mouth|eye|lip)",
         r"\bstroke\b", r"\bslur",
         r"\bcan not (?:\S+ ){0,2}(?:speak|talk|smile|(?:move|lift|close|feel) (?:my|his|her|their|the))",
+        r"\b(?:not able|unable) to (?:\S+ )?(?:speak|talk|smile|walk|move|lift)\b", r"\b(?:i|he|she|they|we|wife|husband|partner|mum|mom|mother|dad|father|son|daughter|friend) (?:\S+ ){0,2}collaps\w*\b(?! (?:with|in) laughter)",
+        r"\b(?:see|seeing) double\b", r"\bcan not (?:\S+ )?walk (?:straight|properly|in a straight line)\b",
+        r"\bvision (?:\S+ ){0,5}(?:go|gone|went|lost|black|dark)\b", r"\bhalf (?:of )?my vision\b",
         rf"\b{_FACE} (?:\S+ ){{0,2}}(?:will not|would not|do not|does not) (?:\S+ )?move\b",
-        r"\bcan not (?:\S+ ){0,2}get (?:\S+ ){0,2}word\w* out\b", r"\bgibberish\b",
+        r"\b(?:can|could) not (?:\S+ ){0,2}get (?:\S+ ){0,2}word\w* out\b", r"\bgibberish\b",
+        r"\bword\w* (?:\S+ ){0,2}(?:make no sense|do not make sense|not make sense)",
+        r"\b(?:leg|knee|arm)s? (?:\S+ ){0,2}(?:give way|gave way|buckle|collapse|give out|gave out)",
+        r"\b(?:whole )?body (?:\S+ ){0,2}(?:shook|shake|shaking|jerk\w*)\b",
         r"\bword\w* (?:\S+ ){0,4}(?:jumble|wrong|mix\w* up|garble|muddle|scramble)",
         r"\bcan not say what i mean\b",
-        r"\b(?:arm|leg|hand|side of my body) (?:\S+ ){0,4}(?:weak|numb|paralysis|heavy|can not move|go dead)",
+        r"\b(?:arm|leg|hand|side of my body) (?:\S+ ){0,4}(?:weak|numb|paralysis|heavy|can not move|go dead|flopp|limp|useless)",
+        r"\bcan not find (?:\S+ ){0,2}word",
         r"\bcan not (?:\S+ ){0,2}(?:lift|raise|move) (?:\S+ ){0,2}(?:arm|leg|hand)",
         r"\b(?:weak|numb|paralysis) (?:\S+ ){0,4}(?:arm|leg|hand|body)\b",
+        r"\b(?:weak|numb|tingl|paralysis|heavy|dead)\w* (?:\S+ ){0,4}(?:whole|entire) (?:\S+ )?side\b",
+        r"\b(?:whole|entire) (?:\S+ )?side (?:\S+ ){0,4}(?:weak|numb|tingl|paralysis|heavy|dead)",
         r"\b(?:sudden|suddenly|lose|lost|loss of) (?:\S+ ){0,3}(?:vision|sight|see)\b", r"\bcan not see\b",
         r"\bblind\b", r"\bdouble vision\b", r"\bworst headache\b", r"\bthunderclap\b",
         r"\bsudden (?:\S+ ){0,2}(?:severe )?headache\b", r"\b(?:sudden\w*|new|severe|very) (?:\S+ ){0,2}confus\w*(?! (?:by|about|with|over|as to))",
         r"\bconfus\w* (?:\S+ ){0,4}(?:slur|droop|weak|numb|headache|can not speak)", r"\bpass(?:ed)? out\b",
-        r"\bfaint", r"\bunconscious\b", r"\bseizure (?:now|right now)\b", r"\bhave a seizure\b",
+        r"\bfaint", r"\bunconscious\b", r"\bseizure (?:now|right now)\b", r"\bhave a (?:seizure|fit)\b",
+        r"\b(?:fit|seizure|convulsion)s? (?:\S+ ){0,2}(?:now|right now)\b", r"\bconvuls", r"\bshak\w* all over\b",
         r"\bface (?:be )?(?:\S+ ){0,2}(?:go|be|feel) (?:\S+ ){0,2}(?:weird|funny|strange) and (?:\S+ ){0,2}(?:speak|talk|speech)",
         r"\bspeech (?:\S+ ){0,3}(?:garble|strange|weird|wrong|slur)",
-        r"\b(?:not|n't) (?:\S+ )?know (?:where|who|what day) (?:he|she|i|they|we) (?:be|am|is|are)\b",
+        r"\b(?:not|n't) (?:\S+ )?know (?:where|who|what day) (?:he|she|i|they|we|it) (?:be|am|is|are)\b",
         r"\b(?:not|n't) (?:\S+ )?recogni[sz]e (?:me|us|anyone|anybody|his|her|my|their)\b",
     )),
     (BREATHING, _rx(
@@ -154,6 +175,9 @@ SYMPTOM_PATTERNS = (
         r"\bthroat (?:\S+ ){0,5}(?:clos|tight|swell)", r"\bcan not catch my breathe\b",
         r"\bsuffocat", r"\bcan not get (?:any |enough )?air\b", r"\bgasp\w* for air\b",
         r"\bout of breathe\b",
+        # a severe allergic reaction: swelling of the lips, tongue or throat, hives
+        r"\bhives\b", r"\banaphyla", r"\b(?:lip|tongue|throat)s? (?:\S+ ){0,3}(?:swell|swollen|puff)",
+        r"\b(?:swell|swollen|puff)\w* (?:\S+ ){0,3}(?:lip|tongue|throat)s?\b",
     )),
     (AFTER_SURGERY, _rx(
         r"\bstiff neck\b", r"\bneck (?:be )?(?:\S+ ){0,2}stiff\b", r"\bfever\b", r"\bhigh temp",
@@ -170,10 +194,14 @@ SYMPTOM_PATTERNS = (
         r"\b(?:lose|lost|loss of|can not|no|new) (?:\S+ ){0,2}hear", r"\bdeaf\b", r"\bhearing (?:\S+ ){0,2}(?:go|gone|lost|loss)",
         r"\b(?:operation|op|surgery|mvd|decompression|procedure)\b(?:\s\S+){0,12}? (?:\S+ )?(?:confus\w*|muddl\w*|drowsy|sleepy|disorient\w*)"
         r"(?! (?:by|about|with|over|as to|what|which|why|how|whether))",
-        r"\b(?:wound|incision|dressing|stitch|stitches|scar)\w* (?:\S+ ){0,4}bleed", r"\bbleed\w* (?:\S+ ){0,4}"
+        r"\b(?:wound|incision|dressing|stitch|stitches|scar|cut)\w* (?:\S+ ){0,6}(?:bleed|pour\w* blood|gush)",
+        r"\b(?:pour|gush|spurt)\w* (?:\S+ )?blood\b", r"\bbleed\w* (?:\S+ ){0,4}"
         r"(?:wound|incision|dressing|stitch|through|will not stop|won't stop|wo not stop|not stop)",
-        r"\b(?:can not|hard to|unable to|will not|wo not|won't) "
+        r"\b(?:can not|hard to|harder to|barely|struggl\w* to|unable to|will not|wo not|won't) "
         r"(?:\S+ ){0,2}(?:wake|keep (?:\S+ ){0,2}awake)",
+        r"\b(?:confus\w*|muddl\w*|drowsy|sleepy|disorient\w*)\b(?:\s\S+){0,8}? (?:since|after) (?:the |his |her |my )?"
+        r"(?:operation|op|surgery|mvd|decompression|procedure)\b",
+        r"\btemp\w* (?:of |be |is |was )?(?:3[89]|4[01]|10[0-4])\b", r"\brash (?:\S+ ){0,6}(?:glass|not fade|do not fade)",
         r"\bpus\b", r"\b(?:wound|cut|incision|scar|stitch|stitches|staple)\w* (?:\S+ ){0,5}"
         r"(?:ooz|leak|pus|swell|swollen|red hot|hot|weep|infect|split|gap|smell)",
     )),
@@ -206,8 +234,9 @@ _GENERAL = re.compile(r"\b(?:cause|side effect|risk|complication|happen|possible
 # The condition itself: spasms pull, close and freeze one side of the face. In a message about
 # it, only the strong signs of a stroke count (weakness, droop, numbness, paralysis, slurring).
 _CONDITION = re.compile(r"\b(?:twitch|spasm|jerk|flutter|tic|blink|wink|squint|clench|contract|pull|tug|attack|episode)")
-_STRONG_SIGN = re.compile(r"weak|droop|numb|paralysis|slur|sag|limp|dead|can not (?:\S+ ){0,2}(?:move|feel|speak|talk)")
-_EYELID_DROOP = re.compile(r"\b(?:eyelid|eye|lid) (?:\S+ ){0,3}droop|droop\w* (?:\S+ ){0,2}(?:eyelid|eye|lid)\b")
+_STRONG_SIGN = re.compile(r"weak|droop|numb|paralysis|slur|sag|limp|dead|can not (?:\S+ ){0,2}(?:move|feel|speak|talk)|"
+                          r"(?:do|does|will|would) not (?:\S+ )?move")
+_EYELID_DROOP = re.compile(r"\b(?:eyelid|eye|lid) (?:\S+ ){0,3}dro(?:o)?p|dro(?:o)?p\w* (?:\S+ ){0,2}(?:eyelid|eye|lid)\b")
 
 
 # Signs that come and go with the spasm, or have been there for years, are the spasm's own.
@@ -215,11 +244,12 @@ _WITH_THE_SPASM = re.compile(
     r"\bfor (?:\S+ ){0,2}(?:year|month|age|decade)|\bsince (?:19|20)\d\d\b|\bnothing new\b|\bfor age\b|"
     r"\bbeen like (?:that|this)\b|\bhave do for age|\bever since\b|\bfor (?:a )?(?:few )?second|"
     r"\bthen (?:\S+ ){0,2}(?:let go|go back|relax|return|stop)|\bback to normal\b|"
-    r"\b(?:while|when|during) (?:\S+ ){0,2}(?:spasm|twitch|attack)|\bwhen (?:it|the spasm|the twitch) (?:\S+ )?(?:pull|spasm|twitch)"
+    r"\b(?:while|when|whenever|during) (?:\S+ ){0,2}(?:spasm|twitch|attack)|\bwhen (?:it|the spasm|the twitch) (?:\S+ )?(?:pull|spasm|twitch)"
 )
 _SUDDEN = re.compile(r"\bsudden|\btoday\b|\bjust now\b|\bthis morning\b|\btonight\b|\bright now\b|\ban hour\b|"
                      r"\bnot (?:\S+ ){0,2}(?:usual|normal) (?:twitch|spasm)|\bdifferent from (?:\S+ ){0,2}(?:twitch|spasm)|"
-                     r"\bin the (?:last|past) (?:\d+|few|couple of) (?:min|minute|hour)|\b(?:other|opposite|good) side\b|"
+                     r"\bsince (?:lunch|breakfast|dinner|tea|this|last night|yesterday|an hour|i woke|wake)|"
+                     r"\b(?:in|within) the (?:last|past) (?:\d+ |few |couple of )?(?:min|minute|hour)|\bcome on (?:\S+ ){0,3}(?:hour|minute|nowhere|today|tonight|morning)|\b(?:other|opposite|good) side\b|"
                      r"\bside that (?:(?:do|does) not|doesn't|doesnt|never) (?:twitch|spasm)")
 
 
@@ -273,6 +303,8 @@ _AFTER_TREATMENT = re.compile(r"\b(?:after|since) (?:the |my |her |his |their |e
                               r"\bafter (?:her|his|their)(?= ?(?:[,.!?;]|$))|"
                               r"\b(?:after|since) (?:the |my |her |his )?(?:decompression|mvd|surgery|operation|op)\b"
                               r"(?=.*\b(?:month|year)s?\b)|"
+                              r"\b(?:month|year)s? (?:since|after) (?:the |my |her |his |their )?(?:\S+ )?"
+                              r"(?:surgery|operation|op|mvd|decompression)\b|"
                               r"\bfor (?:\S+ ){0,2}week (?:\S+ ){0,2}after\b")
 _IN_GENERAL = re.compile(r"\bin general\b|\bgeneral knowledge\b|\bjust (?:asking|curious|wondering)\b|"
                          r"\bout of curiosity\b|\bhypothetical")
@@ -310,7 +342,7 @@ def _is_general_question(raw: str, lemmas: str) -> bool:
 ALARM_WORDS = re.compile(
     r"weak|droop|numb|paralysis|paralyze|slur|speech|breathe|breath|swallow|chok(?!\w* up\b)|stroke|"
     r"fever|fluid|leak|headache|(?:lose|lost|loss of|can not|no) (?:\S+ ){0,2}hear|hearing|deaf|vision|sight|blind|"
-    r"faint|collapse|pass out|unconscious|suicid|\bdie\b|\bdead\b|\bkill (?:me|my ?self|him|her|them|you|u|someone)\b|"
+    r"faint|(?:i|he|she|they|we|wife|husband|partner|mum|mom|mother|dad|father|son|daughter|friend) (?:\S+ ){0,2}collaps|pass out|unconscious|suicid|\bdie\b|\bdead\b|\bkill (?:me|my ?self|him|her|them|you|u|someone)\b|"
     r"overdose|harm|end it|emergency|ambulance|"
     r"911|sudden"
 )
@@ -327,7 +359,7 @@ _DENIED_SIGN = re.compile(r"\b(?:not|no|never|n't) (?:\S+ )?(?:droop|weak|numb|s
 
 def has_alarm_words(message: Readable) -> bool:
     """Whether a message names any emergency sign at all (a classifier-only alarm needs one)."""
-    reading = as_reading(message).literal
+    reading = present_part(as_reading(message).literal)
     lemmas = _DENIED_SIGN.sub(" ", _NOT_ALARMS.sub(" ", reading.lemmas))
     if _AFTER_TREATMENT.search(lemmas) and not _SUDDEN.search(lemmas):
         lemmas = _MILD_SIGNS.sub(" ", lemmas)  # a question for their clinician, as in detect_red_flag
@@ -347,7 +379,7 @@ def detect_red_flag(message: Readable) -> Optional[RedFlag]:
     sign = crisis_sign(lemmas, reading.lower)
     if sign:
         return RedFlag(CRISIS, sign)
-    if suggests_crisis(lemmas):
+    if suggests_crisis(lemmas, personal_advice_kind(reading) in (DOSE, MEDICINE_CHANGE)):
         return RedFlag(CRISIS, "crisis model")
     spanish_kind = spanish.red_flag_kind(original.text)
     if spanish_kind:
@@ -357,7 +389,7 @@ def detect_red_flag(message: Readable) -> Optional[RedFlag]:
     return _symptom_flag(reading)
 
 
-_HEARSAY = re.compile(r"\b(?:i (?:have |'ve |ve )?(?:read|heard|seen)|i was told|they (?:say|said|told)|someone said|"
+_HEARSAY = re.compile(r"\b(?:(?:i|we) (?:have |'ve |ve )?(?:read|heard|seen)|i was told|they (?:say|said|told)|someone said|"
                       r"apparently|online it says|google says)\b")
 
 
@@ -366,21 +398,13 @@ _PAST_STROKE = re.compile(
     r"\b(?:have|had) (?:a |an |his |her |my )?(?:mini |minor |small |mild )?stroke (?:\S+ ){0,3}"
     r"(?:ago|last|in (?:19|20)\d\d|before|year|month|back in|once)|\bhistory of (?:\S+ )?stroke|"
     r"\b(?:previous|past|prior|old|earlier) stroke|\b(?:after|since) (?:his|her|my|their|a|the) stroke\b|"
-    r"\bstroke (?:\S+ ){0,2}(?:year|month|decade)s? ago\b|\bstroke survivor\b"
+    r"\bstroke (?:\S+ ){0,2}(?:year|month|decade)s? ago\b|\bstroke survivor\b|"
+    r"\b(?:think|thought) (?:\S+ ){0,4}(?:have|having|be|was) (?:a )?stroke\b"
 )
 
 
-# An event placed in the past ("fainted at the sight of a needle once in 1998", "nearly drowned as a
-# kid") is history, not a sign now, unless the message also says it is happening now.
-_LONG_AGO = re.compile(r"\b(?:in|back in|since) (?:19|20)\d\d\b|\b\d+ (?:year|decade)s? ago\b|\bas a (?:kid|child|teen\w*|"
-                       r"boy|girl|baby|student)\b|\bwhen i (?:be|was) (?:a )?(?:kid|child|young|little|teen\w*|\d+)\b|"
-                       r"\bonce in\b|\byears ago\b")
-
-
 def _symptom_flag(reading: Reading) -> Optional[RedFlag]:
-    lemmas = _DENIED_SIGN.sub(" ", reading.lemmas)
-    if _LONG_AGO.search(lemmas) and not _SUDDEN.search(lemmas) and not re.search(r"\bnow\b|\bagain\b", lemmas):
-        return None
+    lemmas = _DENIED_SIGN.sub(" ", present_part(reading).lemmas)  # "fainted at the sight of a needle in 1998"
     for kind, pattern in SYMPTOM_PATTERNS:
         # Every sign named counts: "his face dropped (the spasm?) and he can't lift his arm" (not)
         match = next((m for m in pattern.finditer(lemmas) if not _explained(kind, m.group(0), lemmas)), None)
@@ -402,7 +426,10 @@ def _explained(kind: str, sign: str, lemmas: str) -> bool:
     return _condition_not_stroke(lemmas, sign)
 
 
-_BEYOND_THE_FACE = re.compile(r"\b(?:arm|leg|hand|body|slur)")
+# Signs the spasm never gives: a weak arm or leg, slurred speech or gibberish, a thunderclap
+# headache, confusion, fainting. (An eye shut by a spasm does blind for a second.)
+_BEYOND_THE_FACE = re.compile(r"\b(?:arm|leg|hand|body|whole|entire|slur|gibberish|headache|thunderclap|"
+                              r"confus|faint|pass out|unconscious)")
 
 
 _AMOUNT = re.compile(r"\b(?:how (?:many|much)|enough|max\w*)\b(?:\s\S+){0,4}?\s(?:pill|tablet|med\w*|dose|take|swallow|"

@@ -74,7 +74,7 @@ def language_notice(language: str) -> Reply:
 
 
 _ADVICE_LEAD = {
-    DOSE: "I can't advise on doses or how much of a medicine to take.",
+    DOSE: "Our information doesn't cover doses, and I can't advise on how much of a medicine to take.",
     MEDICINE_CHANGE: "Please don't start, stop or change a medicine without your own clinician.",
     SELF_DIAGNOSIS: "I can't tell whether you have hemifacial spasm; only a clinician who examines you can.",
     OWN_RESULTS: "I can't read or interpret your own scans or results.",

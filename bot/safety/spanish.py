@@ -37,6 +37,7 @@ _PATTERNS = (
         r"(?:perdi|perdio|no veo|vision doble)")),
     (BREATHING, _words(
         r"no (?:puedo|puede) (?:\w+ ){0,2}(?:respirar|tragar)|dificultad (?:para|al) (?:respirar|tragar)|"
+        r"(?:me|le|nos) (?:cuesta|costaba|cuestan) (?:\w+ ){0,2}(?:respirar|tragar)|(?:labios|lengua|garganta) (?:\w+ ){0,3}hinch|"
         r"me ahogo|se ahoga|ahogand|falta de aire|me falta el aire")),
     (AFTER_SURGERY, _words(
         r"fiebre|cuello (?:\w+ ){0,2}rigid|rigidez (?:\w+ ){0,2}cuello|liquido (?:\w+ ){0,2}(?:claro|transparente)|"

@@ -1,0 +1,61 @@
+"""The past in a message: clauses that tell history, not what is happening or asked now.
+
+"I had a stroke back in 2009 and made a full recovery. What scans might they use?" asks about
+scans; the stroke is background, neither a red flag nor the subject of the question. Neither is
+"My neighbour had a stroke and her face drooped" when the next clause says "mine is nothing like
+that", nor "I'm on sertraline (unrelated, doing fine)". Crisis signs are never set aside here:
+a past attempt still counts.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import List
+
+from bot.nlp.reading import Reading, is_question_shaped, read, split_clauses
+
+# Long enough ago to be history: years, a decade, childhood, a named year; a resolved state.
+_HISTORY = re.compile(
+    r"\b(?:\d+|a few|few|several|many|some|a couple of|two|three|four|five|six|ten|twenty) "
+    r"(?:years?|yrs?|decades?|months?)(?: back| ago| before)\b|\byears (?:ago|back|before)\b|\blong ago\b|"
+    r"\b(?:back )?in (?:the )?(?:19|20)\d\d\b|\bback in the\b|\bin the (?:seventies|eighties|nineties|'?[5-9]0s)\b|"
+    r"\bas an? (?:kid|child|teen\w*|boy|girl|baby|student)\b|\bwhen i (?:was|were) (?:an? )?(?:kid|child|young|little|\d+)\b|"
+    r"\bfull(?:y)? recover\w*|\bfull recovery\b|\b(?:no|never had any) (?:problems?|issues?|trouble) since\b|"
+    r"\b(?:all )?fine since\b|\bcleared up\b|\b(?:all )?(?:fine|ok|okay|well) (?:ever )?since\b|\bunrelated\b|"
+    r"\b(?:gave up|quit|gave them up|stopped drinking|stopped smoking)\b"
+)
+# "I'm fine now" closes the story rather than bringing it into the present.
+_RESOLVED_NOW = re.compile(r"\b(?:fine|ok|okay|well|better|good|recovered|sorted) now\b")
+# Words that bring a clause back to the present: "years ago ... and now it's back".
+_NOW = re.compile(r"\b(?:now|today|tonight|this (?:morning|afternoon|evening|week)|just|again|still|sudden\w*|"
+                  r"currently|right now|started|starting|yesterday|last night|hours?|minutes?)\b")
+# "Mine is nothing like that": what came before is someone else's, set beside theirs.
+_UNLIKE = re.compile(r"^(?:but |and )?(?:mine|my \w+|ours|i|this|it)\b.*\b(?:(?:nothing|not|n't|never|isn't|isnt) "
+                     r"(?:\S+ )?like (?:that|hers|his|theirs|it)\b|unlike (?:that|hers|his|theirs)\b)")
+_SOMEONE_ELSE = re.compile(r"\b(?:neighbou?r|friend|aunt|uncle|mum|mom|mother|dad|father|gran\w*|brother|sister|cousin|"
+                           r"colleague|someone|somebody|a man|a woman|husband|wife|partner|he|she|they)\b")
+
+
+def tells_history(clause: str) -> bool:
+    """A statement placed in the past or told as resolved, with nothing in it happening now."""
+    lower = clause.lower()
+    return bool(_HISTORY.search(lower)) and not _NOW.search(_RESOLVED_NOW.sub(" ", lower)) \
+        and not is_question_shaped(lower)
+
+
+def _background(clauses: List[str]) -> List[bool]:
+    """Which clauses are background: history, or someone else's event set against the patient's."""
+    past = [tells_history(clause) for clause in clauses]
+    return [past[i] or (i + 1 < len(clauses) and (
+        (past[i + 1] and len(clauses[i + 1].split()) < 4 and not _NOW.search(clause.lower()))  # "..., years back."
+        or (bool(_SOMEONE_ELSE.search(clause.lower())) and bool(_UNLIKE.search(clauses[i + 1].lower())))))
+        for i, clause in enumerate(clauses)]
+
+
+def present_part(reading: Reading) -> Reading:
+    """The message without its background clauses (empty when every clause is background)."""
+    clauses = split_clauses(reading.text)
+    background = _background(clauses)
+    if not any(background):
+        return reading
+    return read(" ".join(c for c, past in zip(clauses, background, strict=True) if not past))
