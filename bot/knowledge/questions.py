@@ -44,12 +44,14 @@ ATTRIBUTE_CUES: Sequence[Tuple[str, Pattern[str]]] = (
     ("when_used", _rx(  # who gets it and when, before any weaker cue ("why ... before the op")
         r"\bbefore (?:the |an |my )?(?:op|surgery|operation)\b", r"\bat what (?:point|stage)\b",
         r"\b(?:everyone|everybody|every patient|all patient|anyone|anybody) (?:\w+ ){0,3}(?:get|have|need)\b",
+        r"\bonly (?:for|if|when|in) (?:\S+ ){0,3}(?:complicat|complex|difficult|hard|surgery|op\b|operation|unusual|severe)",
+        r"\bfor everyone\b(?:\s\S+){0,4}? or only\b", r"\bcomplicated case",
         r"\bneed (?:a |an |the )?\S+ if\b",
         r"\bonly (?:some|certain) (?:people|ppl|patient|case)",
         r"\bsome (?:people|folk|ppl|patient|person)s? (?:\S+ )?(?:need|get|have)\b", r"\bother(?:s| people)? (?:do not|don't|dont)\b",
     )),
     ("frequency", _rx(
-        r"\bhow often\b", r"\blast\b", r"\brepeat", r"\bwear off\b", r"\bhow many time",
+        r"\bhow often\b", r"\blast\b(?! (?:night|week|month|year|time|visit|appointment|question|one))", r"\brepeat", r"\bwear off\b", r"\bhow many time",
         r"\bevery\b", r"(?<!more )\bpermanent(?! (?:fix|solution|option|cure|treatment|answer))", r"\bagain\b", r"\bfrequen", r"\bredo\b",
         r"\bforever\b", r"\bfor good\b", r"\bapart\b(?! from)", r"\bredo", r"\bone[- ]?time\b", r"\bonce\b",
         r"\bhow long (?:be|do) (?:the )?(?:effect|result|benefit|relief)", r"\bkeep (?:on )?work",
@@ -101,6 +103,7 @@ LIST_CUE = _rx(
     r"\bwhich (?:test|exam|scan|treatment|option|therap|procedure|choice)",
     r"\b(?:test|exam|scan|treatment|option|therap|choice)\w* (?:be )?(?:there|available|exist)",
     r"\blist\b", r"\bkind of\b", r"\btype of\b", r"\bwhat can (?:be do|i do|you do|help)\b",
+    r"\bwhat can (?:\w+ ){0,2}be do\b", r"\b(?:anything|something) (?:that )?(?:work|help)s?\b", r"\bmake life better\b",
     r"\bhow (?:be|do|can) (?:\w+ ){0,3}(?:treat|manage|diagnose|test)",
     r"\b(?:all|any|other) (?:the )?(?:test|treatment|option|therap)",
     r"\bwhat (?:be|do) (?:the|my) option", r"\bwhat (?:help|support) (?:be|is) (?:there|available)\b",
@@ -111,7 +114,8 @@ TREATMENTS_WORD = _rx(r"\btreat", r"\btherap", r"\boption", r"\boperation", r"\b
                       r"\bremed", r"\bhelp\b", r"\bchoice", r"\bprocedure\b", r"\bdo about\b", r"\bcalm",
                       r"\bease\b", r"\bsettle\b", r"\bsoothe",
                       r"\bget rid\b", r"\bstop\b", r"\bfix\b", r"\bsurgery\b")
-WHAT_CAN_BE_DONE = _rx(r"\bcan be do\b", r"\bwhat can (?:i|you|they|we|the doctor) do\b")  # treatment, unless tests named
+WHAT_CAN_BE_DONE = _rx(r"\bcan (?:\w+ ){0,2}be do\b", r"\bwhat can (?:i|you|they|we|the doctor) do\b", r"\bmake life better\b",
+                       r"\b(?:anything|something) (?:that )?(?:work|help)s?\b")  # treatment, unless tests named
 COMPARE_CUE = _rx(r"\bdifferen", r"\bcompar", r"\bversus\b", r"\bvs\b", r"\bbetter\b",
                   r"\bor\b", r"\bwhich (?:one|be|is)\b", r"\brather\b", r"\binstead\b",
                   r"\bbetween\b", r"\bprefer", r"\b(?:same|different) (?:as|from|than)\b")
@@ -122,7 +126,8 @@ ONLY_OPTION_CUE = _rx(r"\bonly (?:option|treatment|way|choice|cure|thing)\b",
                       r"\bwithout (?:surgery|an operation|botox)\b", r"\banything else (?:besides?|but)\b",
                       r"\bagainst (?:\S+ ){0,2}(?:surgery|operation|op|botox|injection|needle|jab|pill|tablet)")
 # "Is there something more permanent?": the page's comparison of how long treatments work.
-LONGER_LASTING_CUE = _rx(r"\bmore permanent\b", r"\blonger[- ]lasting\b", r"\blong[- ]term (?:option|fix|solution|treatment)", r"\bsomething (?:more )?(?:permanent|lasting|long[- ]term)\b",
+LONGER_LASTING_CUE = _rx(r"\bmore permanent\b", r"\blonger[- ]lasting\b", r"\blong(?:er)? last\w* (?:option|treatment|fix|than)\b",
+                         r"\blast\w* (?:the )?longe?st\b", r"\blongest[- ]last", r"\blast\w* longer than\b", r"\blong[- ]term (?:option|fix|solution|treatment)", r"\bsomething (?:more )?(?:permanent|lasting|long[- ]term)\b",
                          r"\bpermanent (?:fix|solution|option|cure|answer)")
 HOW_LONG_IT_LASTS = _rx(r"\bhow often\b", r"\bhow long (?:\S+ ){0,4}(?:last|work|effect)", r"\bwear off\b",
                         r"\b(?:do|will|would|can) (?:\S+ ){0,3}last\b", r"\bpermanent\b", r"\bforever\b", r"\bfor good\b")
@@ -271,7 +276,8 @@ def analyse_question(
     if ONLY_OPTION_CUE.search(lemmas) and not (set(specific) - TREATMENT_KEYS):
         return Question(LIST_TREATMENTS, ("treatment",), attribute)
     unexplained = coverage().unexplained_words(asked)
-    if not specific and not (unexplained and not topics):  # "help me write an email" asks no group
+    # "help me write an email" asks no group; "... like I'm sucking a lemon. Which tests?" does
+    if not specific and (not (unexplained and not topics) or LIST_CUE.search(lemmas)):
         group = _group_of(lemmas, topics, intent)
         fixes = related_topics(reading, among=GENERIC_PARENTS["treatment"]) if group == "treatment" else ()
         if fixes:  # "an artery is squashing his nerve, what can be done?": the treatment the page ties to it

@@ -36,7 +36,7 @@ from bot.knowledge.questions import UNCLEAR, UNCOVERED
 from bot.nlp.normalize import tokenize
 from bot.nlp.reading import is_question_shaped, read
 from bot.nlp.terms import default_matcher
-from bot.safety.advice import WHICH_DOCTOR
+from bot.safety.advice import NEXT_STEP, WHICH_DOCTOR
 from bot.safety.crisis_model import crisis_model
 from bot.safety.redflags import asks_about_emergency_care, has_alarm_words, is_general_question
 
@@ -265,8 +265,8 @@ def boundary_intent(text: str, intent: Optional[str]) -> Optional[str]:
     if intent == "request_appointment" and asks and not _BOOKING.search(text) \
             and analysis.question.kind not in (UNCLEAR, UNCOVERED) and not analysis.advice:
         return QUESTION_INTENT  # "my face freezes in a spasm. how do they diagnose this?"
-    if intent == "request_appointment" and asks and analysis.advice == WHICH_DOCTOR:
-        return "ask_personal_advice"  # "which kind of specialist do I book?" asks which, before booking
+    if intent == "request_appointment" and asks and analysis.advice in (WHICH_DOCTOR, NEXT_STEP):
+        return "ask_personal_advice"  # "which kind of specialist do I book?", "should I book or wait and see?"
     if intent == "request_appointment" and _APPOINTMENT_WORDS.search(text) and not (
             asks and analysis.question.gap and analysis.question.gap.kind in _PRACTICAL_GAPS):
         return None  # "how much is a first consultation?" asks a cost, not for a booking
@@ -275,6 +275,7 @@ def boundary_intent(text: str, intent: Optional[str]) -> Optional[str]:
     if analysis.advice:
         return "ask_personal_advice"
     short_replies = ("affirm", "deny", "greet", "goodbye", "thank", "stop")
-    if analysis.question.gap and (asks or intent not in (*short_replies, "request_appointment")):
+    booking_slip = intent == "request_appointment" and not _APPOINTMENT_WORDS.search(text)  # "CBD oil - any good?"
+    if analysis.question.gap and (asks or booking_slip or intent not in (*short_replies, "request_appointment")):
         return "ask_uncovered"
     return None

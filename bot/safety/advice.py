@@ -61,7 +61,10 @@ _PATTERNS = (
         rf"\b{MEDICINE} (?:\S+ ){{0,3}}(?:stop|quit|skip|miss|double|taper|wean|change|switch|cold turkey|restart|resume|"
         r"start (?:\S+ )?again|go back on)"
         r"(?! (?:\S+ )?(?:spasm|twitch|signal|nerve|muscle|work|help|have an effect))",
-        r"\bcold turkey\b", rf"\b(?:put|bump|push|turn) (?:the |my )?(?:\S+ )?{MEDICINE} up\b", rf"\b(?:run|ran) out of (?:\S+ ){{0,3}}{MEDICINE}",
+        r"\bcold turkey\b", r"\b(?:bin|chuck|ditch|throw away|throw out) (?:the |my |those |these |them|it)\b",
+        r"\b(?:swap|switch|change) (?:them|it) (?:\S+ ){0,3}(?:for|to) (?:something|another|a different)\b",
+        rf"\b{MEDICINE}\w* (?:\S+ ){{0,10}}(?:start|restart|begin)\w* (?:take|taking|use|using|on) (?:those|these|them|it)\b",
+        r"\bcut (?:it|them) down\b", rf"^(?=.*\b{MEDICINE}).*\b(?:have|get) (?:it|them|my \S+) (?:do |done )?(?:earlier|sooner)\b", rf"\b(?:put|bump|push|turn) (?:the |my )?(?:\S+ )?{MEDICINE} up\b", rf"\b(?:run|ran) out of (?:\S+ ){{0,3}}{MEDICINE}",
         r"\b(?:stop|quit|skip|give up) (?:take|taking|use|using|have|having|get|getting) (?:it|them|this|these|those)\b",
         r"\bskip\w* (?:this|the|a|my|next|one|that) (?:round|dose|session|injection|shot|jab|course)",
         # postponing or bringing forward a treatment, taking it only sometimes, splitting a tablet
@@ -88,6 +91,7 @@ _PATTERNS = (
         r"\bmy (?:mri|mra|emg|scan|result|report|test|imaging|letter|prescription|script|blood test)\b",
         r"\bmean for me\b",
         r"\bthe (?:scan|mri|mra|emg|test|report|result)s? (?:\S+ ){0,2}show\w* (?:a|an|that|some|my|the)\b",
+        r"\b(?:mri|mra|emg|scan|ct) (?:say|said|read|write|wrote)\b", r"\b(?:report|result|scan|mri|mra|emg)\b.*\bgood or bad\b",
         r"\b(?:report|result|letter|radiologist) (?:\S+ ){0,5}(?:say|said|show|mention|"
         r"read|came back|come back|find|found|write|wrote)\b",
         r"\b(?:what|why) (?:be|do|did|would|have) (?:\S+ ){0,6}(?:prescribe|give|put) (?:\S+ ){0,4}(?:me|i)\b",
@@ -116,16 +120,18 @@ _PATTERNS = (
         r"\bmy (?:condition|spasm|twitch\w*|case|hfs|face) (?:be )?(?:get|getting|become|go) (?:worse|bad)\b",
         r"\bhave (?:it|my \S+|the \S+|mine|this) (?:\S+ )?fail",
         r"\bmean (?:\S+ ){0,3}(?:be |get |getting )?(?:worse|serious|bad|more severe)\b",
-        r"\b(?:be|is) my (?:\S+ ){0,3}(?:a )?sign\b", r"\b(?:something|anything) wrong with (?:me|him|her|my)\b",
+        r"\b(?:be|is) my (?:\S+ ){0,3}(?:a )?sign\b", r"\bworr(?:y|ied)\s*\?\s*$",
+        r"\blikely to be (?:\S+ ){0,2}(?:serious|tumou?r|cancer)\b", r"\b(?:something|anything) wrong with (?:me|him|her|my)\b",
     )),
     (WHICH_DOCTOR, _rx(
         r"\b(?:which|what) (?:kind of |sort of |type of )?(?:doctor|specialist|test|scan|exam|consultant|"
         r"surgeon|department) (?:\S+ ){0,3}(?:i|me|we|us|he|she|him|her|they|them)\b",
-        r"\bwho (?:should|do|would|can) i (?:\S+ ){0,2}(?:see|go to|ask|talk to|contact)\b",
+        r"\bwho (?:should|do|would|can) i (?:\S+ ){0,2}(?:see|go to|ask|talk to|contact)\b", r"\bwhich doctor\b",
+        r"\b(?:\w+ )?doctor or (?:\w+ )?doctor\b", r"\b(?:ent|neuro\w*|gp|eye doctor|dentist|ophthalmologist) or (?:ent|neuro\w*|gp|eye doctor|dentist|ophthalmologist)\b",
         r"\bshould i (?:see|go to|ask|get|have) (?:a |an |the |my )?(?:\S+ )?(?:doctor|neurologist|"
         r"neurosurgeon|specialist|gp|surgeon|ophthalmologist|eye doctor|dentist|acupuncturist|test|scan|"
         r"mri|mra|emg|ct)\b",
-        rf"\b(?:do|would|will|does) (?:i|he|she|they|we|{_RELATIVE}) (?:really )?need (?:a |an |the |to have |to get )?"
+        rf"\b(?:do|would|will|does) (?:i|he|she|we|{_RELATIVE}) (?:really )?need (?:a |an |the |to have |to get )?"
         r"(?:\S+ )?(?:mri|mra|emg|scan|test|"
         r"imaging|ct|referral|specialist|neurologist|neurosurgeon|x-ray|xray)\b",
         r"\b(?:see|go to) (?:my )?(?:gp|doctor) (?:\S+ )?or (?:\S+ ){0,3}(?:you|specialist|neurologist|neurosurgeon|clinic)\b",
@@ -144,7 +150,7 @@ _PATTERNS = (
         r"\bdo i have\b", r"\bhave i get\b", r"\b(?:am|be) i (?!able)(?:\S+ ){0,2}(?:hemifacial|sick|ill)\b",
         r"\b(?:be|could) (?:that|this|it) (?:be )?(?:why|the reason|what be caus\w*) (?:i|i'm|im|my|mine)\b",
         r"\bbe (?:this|it|mine) (?:just |really |actually |definitely |probably )?(?:hemifacial|hfs)\b", r"\bdiagnose me\b",
-        r"\bwhat be wrong with me\b", r"\bdo (?:this|my) (?:\S+ ){0,3}(?:mean|sound like)\b",
+        r"\bwhat be wrong with me\b", r"\bdo (?:this|my) (?:\S+ ){0,3}(?:mean|sound like)\b(?! i (?:need|should|have to|must))",
         r"\bi think i (?:have|get|might have|may have)\b",
     )),
     (PERSONAL_CHOICE, _rx(
@@ -164,7 +170,7 @@ _PATTERNS = (
         r"\bought i\b", r"\byes or no\b", r"\b(?:am|be) i (?:\S+ )?(?:too old|too young|old enough|fit enough|suitable)\b", r"\bshould (?:i|we) (?:go ahead|say yes|accept|agree)\b",
         rf"\bdo (?:{_RELATIVE}|he|she) (?:really |even )?need\b", rf"\b(?:best|right|safe|ok|okay) for (?:{_RELATIVE}|him|her)\b",
         rf"\bshould (?:{_RELATIVE}|he|she) (?:have|get|try|take|stop|start|see|go to)\b", r"\bshould (?:he|she|they)\s*\?",
-        r"\bdo (?:that|this|it) mean (?:i|my) (?:\S+ )?(?:have to|need|must|should|will)\b",
+        r"\bdo (?:that|this|it|my \S+) mean (?:i|my) (?:\S+ )?(?:have to|need|must|should|will)\b",
         r"\b(?:my case|mine) (?:\S+ ){0,2}need\w* (?:\S+ ){0,2}(?:test|scan|mri|mra|emg|surgery|op|operation)", r"\bwould (?:you|u) (?:pick|choose|go for|have|do)\b",
         r"\bworth (?:me|it for me)\b", r"\b(?:ok|okay|fine|alright) for me\b",
         r"\bin (?:my|his|her|their|our) (?:own )?(?:case|situation)\b", r"\b(?:for me|for him|for her) personally\b",

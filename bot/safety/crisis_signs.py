@@ -97,7 +97,7 @@ LEMMA_PATTERNS = re.compile("|".join(f"(?:{p})" for p in (
     r"\b(?:scratch|claw|pick|rip|tear|burn|cut|hit|punch|slap|bang)\w* (?:\S+ ){0,6}(?:till|until) "
     r"(?:it |they |i )?(?:bleed|bled|bruise)",
     r"\b(?:cut|burn|punch|stab|carve|scald|bash|bang)\w* (?:\S+ ){0,3}(?:my|the) (?:\S+ ){0,3}"
-    r"(?:face|cheek|arm|hand|wrist|leg|thigh|skin|head|eyelid|lip)\b(?:\s\S+){0,8}? "
+    r"(?:face|cheek|arm|forearm|hand|wrist|leg|thigh|stomach|belly|skin|head|eyelid|lip)\b(?:\s\S+){0,8}? "
     r"(?:with (?:a |my )?(?:lighter|knife|blade|razor|match|cigarette|scissor)|to (?:take my mind|distract|"
     r"make it stop|feel|punish)|only thing|bruise|bleed)",
     r"\b(?:want|go|going|gonna) (?:to )?(?:hurt|rip|tear|cut|burn|claw) (?:it|my face|my ?self)\b",

@@ -199,7 +199,8 @@ SYMPTOM_PATTERNS = (
         r"(?:wound|incision|dressing|stitch|through|will not stop|won't stop|wo not stop|not stop)",
         r"\b(?:can not|hard to|harder to|barely|struggl\w* to|unable to|will not|wo not|won't) "
         r"(?:\S+ ){0,2}(?:wake|keep (?:\S+ ){0,2}awake)",
-        r"\b(?:confus\w*|muddl\w*|drowsy|sleepy|disorient\w*)\b(?:\s\S+){0,8}? (?:since|after) (?:the |his |her |my )?"
+        r"\b(?:confus\w*|muddl\w*|drowsy|sleepy|disorient\w*)\b(?! ,? ?(?:which|what|how|why|about|by|with|as to))"
+        r"(?:\s\S+){0,8}? (?:since|after) (?:the |his |her |my )?"
         r"(?:operation|op|surgery|mvd|decompression|procedure)\b",
         r"\btemp\w* (?:of |be |is |was )?(?:3[89]|4[01]|10[0-4])\b", r"\brash (?:\S+ ){0,6}(?:glass|not fade|do not fade)",
         r"\bpus\b", r"\b(?:wound|cut|incision|scar|stitch|stitches|staple)\w* (?:\S+ ){0,5}"
@@ -399,7 +400,7 @@ _PAST_STROKE = re.compile(
     r"(?:ago|last|in (?:19|20)\d\d|before|year|month|back in|once)|\bhistory of (?:\S+ )?stroke|"
     r"\b(?:previous|past|prior|old|earlier) stroke|\b(?:after|since) (?:his|her|my|their|a|the) stroke\b|"
     r"\bstroke (?:\S+ ){0,2}(?:year|month|decade)s? ago\b|\bstroke survivor\b|"
-    r"\b(?:think|thought) (?:\S+ ){0,4}(?:have|having|be|was) (?:a )?stroke\b"
+    r"\b(?:think|thought) (?:\S+ ){0,4}(?:have|having|be|was) (?:a )?stroke\b(?=.*\b(?:but|at first|first start\w*|back then)\b)"
 )
 
 
