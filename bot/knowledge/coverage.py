@@ -86,7 +86,9 @@ _APPLIES_TO_THEM = re.compile(
     r"\b(?:can|could|may|should|shall|will|would|do|does) (?:i|he|she|we|they|my \w+|his \w+|her \w+)\b|"
     r"\b(?:safe|ok|okay|alright|allowed|suitable|risk\w*|dangerous|affect|interact\w*|option|"
     r"for me|for him|for her|for them|for us|with my|with his|with her|with (?:a|an) \w+|if i|if he|if she|"
-    r"in my case|still|at my age|at (?:his|her) age)\b")
+    r"in my case|still|at my age|at (?:his|her) age)\b|"
+    # "I have ringing in the ear. Is this part of it?": the question is about the statement before it
+    r"^(?:\S+ ){0,2}(?:this|that|these|those|it) (?:be|part|related|normal|common|link|connect|cause|a sign|mean)")
 
 
 def _as_written(reading: Reading, lemmas: str) -> str:

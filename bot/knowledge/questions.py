@@ -45,13 +45,14 @@ ATTRIBUTE_CUES: Sequence[Tuple[str, Pattern[str]]] = (
         r"\bbefore (?:the |an |my )?(?:op|surgery|operation)\b", r"\bat what (?:point|stage)\b",
         r"\b(?:everyone|everybody|every patient|all patient|anyone|anybody) (?:\w+ ){0,3}(?:get|have|need)\b",
         r"\bonly (?:for|if|when|in) (?:\S+ ){0,3}(?:complicat|complex|difficult|hard|surgery|op\b|operation|unusual|severe)",
-        r"\bfor everyone\b(?:\s\S+){0,4}? or only\b", r"\bcomplicated case",
+        r"\bfor everyone\b(?:\s\S+){0,4}? or only\b", r"\bcomplicated case", r"\bmild(?:er)? case",
+        r"\bif (?:\S+ ){0,2}surgery (?:be|is) (?:on the table|being considered|an option|plan)", r"\bif (?:i|you|they) (?:be |are )?(?:go|heading) for surgery\b",
         r"\bneed (?:a |an |the )?\S+ if\b",
         r"\bonly (?:some|certain) (?:people|ppl|patient|case)",
         r"\bsome (?:people|folk|ppl|patient|person)s? (?:\S+ )?(?:need|get|have)\b", r"\bother(?:s| people)? (?:do not|don't|dont)\b",
     )),
     ("frequency", _rx(
-        r"\bhow often\b", r"\blast\b(?! (?:night|week|month|year|time|visit|appointment|question|one))", r"\brepeat", r"\bwear off\b", r"\bhow many time",
+        r"\bhow often\b", r"\b(?:another|next) (?:round|lot|one|dose|top up|session)\b", r"\blast\b(?! (?:night|week|month|year|time|visit|appointment|question|one))", r"\brepeat", r"\bwear off\b", r"\bhow many time",
         r"\bevery\b", r"(?<!more )\bpermanent(?! (?:fix|solution|option|cure|treatment|answer))", r"\bagain\b", r"\bfrequen", r"\bredo\b",
         r"\bforever\b", r"\bfor good\b", r"\bapart\b(?! from)", r"\bredo", r"\bone[- ]?time\b", r"\bonce\b",
         r"\bhow long (?:be|do) (?:the )?(?:effect|result|benefit|relief)", r"\bkeep (?:on )?work",
@@ -60,7 +61,7 @@ ATTRIBUTE_CUES: Sequence[Tuple[str, Pattern[str]]] = (
         r"\bhow (?:do|would|will|can|could) (?:\S+ ){0,6}work\b", r"\bmechanism\b",
         r"\bwhat (?:do|would|will) (?:\w+ ){0,3}do (?:to|for|in|exactly)\b",
         r"\bhow (?:do|would|will|can|could) (?:\S+ ){0,4}(?:reduce|stop|block|help|relieve|fix|sort)\b",
-        r"\bwork how\b", r"\bcontrast\b", r"\bdye\b",
+        r"\bwork how\b", r"\bcontrast\b", r"\bdye\b", r"\bhow (?:it|they|this|that) (?:be )?work",
     )),
     ("procedure", _rx(
         r"\bhow (?:be|do|would|will) (?:\w+ ){0,5}(?:do|perform|carry out|give|administer|conduct|happen)\b",
@@ -68,7 +69,7 @@ ATTRIBUTE_CUES: Sequence[Tuple[str, Pattern[str]]] = (
         r"\bincision\b", r"\bstep\b", r"\bwhere (?:\w+ ){0,5}(?:cut|incision|inject|go|put|place)\b",
         r"\bduring\b", r"\bwhat (?:do|will|would) (?:the )?(?:surgeon|doctor)s? do\b",
         r"\bhow (?:do|will|would|be) (?:they|the surgeon|the doctor|surgeon|doctor)\b",
-        r"\bwhat be (?:the )?(?:process|procedure)\b", r"\bexpect\b", r"\bwhat be it like\b",
+        r"\bwhat be (?:the )?(?:process|procedure)\b", r"\bexpect\b", r"\bwhat be it like\b", r"\bcut (?:\S+ ){0,2}open\b",
     )),
     ("limits", _rx(
         r"\bdownside", r"\bdrawback", r"\blimitation", r"\bdisadvantage", r"\bcon\b",
@@ -119,7 +120,7 @@ WHAT_CAN_BE_DONE = _rx(r"\bcan (?:\w+ ){0,2}be do\b", r"\bwhat can (?:i|you|they
 COMPARE_CUE = _rx(r"\bdifferen", r"\bcompar", r"\bversus\b", r"\bvs\b", r"\bbetter\b",
                   r"\bor\b", r"\bwhich (?:one|be|is)\b", r"\brather\b", r"\binstead\b",
                   r"\bbetween\b", r"\bprefer", r"\b(?:same|different) (?:as|from|than)\b")
-ONLY_OPTION_CUE = _rx(r"\bonly (?:option|treatment|way|choice|cure|thing)\b",
+ONLY_OPTION_CUE = _rx(r"\bonly (?:\S+ )?(?:option|treatment|way|choice|cure|thing)\b",
                       r"\b(?:if|when) (?:\S+ ){0,3}(?:do not|not|fail|stop|can not) (?:\S+ )?(?:work|help)",
                       r"\balternative", r"\bother (?:than|besides?) (?:surgery|botox|the injection)\b",
                       r"\banything (?:else )?(?:besides?|but|other than|apart from|instead of)\b",
@@ -261,7 +262,7 @@ def analyse_question(
 
     if gap and gap.partly:
         return Question(PARTLY, (gap.partly,), "what", gap.subject, gap=gap)
-    set_aside = None if gap else _set_aside_group(asking_part(reading))
+    set_aside = None if gap else _set_aside_group(asking_part(reading)) or _set_aside_group(reading)
     if set_aside:
         return Question(LIST_TREATMENTS if set_aside == "treatment" else LIST_TESTS, (set_aside,), attribute)
     if gap and not topics and last_topic and FOLLOW_UP_CUE.search(lemmas):

@@ -267,6 +267,8 @@ def boundary_intent(text: str, intent: Optional[str]) -> Optional[str]:
         return QUESTION_INTENT  # "my face freezes in a spasm. how do they diagnose this?"
     if intent == "request_appointment" and asks and analysis.advice in (WHICH_DOCTOR, NEXT_STEP):
         return "ask_personal_advice"  # "which kind of specialist do I book?", "should I book or wait and see?"
+    if intent == "request_appointment" and analysis.advice and not _BOOKING.search(text):
+        return "ask_personal_advice"  # "can I borrow my wife's baclofen until my appointment?"
     if intent == "request_appointment" and _APPOINTMENT_WORDS.search(text) and not (
             asks and analysis.question.gap and analysis.question.gap.kind in _PRACTICAL_GAPS):
         return None  # "how much is a first consultation?" asks a cost, not for a booking

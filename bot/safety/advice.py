@@ -59,16 +59,20 @@ _PATTERNS = (
         rf"\b(?:sooner|earlier) (?:\S+ ){{0,2}}{MEDICINE}",
         rf"\b(?:get|have|take|do) (?:my (?:next )?|the next |a next )(?:\S+ )?{MEDICINE} early\b",
         rf"\b{MEDICINE} (?:\S+ ){{0,3}}(?:stop|quit|skip|miss|double|taper|wean|change|switch|cold turkey|restart|resume|"
-        r"start (?:\S+ )?again|go back on)"
+        r"start (?:\S+ )?again|go back on)\w*"
         r"(?! (?:\S+ )?(?:spasm|twitch|signal|nerve|muscle|work|help|have an effect))",
-        r"\bcold turkey\b", r"\b(?:bin|chuck|ditch|throw away|throw out) (?:the |my |those |these |them|it)\b",
+        r"\bcold turkey\b", r"\b(?:some|one|a few|a couple) of (?:hers|his|theirs)\b", r"\bleftover (?:tablet|pill|med)",
+        rf"^(?=.*\b{MEDICINE}).*\b(?:bump|put|push|turn) (?:it|them) up\b", r"\b(?:bin|chuck|ditch|throw away|throw out) (?:the |my |those |these |them|it)\b",
         r"\b(?:swap|switch|change) (?:them|it) (?:\S+ ){0,3}(?:for|to) (?:something|another|a different)\b",
         rf"\b{MEDICINE}\w* (?:\S+ ){{0,10}}(?:start|restart|begin)\w* (?:take|taking|use|using|on) (?:those|these|them|it)\b",
-        r"\bcut (?:it|them) down\b", rf"^(?=.*\b{MEDICINE}).*\b(?:have|get) (?:it|them|my \S+) (?:do |done )?(?:earlier|sooner)\b", rf"\b(?:put|bump|push|turn) (?:the |my )?(?:\S+ )?{MEDICINE} up\b", rf"\b(?:run|ran) out of (?:\S+ ){{0,3}}{MEDICINE}",
+        r"\bcut (?:it|them) down\b", rf"^(?=.*\b{MEDICINE}).*\b(?:have|get) (?:it|them|my|the) (?:\S+ ){{0,2}}(?:do |done )?(?:earlier|sooner)\b",
+        rf"\b(?:borrow|share|use|take|try) (?:\S+ ){{0,2}}(?:someone|somebody|wife|husband|partner|mum|mom|dad|friend|sister|brother)\w* (?:'s |be )?(?:\S+ )?{MEDICINE}",
+        r"\bborrow (?:\S+ ){0,3}(?:pill|tablet|med|relaxant)", r"\bcan i (?:just )?(?:restart|resume) (?:it|them|those|these)\b",
+        r"\b(?:ok|okay|safe|fine|alright|all right) (?:for me )?to (?:take|use) (?!(?:an? |the |my )?(?:mri|mra|emg|scan|test))\S+", rf"\b(?:put|bump|push|turn) (?:the |my )?(?:\S+ )?{MEDICINE} up\b", rf"\b(?:run|ran) out of (?:\S+ ){{0,3}}{MEDICINE}",
         r"\b(?:stop|quit|skip|give up) (?:take|taking|use|using|have|having|get|getting) (?:it|them|this|these|those)\b",
         r"\bskip\w* (?:this|the|a|my|next|one|that) (?:round|dose|session|injection|shot|jab|course)",
         # postponing or bringing forward a treatment, taking it only sometimes, splitting a tablet
-        rf"^(?=.*\b{MEDICINE}).*\b(?:(?:push|put|move|bring) (?:it|them|my \S+|the \S+) (?:back|off|forward)|postpone|"
+        rf"^(?=.*\b{MEDICINE}).*\b(?:(?:push|put|move|bring) (?:it|them|my|the) (?:\S+ ){{0,3}}(?:back|off|forward)|postpone|"
         r"delay (?:it|them|my|the))\b",
         rf"\b(?:only|just) (?:take|use|have) (?:my |the )?(?:\S+ )?(?:{MEDICINE}|it|them) (?:\S+ ){{0,2}}(?:when|on bad|if)\b",
         r"\binstead of (?:every day|daily|regularly|every \S+)\b", r"\bcut (?:it|them|the \S+|my \S+) in half\b",
@@ -118,15 +122,15 @@ _PATTERNS = (
         r"\bhow bad (?:be|is) (?:my|mine)\b", r"\b(?:be|is) it a worry\b", r"\bmild or severe\b",
         r"\b(?:am|be) i one of\b",
         r"\bmy (?:condition|spasm|twitch\w*|case|hfs|face) (?:be )?(?:get|getting|become|go) (?:worse|bad)\b",
-        r"\bhave (?:it|my \S+|the \S+|mine|this) (?:\S+ )?fail",
+        r"\bhave (?:it|my \S+|the \S+|mine|this) (?:\S+ )?fail", r"\bmy (?:\S+ )?(?:operation|surgery|op|mvd|botox|treatment) (?:\S+ )?fail",
         r"\bmean (?:\S+ ){0,3}(?:be |get |getting )?(?:worse|serious|bad|more severe)\b",
         r"\b(?:be|is) my (?:\S+ ){0,3}(?:a )?sign\b", r"\bworr(?:y|ied)\s*\?\s*$",
-        r"\blikely to be (?:\S+ ){0,2}(?:serious|tumou?r|cancer)\b", r"\b(?:something|anything) wrong with (?:me|him|her|my)\b",
+        r"\blikely to be (?:\S+ ){0,2}(?:serious|tumou?r|cancer)\b", r"\bsign (?:of |that )?(?:something|anything) (?:be )?(?:serious|bad|wrong)",r"\b(?:something|anything) (?:be )?wrong with (?:me|him|her|my)\b",
     )),
     (WHICH_DOCTOR, _rx(
         r"\b(?:which|what) (?:kind of |sort of |type of )?(?:doctor|specialist|test|scan|exam|consultant|"
         r"surgeon|department) (?:\S+ ){0,3}(?:i|me|we|us|he|she|him|her|they|them)\b",
-        r"\bwho (?:should|do|would|can) i (?:\S+ ){0,2}(?:see|go to|ask|talk to|contact)\b", r"\bwhich doctor\b",
+        r"\bwho (?:should|do|would|can) i (?:\S+ ){0,2}(?:see|go to|ask|talk to|contact)\b", r"\bwhich (?:doctor|specialist|surgeon|neurologist|consultant|neurosurgeon)\b",
         r"\b(?:\w+ )?doctor or (?:\w+ )?doctor\b", r"\b(?:ent|neuro\w*|gp|eye doctor|dentist|ophthalmologist) or (?:ent|neuro\w*|gp|eye doctor|dentist|ophthalmologist)\b",
         r"\bshould i (?:see|go to|ask|get|have) (?:a |an |the |my )?(?:\S+ )?(?:doctor|neurologist|"
         r"neurosurgeon|specialist|gp|surgeon|ophthalmologist|eye doctor|dentist|acupuncturist|test|scan|"
@@ -169,7 +173,7 @@ _PATTERNS = (
         r"\bif you (?:be|were|was) me\b", r"\bdo (?:you|u) think (?:i|my|mine|me)\b",
         r"\bought i\b", r"\byes or no\b", r"\b(?:am|be) i (?:\S+ )?(?:too old|too young|old enough|fit enough|suitable)\b", r"\bshould (?:i|we) (?:go ahead|say yes|accept|agree)\b",
         rf"\bdo (?:{_RELATIVE}|he|she) (?:really |even )?need\b", rf"\b(?:best|right|safe|ok|okay) for (?:{_RELATIVE}|him|her)\b",
-        rf"\bshould (?:{_RELATIVE}|he|she) (?:have|get|try|take|stop|start|see|go to)\b", r"\bshould (?:he|she|they)\s*\?",
+        rf"\bshould (?:{_RELATIVE}|he|she) (?:have|get|try|take|stop|start|see|go to|go for|opt for|choose|consider|book)\b", r"\bshould (?:he|she|they)\s*\?",
         r"\bdo (?:that|this|it|my \S+) mean (?:i|my) (?:\S+ )?(?:have to|need|must|should|will)\b",
         r"\b(?:my case|mine) (?:\S+ ){0,2}need\w* (?:\S+ ){0,2}(?:test|scan|mri|mra|emg|surgery|op|operation)", r"\bwould (?:you|u) (?:pick|choose|go for|have|do)\b",
         r"\bworth (?:me|it for me)\b", r"\b(?:ok|okay|fine|alright) for me\b",
@@ -187,6 +191,7 @@ _PATTERNS = (
         r"\bgo from here\b", r"\bwhat (?:be|do) i (?:suppose|meant) to do\b",
         r"\bwhat (?:should|can|could) (?:he|she|they|we) do\b",
         r"\b(?:book|make|get) (?:\S+ ){0,3}(?:appointment|appt) (?:\S+ ){0,2}or (?:\S+ ){0,2}wait\b",
+        r"\bor (?:just )?wait (?:and see|it out|a bit|a while|until)\b",
     )),
 )
 

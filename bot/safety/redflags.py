@@ -35,7 +35,11 @@ def _rx(*patterns: str) -> Pattern[str]:
 
 CRISIS_PATTERNS = _rx(
     r"\bsuicid", r"\bkill my ?self\b", r"(?<!be )(?<!keep )(?<!go )(?<!it )(?<!this )\bkill me\b(?! with)",
-    r"\bkms\b", r"\bunaliv", r"\btop (?:my|him|her)self\b", r"\b(?:like|want|prefer|hope|rather) (?:\S+ ){0,2}not (?:to )?(?:come round|come around|wake up)\b",
+    r"\bkms\b", r"\bunaliv", r"\btop (?:my|him|her)self\b", r"\blook\w* up ways?\b(?! to (?!die|end|kill|go\b|do it))",
+    rf"\b(?:the )?most (?:\S+ )?{medicine_pattern()}\w* (?:\S+ ){{0,8}}(?:before|to) (?:\S+ ){{0,2}}(?:stop|kill|die|fatal|lethal)",
+    rf"\b(?:\d+|how many|how much) (?:\S+ ){{0,4}}(?:pill|tablet|med|{medicine_pattern()})\w* (?:\S+ ){{0,4}}(?:enough )?to "
+    r"(?:do it|finish (?:it|me|my ?self)|end it)\b",
+    r"\b(?:be|been|start\w*|keep|back to) cutting\b(?! (?:back|down|out|my hair|his hair|her hair|the|corners|costs|it fine))", r"\b(?:like|want|prefer|hope|rather) (?:\S+ ){0,2}not (?:to )?(?:come round|come around|wake up)\b",
     r"\b(?:whole|entire) (?:month|week|bottle|box|pack|supply)\w* (?:\S+ ){0,4}at once\b", r"\bsewer ?slide", r"\bctb\b", r"\bod\b(?! on caffeine)", r"\bo\.d\b", r"\bod'd\b", r"\bod 'd\b",
     r"\b(?:not|n't|never) (?:\S+ ){0,2}exist\b", r"\bdis+ap+ear (?:forever|for good|completely|for ever)\b",
     r"\b(?:want|wish|wan na|wanna) (?:\S+ ){0,2}dis+ap+ear\b",
@@ -149,9 +153,12 @@ SYMPTOM_PATTERNS = (
         r"\bword\w* (?:\S+ ){0,2}(?:make no sense|do not make sense|not make sense)",
         r"\b(?:leg|knee|arm)s? (?:\S+ ){0,2}(?:give way|gave way|buckle|collapse|give out|gave out)",
         r"\b(?:whole )?body (?:\S+ ){0,2}(?:shook|shake|shaking|jerk\w*)\b",
-        r"\bword\w* (?:\S+ ){0,4}(?:jumble|wrong|mix\w* up|garble|muddle|scramble)",
+        r"\bword\w* (?:\S+ ){0,4}(?:jumble|wrong|mix\w* up|garble|muddle|scramble|weird|funny|strange|odd|nonsense)",
+        r"\b(?:talk|speak|speech)\w* (?:\S+ ){0,4}nonsense\b",
         r"\bcan not say what i mean\b",
-        r"\b(?:arm|leg|hand|side of my body) (?:\S+ ){0,4}(?:weak|numb|paralysis|heavy|can not move|go dead|flopp|limp|useless)",
+        r"\b(?:arm|leg|hand|side of my body) (?:\S+ ){0,4}(?:weak|numb|paralysis|heavy|can not move|go dead|flopp|limp|useless|"
+        r"will not work|wo not work|won't work|do not work)", r"\b(?:can|could) not (?:hold|grip|grasp) (?:his|her|my|a|the)\b",
+        r"\b(?:speech|voice|talk\w*|words) (?:\S+ ){0,2}(?:sound\w* )?drunk\b",
         r"\bcan not find (?:\S+ ){0,2}word",
         r"\bcan not (?:\S+ ){0,2}(?:lift|raise|move) (?:\S+ ){0,2}(?:arm|leg|hand)",
         r"\b(?:weak|numb|paralysis) (?:\S+ ){0,4}(?:arm|leg|hand|body)\b",
@@ -173,7 +180,7 @@ SYMPTOM_PATTERNS = (
         r"\b(?:breathe|swallow)\w* (?:\S+ ){0,2}(?:trouble|difficult|hard|problem)",
         r"\bchok(?!\w* up\b)", r"\bshort of breathe\b", r"\bshortness of breathe\b", r"\bgasp", r"\bwheez",
         r"\bthroat (?:\S+ ){0,5}(?:clos|tight|swell)", r"\bcan not catch my breathe\b",
-        r"\bsuffocat", r"\bcan not get (?:any |enough )?air\b", r"\bgasp\w* for air\b",
+        r"\bsuffocat", r"\bcan not get (?:any |enough )?air\b", r"\bcan not get (?:\S+ ){0,2}breathe\b", r"\bgasp\w* for air\b",
         r"\bout of breathe\b",
         # a severe allergic reaction: swelling of the lips, tongue or throat, hives
         r"\bhives\b", r"\banaphyla", r"\b(?:lip|tongue|throat)s? (?:\S+ ){0,3}(?:swell|swollen|puff)",
@@ -184,9 +191,9 @@ SYMPTOM_PATTERNS = (
         r"\brun\w* a temp", r"\bneck (?:\S+ ){0,2}(?:hurt|pain) (?:\S+ ){0,2}(?:bend|move|turn)",
         r"\bcan not (?:bend|move|turn) (?:\S+ ){0,1}neck\b",
         r"\b(?:clear|watery) (?:\S+ ){0,3}(?:leak|drip|ooz)", r"\b(?:leak|drip|ooz)\w* from (?:\S+ ){0,3}(?:cut|wound|incision|scar)",
-        r"\bclear (?:fluid|liquid)\b", r"\b(?:fluid|liquid) (?:\S+ ){0,4}(?:leak|drip|come|run)", r"\b(?:leak|drip)\w* (?:\S+ ){0,4}(?:fluid|nose|wound|incision)",
+        r"\bclear (?:fluid|liquid|water)\b", r"\b(?:water|fluid|liquid) (?:\S+ ){0,2}(?:come|coming) out\b", r"\b(?:fluid|liquid) (?:\S+ ){0,4}(?:leak|drip|come|run)", r"\b(?:leak|drip)\w* (?:\S+ ){0,4}(?:fluid|nose|wound|incision)",
         r"\bnose (?:\S+ ){0,3}(?:drip|leak|run) (?:\S+ ){0,3}clear\b", r"\bwound (?:\S+ ){0,3}(?:ooz|leak|open|red|pus|swell)",
-        r"\b(?:severe|terrible|very bad|excruciating|unbearable|splitting|pounding|blinding|horrendous|awful|"
+        r"\b(?:severe|terrible|very bad|very big|huge|excruciating|unbearable|splitting|pounding|blinding|horrendous|awful|"
         r"horrible|massive) (?:\S+ ){0,2}headache\b",
         r"\b(?:operation|op|surgery|mvd|decompression)\b(?:\s\S+){0,12}? (?:throw\w* up|vomit\w*|puk\w*|be sick|being sick)\b",
         r"\b(?:throw\w* up|vomit\w*|puk\w*)\b(?:\s\S+){0,12}? (?:operation|op|surgery|mvd|decompression)\b",
@@ -249,7 +256,8 @@ _WITH_THE_SPASM = re.compile(
 )
 _SUDDEN = re.compile(r"\bsudden|\btoday\b|\bjust now\b|\bthis morning\b|\btonight\b|\bright now\b|\ban hour\b|"
                      r"\bnot (?:\S+ ){0,2}(?:usual|normal) (?:twitch|spasm)|\bdifferent from (?:\S+ ){0,2}(?:twitch|spasm)|"
-                     r"\bsince (?:lunch|breakfast|dinner|tea|this|last night|yesterday|an hour|i woke|wake)|"
+                     r"\b(?:\d+|few|couple of|ten|twenty|thirty) (?:min|mins|minute|minutes|hour|hours) ago\b|"
+                     r"\bout of nowhere\b|\bnot the (?:usual )?(?:twitch|spasm)\b|\bsince (?:lunch|breakfast|dinner|tea|this|last night|yesterday|an hour|i woke|wake)|"
                      r"\b(?:in|within) the (?:last|past) (?:\d+ |few |couple of )?(?:min|minute|hour)|\bcome on (?:\S+ ){0,3}(?:hour|minute|nowhere|today|tonight|morning)|\b(?:other|opposite|good) side\b|"
                      r"\bside that (?:(?:do|does) not|doesn't|doesnt|never) (?:twitch|spasm)")
 
@@ -350,7 +358,9 @@ ALARM_WORDS = re.compile(
 
 
 # Words that name no emergency here: "overdosed on Dr Google"; a droop weeks after (someone's) Botox.
-_NOT_ALARMS = re.compile(r"\boverdose on (?:dr\b|doctor google|google|the internet|internet|info|information|research)")
+_NOT_ALARMS = re.compile(r"\boverdose on (?:dr\b|doctor google|google|the internet|internet|info|information|research)|"
+                         r"\bstroke (?:survivor|group|ward|unit|nurse|awareness|clinic|team|charity|association|related)|"
+                         r"\bnot (?:a )?stroke\b")
 _MILD_SIGNS = re.compile(r"weak|droop|numb|headache")
 
 
@@ -382,7 +392,7 @@ def detect_red_flag(message: Readable) -> Optional[RedFlag]:
         return RedFlag(CRISIS, sign)
     if suggests_crisis(lemmas, personal_advice_kind(reading) in (DOSE, MEDICINE_CHANGE)):
         return RedFlag(CRISIS, "crisis model")
-    spanish_kind = spanish.red_flag_kind(original.text)
+    spanish_kind = spanish.red_flag_kind(reading.text)  # "career suicide" is a figure in any language
     if spanish_kind:
         return RedFlag(spanish_kind, "spanish")
     if _asks_in_general(reading):
@@ -390,7 +400,7 @@ def detect_red_flag(message: Readable) -> Optional[RedFlag]:
     return _symptom_flag(reading)
 
 
-_HEARSAY = re.compile(r"\b(?:(?:i|we) (?:have |'ve |ve )?(?:read|heard|seen)|i was told|they (?:say|said|told)|someone said|"
+_HEARSAY = re.compile(r"\b(?:heard|been told|was told|were told|(?:i|we) (?:have |'ve |ve )?(?:read|heard|seen)|i was told|they (?:say|said|told)|someone said|"
                       r"apparently|online it says|google says)\b")
 
 
@@ -429,7 +439,8 @@ def _explained(kind: str, sign: str, lemmas: str) -> bool:
 
 # Signs the spasm never gives: a weak arm or leg, slurred speech or gibberish, a thunderclap
 # headache, confusion, fainting. (An eye shut by a spasm does blind for a second.)
-_BEYOND_THE_FACE = re.compile(r"\b(?:arm|leg|hand|body|whole|entire|slur|gibberish|headache|thunderclap|"
+_BEYOND_THE_FACE = re.compile(r"\b(?:arm|leg|hand|body|whole|entire|slur|gibberish|nonsense|headache|thunderclap|"
+                              r"double|walk|balance|fell|fall over|"
                               r"confus|faint|pass out|unconscious)")
 
 
