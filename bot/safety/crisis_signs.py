@@ -47,6 +47,7 @@ LEMMA_PATTERNS = re.compile("|".join(f"(?:{p})" for p in (
     rf"\b{_STOCK}s? (?:\S+ ){{0,4}}{_STOCK_READY}", rf"\b{_STOCK_READY} (?:\S+ ){{0,6}}{_STOCK}",
     rf"\block\w* (?:my|him|her|them)(?:self|selves) (?:\S+ ){{0,6}}(?:{_STOCK}|{_WEAPON}|knife)",
     r"\b(?:razor|blade|knife) (?:\S+ ){0,2}(?:out|ready|in my hand)\b",
+    r"\b(?:he|she|they) (?:\S+ ){0,8}know\w* (?:exactly )?how (?:much|many) to take\b",
     r"\b(?:keep|carry|hide|have)\w* (?:a |my |the )?(?:razor|blade|knife|razor blade) (?:\S+ ){0,6}(?:for when|in case)\b",
     rf"\b(?:[2-9]\d|\d{{3}}) (?:\S+ ){{0,2}}{_STOCK}s? (?:\S+ ){{0,2}}(?:save|saved|stash\w*|hidden|hid|store|stored|kept|"
     r"put away|set aside)\b",
