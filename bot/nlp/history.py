@@ -17,9 +17,11 @@ from bot.nlp.reading import Reading, is_question_shaped, read, split_clauses
 # Long enough ago to be history: years, a decade, childhood, a named year; a resolved state.
 _HISTORY = re.compile(
     r"\b(?:\d+|a few|few|several|many|some|a couple of|two|three|four|five|six|ten|twenty) "
-    r"(?:years?|yrs?|decades?|months?)(?: back| ago| before)\b|\b(?:years|decades|ages) (?:ago|back|before)\b|\blong ago\b|"
+    r"(?:years?|yrs?|decades?|months?)(?: back| ago| before)\b|\b(?:years|decades|ages) (?:ago|back|before)\b|"
+    r"\blong ago\b|"
     r"\b(?:back )?in (?:the )?(?:19|20)\d\d\b|\bback in the\b|\bin the (?:seventies|eighties|nineties|'?[5-9]0s)\b|"
-    r"\bas an? (?:little |young |small )?(?:kid|child|teen\w*|boy|girl|baby|student)\b|\bwhen i (?:was|were) (?:an? )?(?:kid|child|young|little|\d+)\b|"
+    r"\bas an? (?:little |young |small )?(?:kid|child|teen\w*|boy|girl|baby|student)\b|"
+    r"\bwhen i (?:was|were) (?:an? )?(?:kid|child|young|little|\d+)\b|"
     r"\bfull(?:y)? recover\w*|\bfull recovery\b|\b(?:no|never had any) (?:problems?|issues?|trouble) since\b|"
     r"\b(?:all )?fine since\b|\bcleared up\b|\b(?:all )?(?:fine|ok|okay|well) (?:ever )?since\b|\bunrelated\b|"
     r"\b(?:gave up|quit|gave them up|stopped drinking|stopped smoking)\b"

@@ -4,8 +4,11 @@ Crisis wording is endless ("I keep a razor blade in my makeup bag for when the s
 "not sure I'll still be around by March"). On a set written after the patterns and kept out of
 this model's examples (``tests/data/held_out/fresh9.yml``), the patterns caught 27 of 46 crisis
 messages over REST; with this model, 39 of 46, with no alarm on that set's 46 lookalikes or on
-the 530 ordinary messages of the walks, journeys and paraphrases. It still errs on some
-crisis-like ordinary wording ("I'm ready to end things with my neurologist").
+the 530 ordinary messages of the walks, journeys and paraphrases. With fresh10-14 among its
+examples (2026-11-28), the model alone catches 142 of the 156 crisis messages of the held-out sets
+(``tests/data/held_out``: fresh9, fresh15-17), with no alarm on their 536 ordinary messages or on
+the 2,516 of the boundary sets. It still errs on some crisis-like ordinary wording ("I'm ready
+to end things with my neurologist").
 
 The model is a logistic regression over word and character n-grams of the lemmas, trained when
 first used (about a second) from ``bot/data/crisis_examples.yml`` and, as ordinary examples,

@@ -48,10 +48,12 @@ LEMMA_PATTERNS = re.compile("|".join(f"(?:{p})" for p in (
     rf"\block\w* (?:my|him|her|them)(?:self|selves) (?:\S+ ){{0,6}}(?:{_STOCK}|{_WEAPON}|knife)",
     r"\b(?:razor|blade|knife) (?:\S+ ){0,2}(?:out|ready|in my hand)\b",
     r"\b(?:he|she|they) (?:\S+ ){0,8}know\w* (?:exactly )?how (?:much|many) to take\b",
-    r"\b(?:keep|carry|hide|have)\w* (?:a |my |the )?(?:razor|blade|knife|razor blade) (?:\S+ ){0,6}(?:for when|in case)\b",
-    rf"\b(?:[2-9]\d|\d{{3}}) (?:\S+ ){{0,2}}{_STOCK}s? (?:\S+ ){{0,2}}(?:save|saved|stash\w*|hidden|hid|store|stored|kept|"
-    r"put away|set aside)\b",
-    r"\b(?:sit|sat)\w* in (?:the |my |a )?(?:closed |shut )?(?:garage|car) (?:\S+ ){0,4}(?:engine|car|motor) (?:\S+ )?run",
+    r"\b(?:keep|carry|hide|have)\w* (?:a |my |the )?(?:razor|blade|knife|razor blade) (?:\S+ ){0,6}"
+    r"(?:for when|in case)\b",
+    rf"\b(?:[2-9]\d|\d{{3}}) (?:\S+ ){{0,2}}{_STOCK}s? (?:\S+ ){{0,2}}"
+    r"(?:save|saved|stash\w*|hidden|hid|store|stored|kept|put away|set aside)\b",
+    r"\b(?:sit|sat)\w* in (?:the |my |a )?(?:closed |shut )?(?:garage|car) (?:\S+ ){0,4}"
+    r"(?:engine|car|motor) (?:\S+ )?run",
     r"\bthink\w* (?:about |of )?jump\w*\b(?! (?:to|into|in|at|on|ahead|straight|the queue|ship))",
     r"\bon be(?:ing)? here\b|\bbe(?:ing)? here at all\b", r"\bdo it when (?:i|i 'm|i be|i am) ready\b",
     # poison taken

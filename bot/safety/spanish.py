@@ -34,10 +34,12 @@ _PATTERNS = (
         r"(?:hablo|habla|hablar) (?:\w+ ){0,2}(?:raro|mal|arrastrando|enredad)|arrastr\w* (?:las )?palabras|"
         r"(?:brazo|pierna|mano) (?:\w+ ){0,3}(?:debil|dormid|paraliz|no (?:lo |la )?(?:puedo|puede) mover)|"
         r"peor dolor de cabeza|dolor de cabeza (?:muy )?(?:fuerte|repentino|terrible)|"
-        r"(?:perdi|perdio) (?:\w+ ){0,2}(?:vista|vision|fuerza|habla|conocimiento|sensibilidad|equilibrio)|no veo|vision doble")),
+        r"(?:perdi|perdio) (?:\w+ ){0,2}(?:vista|vision|fuerza|habla|conocimiento|sensibilidad|equilibrio)|"
+        r"no veo|vision doble")),
     (BREATHING, _words(
         r"no (?:puedo|puede) (?:\w+ ){0,2}(?:respirar|tragar)|dificultad (?:para|al) (?:respirar|tragar)|"
-        r"(?:me|le|nos) (?:cuesta|costaba|cuestan) (?:\w+ ){0,2}(?:respirar|tragar)|(?:labios|lengua|garganta) (?:\w+ ){0,3}hinch|"
+        r"(?:me|le|nos) (?:cuesta|costaba|cuestan) (?:\w+ ){0,2}(?:respirar|tragar)|"
+        r"(?:labios|lengua|garganta) (?:\w+ ){0,3}hinch|"
         r"me ahogo|se ahoga|ahogand|falta de aire|me falta el aire")),
     (AFTER_SURGERY, _words(
         r"fiebre|cuello (?:\w+ ){0,2}rigid|rigidez (?:\w+ ){0,2}cuello|liquido (?:\w+ ){0,2}(?:claro|transparente)|"
