@@ -24,7 +24,9 @@ CRISIS, STROKE, AFTER_BOTOX, AFTER_SURGERY, BREATHING = (
     "crisis", "stroke", "after_botox", "after_surgery", "breathing",
 )
 
-_GAP = r"(?:\S+ ){0,5}"  # up to five words between two parts of a pattern
+_GAP = r"(?:\S+ ){0,5}"
+# Fainting, not "a faint clicking in my ear".
+_FAINTED = r"\b(?<!a )(?<!very )faint(?:ed|ing|s)?\b(?! (?:click|sound|noise|buzz|ring|twitch|flicker|line|mark|scar|trace|hint|idea))"  # up to five words between two parts of a pattern
 _FACE = r"(?:face|facial|side of my face|smile|mouth|lip|cheek|eyelid|eye|one side|half)"
 _WEAK = r"(?:weak|droop|drop|fell\b|sag|numb|flopp|flaccid|paralysis|frozen(?!(?: -)? face (?:injection|jab|shot|look|botox|treatment))|freeze|dead|slack|fall|crooked|lopsided|uneven|limp|tingl|hang\w* down)"
 
@@ -168,7 +170,7 @@ SYMPTOM_PATTERNS = (
         r"\bblind\b", r"\bdouble vision\b", r"\bworst headache\b", r"\bthunderclap\b",
         r"\bsudden (?:\S+ ){0,2}(?:severe )?headache\b", r"\b(?:sudden\w*|new|severe|very) (?:\S+ ){0,2}confus\w*(?! (?:by|about|with|over|as to))",
         r"\bconfus\w* (?:\S+ ){0,4}(?:slur|droop|weak|numb|headache|can not speak)", r"\bpass(?:ed)? out\b",
-        r"\bfaint", r"\bunconscious\b", r"\bseizure (?:now|right now)\b", r"\bhave a (?:seizure|fit)\b",
+        _FAINTED, r"\bunconscious\b", r"\bseizure (?:now|right now)\b", r"\bhave a (?:seizure|fit)\b",
         r"\b(?:fit|seizure|convulsion)s? (?:\S+ ){0,2}(?:now|right now)\b", r"\bconvuls", r"\bshak\w* all over\b",
         r"\bface (?:be )?(?:\S+ ){0,2}(?:go|be|feel) (?:\S+ ){0,2}(?:weird|funny|strange) and (?:\S+ ){0,2}(?:speak|talk|speech)",
         r"\bspeech (?:\S+ ){0,3}(?:garble|strange|weird|wrong|slur)",
@@ -351,7 +353,9 @@ def _is_general_question(raw: str, lemmas: str) -> bool:
 ALARM_WORDS = re.compile(
     r"weak|droop|numb|paralysis|paralyze|slur|speech|breathe|breath|swallow|chok(?!\w* up\b)|stroke|"
     r"fever|fluid|leak|headache|(?:lose|lost|loss of|can not|no) (?:\S+ ){0,2}hear|hearing|deaf|vision|sight|blind|"
-    r"faint|(?:i|he|she|they|we|wife|husband|partner|mum|mom|mother|dad|father|son|daughter|friend) (?:\S+ ){0,2}collaps|pass out|unconscious|suicid|\bdie\b|\bdead\b|\bkill (?:me|my ?self|him|her|them|you|u|someone)\b|"
+    + _FAINTED + "|"
+    r"(?:i|he|she|they|we|wife|husband|partner|mum|mom|mother|dad|father|son|daughter|friend) (?:\S+ ){0,2}collaps|"
+    r"pass out|unconscious|suicid|\bdie\b|\bdead\b|\bkill (?:me|my ?self|him|her|them|you|u|someone)\b|"
     r"overdose|harm|end it|emergency|ambulance|"
     r"911|sudden"
 )
