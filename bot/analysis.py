@@ -39,10 +39,11 @@ def analyse_message(
 ) -> MessageAnalysis:
     """Read and classify a message (``last_topic`` and ``last_asked``: what the previous question was about)."""
     reading = read(text or "")
-    red_flag = detect_red_flag(reading)
-    language = detect_language(reading.text)
     literal = reading.literal  # "shot myself in the foot" names neither a jab nor a foot
-    advice = None if red_flag or language != ENGLISH else personal_advice_kind(literal)
+    advice_kind = personal_advice_kind(literal)
+    red_flag = detect_red_flag(reading, advice_kind, advice_known=True)
+    language = detect_language(reading.text)
+    advice = None if red_flag or language != ENGLISH else advice_kind
     if advice is None and medicine_change_in_context(literal, last_topic):
         advice = MEDICINE_CHANGE
     return MessageAnalysis(reading, language, red_flag, advice,

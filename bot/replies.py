@@ -19,6 +19,17 @@ class Reply:
     topic: Optional[str] = None
     kind: str = "fact"
     asked: Optional[str] = None  # what the question asked (an attribute or a gap's class), for follow-ups
+    note: str = ""  # a second message after the text: what the page does not say, beside what it does
+
+    @property
+    def messages(self) -> Tuple[str, ...]:
+        """The texts to send, in order (the buttons go with the last)."""
+        return (self.text, self.note) if self.note else (self.text,)
+
+    @property
+    def full_text(self) -> str:
+        """Every message's text, as one string."""
+        return "\n".join(self.messages)
 
     def button_dicts(self) -> List[Dict[str, str]]:
         """Buttons in the shape Rasa's dispatcher expects."""

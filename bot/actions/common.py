@@ -31,8 +31,11 @@ def entity_values(tracker: Tracker, entity: str) -> List[Any]:
 
 
 def send(dispatcher: CollectingDispatcher, reply: Reply, **kwargs: Dict[str, Any]) -> None:
-    """Send a domain Reply through the dispatcher."""
-    dispatcher.utter_message(text=reply.text, buttons=reply.button_dicts(), **kwargs)
+    """Send a domain Reply through the dispatcher: its text, then its note, buttons on the last."""
+    *first, last = reply.messages
+    for text in first:
+        dispatcher.utter_message(text=text)
+    dispatcher.utter_message(text=last, buttons=reply.button_dicts(), **kwargs)
 
 
 def answer_and_remember(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> List[EventType]:

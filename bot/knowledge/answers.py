@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import List, Optional, Tuple
 
 from bot.knowledge.facts_file import FactsFile, Topic
@@ -79,24 +80,35 @@ def uncovered_reply(subject: str, topic: Optional[str] = None) -> Reply:
                  kind=UNCOVERED)
 
 
-def partly_reply(kb: FactsFile, topic_key: str, subject: str, attribute: str = "what") -> Reply:
-    """What the page does not say, then what it does say on the topic."""
+UNNAMED_SUBJECTS = frozenset({"drug", "toxin_brand"})  # gaps of a thing the page never names, not of detail
+LIMIT_NOTE = "That is as far as our page goes: it doesn't cover {subject}. " + ASK_CARE_TEAM
+
+
+def partly_reply(kb: FactsFile, topic_key: str, subject: str, attribute: str = "what",
+                 unnamed: bool = False) -> Reply:
+    """What the page says on the topic, then, in a message of its own, how far that goes.
+
+    A subject the page never names (a drug, a brand) comes first, so that the page's general
+    fact cannot read as an answer about it: "doesn't mention carbamazepine by name; what it says
+    about oral medicines ...".
+    """
     topic = kb.by_key()[topic_key]
     fact = topic.fact_for(attribute)
-    text = (
-        f"{NOT_COVERED.format(subject=subject)} What our page does say about {topic.phrase}: "
-        f"{fact.answer}\n{_source_note(topic)}\n"
-        "Your care team can tell you more. Would you like to request an appointment?"
-    )
-    return Reply(text, (APPOINTMENT_BUTTON,), topic=topic_key, kind=PARTLY)
+    if unnamed:
+        text = (f"{NOT_COVERED.format(subject=subject)} What our page does say about {topic.phrase}: "
+                f"{fact.answer}\n{_source_note(topic)}\nYour care team can tell you more. "
+                "Would you like to request an appointment?")
+        return Reply(text, (APPOINTMENT_BUTTON,), topic=topic_key, kind=PARTLY)
+    return Reply(f"{fact.answer}\n{_source_note(topic)}", (APPOINTMENT_BUTTON,), topic=topic_key, kind=PARTLY,
+                 note=LIMIT_NOTE.format(subject=subject))
 
 
 def beside_gap(answer: Reply, subject: str) -> Reply:
-    """A two-part question with one part the page lacks: say so, then answer the other part."""
-    said = answer.text if answer.kind == PARTLY else f"What our page does say: {answer.text}"
-    text = f"{NOT_COVERED.format(subject=subject)} {said}"
+    """A two-part question with one part the page lacks: the part it answers, then what it lacks."""
+    lacks = NOT_COVERED.format(subject=subject)
+    note = f"{lacks} {answer.note}" if answer.note else f"{lacks} {ASK_CARE_TEAM}"
     buttons = answer.buttons if APPOINTMENT_BUTTON in answer.buttons else (APPOINTMENT_BUTTON, *answer.buttons)
-    return Reply(text, buttons, topic=answer.topic, kind=PARTLY)  # the care team can say what the page lacks
+    return Reply(answer.text, buttons, topic=answer.topic, kind=PARTLY, note=note)
 
 
 def off_topic_reply() -> Reply:
@@ -126,7 +138,15 @@ def answer_question(question: Question, topic_hint: Optional[str] = None) -> Rep
 
 
 def reply_for(kb: FactsFile, question: Question) -> Reply:
-    """Build the reply for an analysed question."""
+    """Build the reply for an analysed question, with any caveat after it."""
+    reply = _reply_for(kb, question)
+    if not question.caveat:
+        return reply
+    caveat = f"{NOT_COVERED.format(subject=question.caveat)} Please tell your care team about it."
+    return replace(reply, note=f"{reply.note} {caveat}" if reply.note else caveat)
+
+
+def _reply_for(kb: FactsFile, question: Question) -> Reply:
     known = kb.by_key()
     if question.kind == UNCOVERED and not question.topics and question.gap is None:
         return off_topic_reply()
@@ -134,12 +154,14 @@ def reply_for(kb: FactsFile, question: Question) -> Reply:
         topic = question.topics[0] if question.topics else None
         return uncovered_reply(question.subject or "that", topic)
     if question.kind == PARTLY and question.gap and question.topics[0] in known:
-        return partly_reply(kb, question.topics[0], question.subject or "that", question.attribute)
+        return partly_reply(kb, question.topics[0], question.subject or "that", question.attribute,
+                            unnamed=question.gap.kind in UNNAMED_SUBJECTS)
     if question.kind in (LIST_TESTS, LIST_TREATMENTS):
         return list_reply(kb, question.kind)
     keys = tuple(key for key in question.topics if key in known)
     if question.kind == COMPARE and len(keys) >= 2:
-        return compare_reply(kb, keys, question.attribute)
+        reply = compare_reply(kb, keys, question.attribute)
+        return replace(reply, note=LIMIT_NOTE.format(subject=question.subject)) if question.gap else reply
     if keys:
         return fact_reply(kb, keys[0], question.attribute)
     return unclear_reply()

@@ -25,7 +25,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from bot.nlp.history import present_part
 from bot.nlp.normalize import lemma_text
-from bot.nlp.reading import Readable, Reading, as_reading, asking_part, read
+from bot.nlp.reading import Readable, Reading, as_reading, asking_part, is_question_shaped, read
 from bot.nlp.vocabulary import common_words, page_vocabulary
 from bot.settings import DATA_DIR, get_settings
 
@@ -46,6 +46,7 @@ class Gap:
     partly: Optional[str] = None
     with_topic: Optional[str] = None
     answers: Optional[str] = None
+    aside: bool = False  # named only before a general question ("I have a pacemaker, FYI. What does MVD do?")
 
     def about(self, topic: str) -> str:
         """The gap named together with the page topic the question is about."""
@@ -82,6 +83,12 @@ class SubjectClass:
 
 
 # A question about whether something applies to the patient or someone they know.
+# A question naming no page topic that still asks about the page ("what presses on the nerve?"), and one
+# that asks about what was said before it ("does that rule out the scan?", "any truth in that?").
+_ABOUT_THE_PAGE = re.compile(r"\b(?:test|scan|exam|diagnos|treat|option|surg|operation|therap|procedure|nerve|"
+                             r"what can (?:be do|i do|they do|you do)|first appointment|doctor (?:do|check|look))")
+_POINTS_BACK = re.compile(r"\b(?:(?<!it )(?<!what )that|this|these|those|link|truth|rule out|a problem|matter|"
+                          r"instead)\b")
 _APPLIES_TO_THEM = re.compile(
     r"\b(?:can|could|may|should|shall|will|would|do|does) (?:i|he|she|we|they|my \w+|his \w+|her \w+)\b|"
     r"\b(?:safe|ok|okay|alright|allowed|suitable|risk\w*|dangerous|affect|interact\w*|option|"
@@ -178,14 +185,19 @@ class Coverage:
         # Background is no subject: "I had Bell's palsy years ago. What does an EMG test?", and before
         # a general question about a page topic, "My late wife had MS. Which scan shows the vessels?"
         # ("I have MS. Can I have Botox?" asks whether it applies to them: MS stays the subject).
-        general = asked is not reading and bool(asked.mentions) and not _APPLIES_TO_THEM.search(asked.lemmas)
+        # A question with no page topic of its own counts too ("... all sorted now. What presses on the nerve?").
+        general = (asked is not reading and is_question_shaped(asked.text) and not _APPLIES_TO_THEM.search(asked.lemmas)
+                   and not _POINTS_BACK.search(asked.lemmas)
+                   and (bool(asked.mentions) or bool(_ABOUT_THE_PAGE.search(asked.lemmas))))
         background_free = asked if general else present_part(reading)
         for subject_class in self.classes:
             read_in = asked if subject_class.asked_only else reading if subject_class.always else background_free
             term = subject_class.match(read_in, self.explained)
             if term:
+                # A device named only before a general question: the answer, with the caveat beside it.
+                aside = subject_class.always and general and not subject_class.match(asked, self.explained)
                 return Gap(subject_class.name, self._subject(subject_class.subject, term), term,
-                           subject_class.partly, subject_class.with_topic, subject_class.answers)
+                           subject_class.partly, subject_class.with_topic, subject_class.answers, aside)
         name = self.unknown_name(asked)  # a rare word in an aside ("a lopsided grin") is no subject
         if name:
             return Gap("unknown_name", f"that: our page doesn't mention {name}", name)

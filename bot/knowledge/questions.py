@@ -8,7 +8,7 @@ the dialogue: the NLU intent and the last topic discussed, which resolves
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import List, Optional, Pattern, Sequence, Tuple
 
 from bot.knowledge.coverage import Gap, coverage
@@ -156,6 +156,7 @@ class Question:
     subject: Optional[str] = None
     attribute_from_text: bool = False
     gap: Optional[Gap] = None
+    caveat: Optional[str] = None  # what the page lacks about a circumstance named beside the question
 
 
 ATTRIBUTES = frozenset(name for name, _ in ATTRIBUTE_CUES)
@@ -244,6 +245,16 @@ def analyse_question(
     after the jabs?" asks it again of a new topic.
     """
     whole = as_reading(message)
+    gap = coverage().gap(after_topic_shift(whole))
+    question = _analyse(whole, intent, last_topic, last_asked, None if gap and gap.aside else gap)
+    if gap and gap.aside and question.kind != UNCOVERED:  # "I have a pacemaker, FYI. What does MVD do?"
+        return replace(question, caveat=gap.subject)
+    return question
+
+
+def _analyse(
+    whole: Reading, intent: Optional[str], last_topic: Optional[str], last_asked: Optional[str], gap: Optional[Gap],
+) -> Question:
     reading = after_topic_shift(whole)
     lemmas = reading.lemmas
     asked = question_clause(reading)
@@ -253,7 +264,7 @@ def analyse_question(
     topics = [] if aside_only else focus_topics(reading.mentions)
     attribute = detect_attribute(asked.lemmas)
     from_text = attribute is not None
-    gap = coverage().gap(reading) or _circumstance_gap(whole, reading)
+    gap = gap or _circumstance_gap(whole, reading)
     if last_asked and not from_text and not gap and topics and ELLIPSIS_CUE.search(lemmas):
         gap = coverage().class_gap(last_asked)
         attribute = None if gap or last_asked not in ATTRIBUTES else last_asked
@@ -345,6 +356,8 @@ def _gap_question(gap: Gap, topics: Sequence[str], attribute: str, reading: Read
     """
     named = tuple(t for t in topics if t not in GROUP_TOPICS)
     if gap.answers == ASKED:  # a detail beyond the page's fact: that fact, and what it lacks
+        if len(named) >= 2:  # "pills or Botox, which works better?": each one's fact, then how far that goes
+            return Question(COMPARE, named[:3], attribute, gap.subject, attribute_from_text=True, gap=gap)
         return Question(PARTLY, named[:1], attribute, gap.about(knowledge().by_key()[named[0]].phrase),
                         gap=gap) if named else None
     if not named:

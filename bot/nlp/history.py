@@ -10,6 +10,7 @@ a past attempt still counts.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import List
 
 from bot.nlp.reading import Reading, is_question_shaped, read, split_clauses
@@ -54,8 +55,12 @@ def _background(clauses: List[str]) -> List[bool]:
         for i, clause in enumerate(clauses)]
 
 
+@lru_cache(maxsize=2048)
 def present_part(reading: Reading) -> Reading:
-    """The message without its background clauses (empty when every clause is background)."""
+    """The message without its background clauses (empty when every clause is background).
+
+    Cached, like ``read``: the red-flag signs, alarm words and coverage all read it, once per message.
+    """
     clauses = split_clauses(reading.text)
     background = _background(clauses)
     if not any(background):

@@ -105,7 +105,7 @@ def split_clauses(text: str) -> List[str]:
 
 def clauses_of(reading: Reading) -> List[str]:
     """The message's substantive clauses, without joining words ("and how many sessions?")."""
-    parts = (_LEADING_JOIN.sub("", c.strip()) for c in _CLAUSE_BREAK.split(reading.text))
+    parts = (_LEADING_JOIN.sub("", c) for c in split_clauses(reading.text))
     return [c for c in parts if len(c.split()) >= MIN_CLAUSE_WORDS]
 
 

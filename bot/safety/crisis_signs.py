@@ -31,7 +31,8 @@ _STOCK_READY = (r"(?:counted out|lined up|laid out|hid\w*|hidden|stash\w*|sav\w*
 # ("keep thinking about stepping out in front of a lorry", "I picture walking into the sea").
 _IDEATION = (r"(?:think\w*|picture|picturing|imagin\w*|fantasi[sz]\w*|dream\w*|urge|tempt\w*|want|wan na|wanna|"
              r"go(?:ing)? to|gonna|plan\w*|could just|wish i could|tell\w* me to)")
-_METHOD = (r"(?:(?:jump|step|walk|drive|driving|throw|fall|crash|swerve|run|lie|lying|lay)\w* (?:\S+ ){0,2}"
+_METHOD = (r"(?:(?:jump|step|walk|drive|driving|throw|fall|crash|swerve|run|lie|lying|lay|yeet|launch|fling|chuck)\w* "
+           r"(?:\S+ ){0,2}"
            r"(?:off|into|in front of|under|from|onto|on) (?:\S+ ){0,2}"
            r"(?:bridge|ledge|roof|cliff|train|lorry|truck|bus|traffic|track|platform|sea|river|canal|car park|"
            r"multistorey|balcony|window|motorway|highway|wall|tree)|hang\w* my ?self|noose|rope (?:\S+ ){0,2}neck|"
@@ -76,16 +77,42 @@ LEMMA_PATTERNS = re.compile("|".join(f"(?:{p})" for p in (
     r"\bgave (?:away )?my (?:cat|dog|pet|medal|tool|guitar|jewel\w*|ring)s?\b",
     r"\bgive away (?:my |his |her |their |all (?:of )?(?:my |his |her )?)?(?:\S+ )?(?:cat|dog|pet|medal|tool|guitar|"
     r"jewel\w*|ring|watch|belonging|possession|thing|stuff)s?\b",
-    r"\b(?:not|n't|never) (?:\S+ ){0,4}be around (?:for|much|long|next|to see|by|anymore|any more)\b",
+    r"\b(?:not|n't|never) (?:\S+ ){0,4}be around (?:for|much|long|next|to see|by|anymore|any more)\b"
+    r"(?! (?:week|weekend|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\S+ (?:week|weekend|month))\b"
+    r"(?:\s\S+){0,6}? (?:holiday|away|travel\w*|work\w*|trip|abroad|book|appointment|reschedul\w*|move))",
     r"\b(?:will not|wo not|won't) (?:be )?need\w* (?:the |my |your )?(?:appointment|info|information|botox|treatment|"
     r"surgery|op|mri|scan)\b(?:\s\S+){0,8}? (?:peace|ready|goodbye|tonight|anymore|any more|go)\b",
     # wishing to be gone
+    r"\b(?:pray|hope|wish)\w* (?:\S+ ){0,3}(?:will not|wo not|won't|do not|don't|never) wake up\b",
+    r"\b(?:i 'll|i will|i ll|ill|i be go to|i m go to|i be gonna) end it\b"
+    r"(?! (?:with|by|after|before|early|now and|there))",
+    r"\bmy ?self off (?:the |a |that |this )?(?:\S+ ){0,2}"
+    r"(?:roof|bridge|ledge|cliff|balcony|building|car park|multistorey|"
+    r"top floor|tower)\b",
+    r"\b(?:sleep|log\w* off|check\w* out|switch\w* off|sign\w* off|tap\w* out|clock\w* out) (?:\S+ ){0,2}"
+    r"(?:for good|forever|permanently|for ever)\b",
+    r"\b(?:log\w* off|check\w* out of|exit\w*|quit\w*|leave|leaving|left) (?:from )?"
+    r"(?:life|this world|this life|existence)\b",
+    r"\b(?:done|finish\w*|through) (?:with )?(?:be alive|being alive|live\b|living\b(?! with)|life\b|exist\w*)",
+    r"\b(?:tired|sick|weary) of (?:be alive|being alive|life\b|exist\w*)",
+    r"\b(?:not|n't|never|no longer) (?:\S+ ){0,4}be here (?:much longer|for (?:much )?long(?:er)?|anymore|any more|"
+    r"by (?:christmas|then|the time|next|summer|spring|winter|autumn))\b",
+    r"\b(?:easiest|easy|best|quickest|quick|simplest|gentlest|painless|peaceful) way to (?:go|die|end|pass)\b"
+    r"(?! (?:about|ahead|forward|for|with|through|in|to|over|back|see|get|book|ask))",
+    rf"\b{_IDEATION} (?:\S+ ){{0,3}}(?:go|die|pass away|slip away) (?:peacefully|quietly in my sleep)\b",
+    r"\b(?:kys|kill your ?self|kill urself)\b(?:\s\S+){0,8}? (?:i might|maybe i (?:will|should|might)|"
+    r"they (?:be|'re|are) (?:right|not wrong)|i (?:should|will|want to)|tempt\w*)\b",
+    r"\bno point (?:to |in )?(?:continu\w*|go\w* on|carry\w* on)\b"
+    r"(?! (?:with|the|my|taking|take|botox|treatment|this|it|them|tablet|pill|med|injection|jab|therapy))",
+    r"\bthank (?:you|u) for everything\b(?:\s\S+){0,10}? (?:look after|take care of|love you|goodbye|bye)\b",
     r"\bi (?:just |really |only )?want (?:be )?(?:to )?be (?:gone|go)\b"
     r"(?! to| home| back| out| there| in| for)",
     r"\b(?:painless|easy|quick|peaceful) way (?:out|to go|to die|to end)\b",
     r"\bhop\w* (?:\S+ ){0,5}(?:i die|i 'd die|i would die|die on the|be dead|not wake up|(?:would|will) all be over|"
     r"it (?:would|will) be over)", r"\bdie on the table\b(?:\s\S+){0,3}? good\b",
-    r"\b(?:nothing but|such|just|only) a burden\b", r"\b(?:be|am|'m|feel like) (?:\S+ )?a burden\b",
+    r"\b(?:nothing but|such|just|only) a burden\b",
+    r"\b(?:be|am|'m|feel like) (?:\S+ )?a burden\b"
+    r"(?! on (?:the |our |my )?(?:budget|household budget|finance|money|wallet|bank))",
     r"\bbetter off (?:\S+ ){0,3}without (?:me|him|her|them)\b",
     r"\bbetter off (?:\S+ ){0,3}if i (?:\S+ ){0,2}(?:disappear\w*|be gone|was gone|die|died|leave|left|be not here)",
     r"\bsleep (?:\S+ ){0,1}forever\b", r"\bstop eat\w* and drink\w*\b",
@@ -94,7 +121,9 @@ LEMMA_PATTERNS = re.compile("|".join(f"(?:{p})" for p in (
     r"\blook\w* (?:over|down) (?:\S+ ){0,4}"
     r"(?:car park|multistorey|bridge|ledge|edge|roof|balcony|cliff|top floor)\b",
     # self-injury and past attempts
-    r"\b(?:bang|slam|smash|hit)\w* (?:my|his|her) (?:head|face) (?:\S+ ){0,2}(?:against|on|into) (?:the |a )?"
+    r"\b(?<!fall and )(?<!fell and )(?<!trip and )(?<!slip and )(?:bang|slam|smash|hit)\w* (?:my|his|her) "
+    r"(?:head|face) "
+    r"(?:\S+ ){0,2}(?:against|on|into) (?:the |a )?"
     r"(?:wall|door|floor|table|desk|mirror)",
     r"\bcigarette (?:\S+ ){0,3}(?:on|onto|into|against) (?:my|his|her) (?:\S+ )?(?:skin|arm|hand|cheek|face|leg|wrist)",
     r"\b(?:scratch|claw|pick|rip|tear|burn|cut|hit|punch|slap|bang)\w* (?:\S+ ){0,6}(?:till|until) "
@@ -129,7 +158,7 @@ LEMMA_PATTERNS = re.compile("|".join(f"(?:{p})" for p in (
 
 # Other languages (raw, lower-case text).
 RAW_PATTERNS = re.compile(
-    r"nicht mehr leben|\bumbringen\b|selbstmord|suizid|je veux mourir|me tuer|me suicider|en finir|"
+    r"nicht mehr leben|\bumbringen\b|selbstmord|suizid|je veux mourir|\bme tuer\b|me suicider|en finir|"
     r"quero morrer|me matar|voglio morire|uccidermi|farla finita"
 )
 

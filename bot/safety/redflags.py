@@ -53,11 +53,12 @@ CRISIS_PATTERNS = _rx(
     r"\bgive up on (?:everything|life|living)\b", r"\bend (?:\S+ ){0,2}suffering\b",
     r"\b(?:swallow|take|took|down) (?:\S+ ){0,2}(?:whole|entire) (?:bottle|box|pack|packet|strip|blister|pot|tub|jar|lot|supply)\b",
     r"\btake (?:\S+ ){0,2}everything in (?:the|my) (?:medicine )?(?:cabinet|cupboard)\b",
-    r"\b(?:hurt|harm|kill|cut) (?:my|her|him|them|your)(?:self|selves)\b", r"\bon purpose\b",
+    r"\b(?:hurt|harm|kill|cut) (?:my|her|him|them|your)(?:self|selves)\b(?! (?:shav\w*|cook\w*|chopp\w*|on (?:a|the|some)))",
+    r"\bon purpose\b",
     r"\bswallow (?:\S+ ){0,2}(?:the lot|all of|all my|all the|everything|the whole|whole)\b",
     r"\bwhat s the point(?! of (?!liv|life|try|go on|going on|anything|it all|me))",
     r"\b(?:take|took|swallow) (?:\d+|all|a lot|loads|too many) (?:\S+ ){0,3}(?:die|kill|fatal|lethal|overdose|wake up|survive)\b",
-    r"\b(?:not|n't|never) (?:\S+ ){0,2}want (?:\S+ ){0,2}be hear\b", r"\b(?:done|do) with (?:life|living|it all)\b",
+    r"\b(?:not|n't|never) (?:\S+ ){0,2}want (?:\S+ ){0,2}be hear\b", r"\b(?:done|do) with (?:life|living|it all)\b", r"\b(?:done|do) be(?:ing)? alive\b",
     r"\bi give up(?=\s*(?:[.!,;]|$|on (?:life|living|everything|it all)\b|now\b|already\b|completely\b|for good\b))", r"\bdone with (?:life|living|it all|everything|this life)\b",
     r"\b(?:sort|put) (?:\S+ ){0,3}affairs\b", r"\bgoodbye (?:letter|note)\b", r"\bletter to my family\b",
     r"\bgiv\w* (?:\S+ ){0,2}(?:thing|stuff|belonging|possession)s? away\b",
@@ -67,7 +68,7 @@ CRISIS_PATTERNS = _rx(
     r"\btake (?:my |the )?(?:\S+ ){0,2}(?:pill|tablet|med|dose)\w* (?:\d+|two|three|four|several) time\b", r"\bend (?:my|it) (?:life|all)\b", r"\bend it all\b",
     r"\bend (?:\S+ ){0,2}(?:my )?life\b", r"\btake my (?:own )?life\b",
     r"\b(?:want|go|going|gonna|wan na|wanna|plan|planning) (?:to )?end it\b", r"\bdisappear forever\b",
-    r"\bkil+ my ?self\b", r"\bcut\w* my ?self\b", r"\bhang my ?self\b",
+    r"\bkil+ my ?self\b", r"\bcut\w* my ?self\b(?! (?:shav\w*|cook\w*|chopp\w*|on (?:a|the|some)))", r"\bhang my ?self\b",
     r"\bcut\w* (?:\S+ )?(?:my|her|his) (?:arm|wrist|leg|thigh|skin|stomach)", r"\bcut\w* again\b",
     r"\bjump\w* (?:\S+ )?(?:off|from|in front of) (?:a |the |that )?(?:bridge|building|roof|cliff|train|car|balcony|tower|window)",
     r"\b(?:step|walk|throw my ?self) in front of (?:a |the )?(?:train|bus|car|lorry|truck)", r"\bsleep and (?:never|not) wake up\b",
@@ -80,10 +81,11 @@ CRISIS_PATTERNS = _rx(
     r"\btake all (?:of )?(?:my|her|his|their|the) (?:\S+ ){0,2}(?:pill|tablet|med)",
     r"\b(?:not|n't|no|never) (?:\S+ ){0,2}(?:want|wish|wan na|wanna) (?:\S+ ){0,2}(?:live|be alive|be here|wake up)\b",
     r"\b(?:want|wish|wan na|wanna|go) (?:\S+ ){0,2}(?:die|be dead)\b", r"\bbetter off dead\b",
-    r"\bself[- ]?harm", r"\bhurt (?:my ?self|me)\b", r"\bharm (?:my ?self|me)\b", r"\bcut my ?self\b",
+    r"\bself[- ]?harm", r"\bhurt (?:my ?self|me)\b", r"\bharm (?:my ?self|me)\b", r"\bcut my ?self\b(?! shav\w*)",
     r"\boverdose(?! on (?:dr\b|doctor google|google|the internet|internet|info|information|research|coffee|caffeine|"
     r"sugar|chocolate|tv|netflix|youtube|tiktok|reading))",
-    r"\btake (?:\S+ ){0,3}(?:too many|a lot of|whole bottle|bunch of|a load of|loads of) (?:\S+ ){0,2}(?:pill|tablet|medicine|medication|relax)",
+    r"\btake (?:\S+ ){0,3}(?:too many|a lot of|whole bottle|bunch of|a load of|loads of) (?:\S+ ){0,2}(?:pill|tablet|medicine|medication|relax)"
+    r"(?!\w* (?:already|every day|each day|daily|for my|for (?:the|a|high|blood|heart|diabetes|my)))",
     r"\b(?:to|make) (?:\S+ ){0,2}(?:everything|it all|the pain|life) (?:\S+ )?stop\b(?! twitch| spasm)",
     r"\b(?:will not|wo not|won't|wont|not) be (?:here|around|alive) (?:by|in the|tomorrow|much longer|for long|anymore)",
     r"\b(?:write|wrote|written|leave|left) (?:\S+ ){0,2}(?:letter|note)s? (?:to|for) (?:my|the) (?:kid|child|family|wife|husband|"
@@ -95,7 +97,7 @@ CRISIS_PATTERNS = _rx(
     r"\b(?:tox\w* screen|toxicology|autopsy|post ?mortem|coroner)\b",
     r"\b(?:die|dying|death|fatal|kill)\b(?:\s\S+){0,12}? (?:kind of |kinda |sort of |secretly |half |part of me )?"
     r"(?:hope|wish) (?:it (?:do|will|would)|so|i do|for that)\b",
-    r"\benough (?:\S+ ){0,3}(?:to )?(?:not|never) (?:come back|wake up)\b", r"\bcan not go on\b", r"\blife (?:be )?not worth\b",
+    r"\benough (?:\S+ ){0,3}(?:to )?(?:not|never) (?:come back|wake up)\b", r"\b(?:can|could) not go on\b", r"\blife (?:be )?not worth\b",
     r"\bnot worth live\b", r"\bnothing to live for\b", r"\bgive up on life\b",
     r"\bpoint (?:in|of) (?:living|live|life|go on|going on)\b", r"\bbetter off without me\b",
     r"\bno (?:one|body) would (?:miss|care about) me\b", r"\bwish i (?:be|was|were) dead\b",
@@ -105,7 +107,7 @@ CRISIS_PATTERNS = _rx(
     r"(?:\s\S+){0,10}? (?:fatal|lethal|leathal|deadly|kill (?:me|my ?self|you|u|ya|your ?self|someone|somebody|a person)|die|"
     r"od|overdose|to death|stop (?:my|your|the|a|his|her|their) heart|"
     r"not wake up|never wake up|survive|end it|be over|(?:heart|breath\w*) (?:to )?stop|"
-    r"stop (?:my|your|the|a|his|her|their|someone 's) breath\w*|(?:someone|somebody|a person|me|you|him|her) stop breath\w*)\b",
+    r"stop (?:my|your|the|a|his|her|their|someone 's) breath\w*|(?:someone|somebody|a person|me|you|him|her|to|and|till|until) stop breath\w*)\b",
     r"\b(?:fatal|lethal|leathal|deadly|kill|od) (?:\S+ ){0,2}(?:how (?:many|much)|amount|dose)\b",
     r"\benough (?:\S+ ){0,3}(?:to )?(?:not wake up|never wake up|die|kill me|kill myself|end it)",
     r"\bso (?:that )?i (?:do not|don't|never|wo n't|won't) wake up\b",
@@ -128,7 +130,7 @@ CRISIS_PATTERNS = _rx(
     r"\b(?:will not|wo not|won't|wont|not) be (?:a |an )?(?:problem|burden|bother|trouble|nuisance) (?:\S+ ){0,3}(?:much )?longer\b",
     r"\bthink\w* (?:about |of )?end (?:it|my life|thing|everything|it all)\b",
     r"\b(?:would|will|could|that|to) end (?:everything|it all|my life)\b",
-    r"\bcan not (?:do|take|go on with|handle) (?:this|it)(?: \S+)? (?:anymore|any more|any longer)\b(?:\W+\w+){0,3}\W+(?:goodbye|bye|farewell)\b",
+    r"\b(?:can|could) not (?:do|take|go on with|handle) (?:this|it)(?: \S+)? (?:anymore|any more|any longer)\b(?:\W+\w+){0,3}\W+(?:goodbye|bye|farewell)\b",
     r"\bthis be (?:my )?(?:final |last )?goodbye\b", r"\b(?:my|a) (?:final|last) goodbye\b",
     r"\bgoodbye (?:forever|for good|cruel world|world)\b", r"\bsay\w* goodbye to (?:everyone|everybody|the world|my family)\b",
 )
@@ -137,36 +139,39 @@ OVERDOSE_COUNT = re.compile(r"\b(?:had|taken|took|swallowed|downed) (?:about |li
                             r"(?:[2-9]\d|\d{3}|twenty|thirty|forty|fifty) of (?:them|these|those|the pills|the tablets)\b", re.I)
 OVERDOSE_TAKEN = re.compile(
     r"\b(?:took|taken|taking|swallowed|downed|have had) (?:like |about |around |maybe )?(?:all|everything|every one|the whole|a whole|"
-    r"my whole|the rest|a bottle|a (?:big |large |huge )?handful|a bunch|a load of|loads|lots|a lot|too many|too much|extra|double|triple|"
+    r"my whole|the rest|what (?:was|is) left|whatever (?:was|is) left|a bottle|a (?:big |large |huge )?handful|a bunch|a load of|loads|lots|a lot|too many|too much|extra|double|triple|"
     r"\d{2,}|\d+ (?:days?|weeks?)|two days|a (?:week|month)'?s?)"
     r"\b(?: of)?(?: my| the| his| her)?", re.I)
 
 SYMPTOM_PATTERNS = (
     (STROKE, _rx(
-        rf"\b{_FACE} {_GAP}{_WEAK}", rf"\b{_WEAK}\w* {_GAP}{_FACE}\b",
-        r"\bcan not (?:\S+ ){0,2}move (?:\S+ ){0,5}(?:face|arm|leg|side|mouth|eye|lip)",
+        rf"\b{_FACE} {_GAP}{_WEAK}", rf"\b(?<!rather be )(?<!better off )(?<!wish i be ){_WEAK}\w* {_GAP}{_FACE}\b",
+        r"\b(?:can|could) not (?:\S+ ){0,2}move (?:\S+ ){0,5}(?:face|arm|leg|side|mouth|eye|lip)",
         r"\bstroke\b", r"\bslur",
-        r"\bcan not (?:\S+ ){0,2}(?:speak|talk|smile|(?:move|lift|close|feel) (?:my|his|her|their|the))",
+        r"\b(?:can|could) not (?:\S+ ){0,2}(?:speak|talk|smile|(?:move|lift|close|feel) (?:my|his|her|their|the))",
         r"\b(?:not able|unable) to (?:\S+ )?(?:speak|talk|smile|walk|move|lift)\b", r"\b(?:i|he|she|they|we|wife|husband|partner|mum|mom|mother|dad|father|son|daughter|friend) (?:\S+ ){0,2}collaps\w*\b(?! (?:with|in) laughter)",
-        r"\b(?:see|seeing) double\b", r"\bcan not (?:\S+ )?walk (?:straight|properly|in a straight line)\b",
+        r"\b(?:see|seeing) double\b", r"\b(?:can|could) not (?:\S+ )?walk (?:straight|properly|in a straight line)\b",
         r"\bvision (?:\S+ ){0,5}(?:go|gone|went|lost|black|dark)\b", r"\bhalf (?:of )?my vision\b",
         rf"\b{_FACE} (?:\S+ ){{0,2}}(?:will not|would not|do not|does not) (?:\S+ )?move\b",
+        rf"\b(?:sudden\w*|this morning|today|tonight|just now|woke up)\b(?:\s\S+){{0,8}}? (?:{_FACE}|eye|eyelid) (?:\S+ ){{0,2}}"
+        r"(?:will not|would not|can not|could not|do not|does not) (?:\S+ )?(?:close|shut|blink|move)\b",
         r"\b(?:can|could) not (?:\S+ ){0,2}get (?:\S+ ){0,2}word\w* out\b", r"\bgibberish\b",
         r"\bword\w* (?:\S+ ){0,2}(?:make no sense|do not make sense|not make sense)",
         r"\b(?:leg|knee|arm)s? (?:\S+ ){0,2}(?:give way|gave way|buckle|collapse|give out|gave out)",
         r"\b(?:whole )?body (?:\S+ ){0,2}(?:shook|shake|shaking|jerk\w*)\b",
         r"\bword\w* (?:\S+ ){0,4}(?:jumble|wrong|mix\w* up|garble|muddle|scramble|weird|funny|strange|odd|nonsense)",
         r"\b(?:talk|speak|speech)\w* (?:\S+ ){0,4}nonsense\b",
-        r"\bcan not say what i mean\b",
+        r"\b(?:can|could) not say what i mean\b",
         r"\b(?:arm|leg|hand|side of my body) (?:\S+ ){0,4}(?:weak|numb|paralysis|heavy|can not move|go dead|flopp|limp|useless|"
         r"will not work|wo not work|won't work|do not work)", r"\b(?:can|could) not (?:hold|grip|grasp) (?:his|her|my|a|the)\b",
         r"\b(?:speech|voice|talk\w*|words) (?:\S+ ){0,2}(?:sound\w* )?drunk\b",
-        r"\bcan not find (?:\S+ ){0,2}word",
-        r"\bcan not (?:\S+ ){0,2}(?:lift|raise|move) (?:\S+ ){0,2}(?:arm|leg|hand)",
+        r"\b(?:can|could) not find (?:\S+ ){0,2}word", r"\bword[- ]?finding\b",
+        r"\b(?:left|right|l|r|one|1)[- ]?sid(?:e|ed) (?:\S+ )?(?:weak|numb|paralys)",
+        r"\b(?:can|could) not (?:\S+ ){0,2}(?:lift|raise|move) (?:\S+ ){0,2}(?:arm|leg|hand)",
         r"\b(?:weak|numb|paralysis) (?:\S+ ){0,4}(?:arm|leg|hand|body)\b",
         r"\b(?:weak|numb|tingl|paralysis|heavy|dead)\w* (?:\S+ ){0,4}(?:whole|entire) (?:\S+ )?side\b",
         r"\b(?:whole|entire) (?:\S+ )?side (?:\S+ ){0,4}(?:weak|numb|tingl|paralysis|heavy|dead)",
-        r"\b(?:sudden|suddenly|lose|lost|loss of) (?:\S+ ){0,3}(?:vision|sight|see)\b", r"\bcan not see\b",
+        r"\b(?:sudden|suddenly|lose|lost|loss of) (?:\S+ ){0,3}(?:vision|sight|see)\b", r"\b(?:can|could) not see\b(?! (?:\S+ )?(?:point|way|future|reason|light|end|myself|any way))",
         r"\bblind\b", r"\bdouble vision\b", r"\bworst headache\b", r"\bthunderclap\b",
         r"\bsudden (?:\S+ ){0,2}(?:severe )?headache\b", r"\b(?:sudden\w*|new|severe|very) (?:\S+ ){0,2}confus\w*(?! (?:by|about|with|over|as to))",
         r"\bconfus\w* (?:\S+ ){0,4}(?:slur|droop|weak|numb|headache|can not speak)", r"\bpass(?:ed)? out\b",
@@ -181,17 +186,18 @@ SYMPTOM_PATTERNS = (
         r"\b(?:trouble|difficulty|problem|hard|hardly|barely|struggle|struggling|can not|unable to|difficult)(?: to)? (?:\S+ ){0,2}(?:breathe|swallow|speak|talk)",
         r"\b(?:breathe|swallow)\w* (?:\S+ ){0,2}(?:trouble|difficult|hard|problem)",
         r"\bchok(?!\w* up\b)", r"\bshort of breathe\b", r"\bshortness of breathe\b", r"\bgasp", r"\bwheez",
-        r"\bthroat (?:\S+ ){0,5}(?:clos|tight|swell)", r"\bcan not catch my breathe\b",
-        r"\bsuffocat", r"\bcan not get (?:any |enough )?air\b", r"\bcan not get (?:\S+ ){0,2}breathe\b", r"\bgasp\w* for air\b",
+        r"\bthroat (?:\S+ ){0,5}(?:clos|tight|swell)", r"\b(?:can|could) not catch my breathe\b",
+        r"\bsuffocat", r"\b(?:can|could) not get (?:any |enough )?air\b", r"\b(?:can|could) not get (?:\S+ ){0,2}breathe\b", r"\bgasp\w* for air\b",
         r"\bout of breathe\b",
         # a severe allergic reaction: swelling of the lips, tongue or throat, hives
-        r"\bhives\b", r"\banaphyla", r"\b(?:lip|tongue|throat)s? (?:\S+ ){0,3}(?:swell|swollen|puff)",
+        r"\bhives?\b", r"\banaphyla", r"\blips? (?:\S+ ){0,2}(?:blue|purple|grey|gray)\b",
+        r"\bbreath\w* (?:be )?(?:very |so |really )?(?:short|shallow)\b", r"\b(?:lip|tongue|throat)s? (?:\S+ ){0,3}(?:swell|swollen|puff)",
         r"\b(?:swell|swollen|puff)\w* (?:\S+ ){0,3}(?:lip|tongue|throat)s?\b",
     )),
     (AFTER_SURGERY, _rx(
         r"\bstiff neck\b", r"\bneck (?:be )?(?:\S+ ){0,2}stiff\b", r"\bfever\b", r"\bhigh temp",
         r"\brun\w* a temp", r"\bneck (?:\S+ ){0,2}(?:hurt|pain) (?:\S+ ){0,2}(?:bend|move|turn)",
-        r"\bcan not (?:bend|move|turn) (?:\S+ ){0,1}neck\b",
+        r"\b(?:can|could) not (?:bend|move|turn) (?:\S+ ){0,1}neck\b",
         r"\b(?:clear|watery) (?:\S+ ){0,3}(?:leak|drip|ooz)", r"\b(?:leak|drip|ooz)\w* from (?:\S+ ){0,3}(?:cut|wound|incision|scar)",
         r"\bclear (?:fluid|liquid|water)\b", r"\b(?:water|fluid|liquid) (?:\S+ ){0,2}(?:come|coming) out\b", r"\b(?:fluid|liquid) (?:\S+ ){0,4}(?:leak|drip|come|run)", r"\b(?:leak|drip)\w* (?:\S+ ){0,4}(?:fluid|nose|wound|incision)",
         r"\bnose (?:\S+ ){0,3}(?:drip|leak|run) (?:\S+ ){0,3}clear\b", r"\bwound (?:\S+ ){0,3}(?:ooz|leak|open|red|pus|swell)",
@@ -237,14 +243,16 @@ _MY_SYMPTOM = re.compile(
     r"\bmy (?:face|smile|mouth|eyelid|eye|lip|cheek|arm|leg) (?:\S+ )?"
     r"(?:droop|weak|numb|paralysis|sag|drop|crooked)"
 )
-_CAUSAL = re.compile(r"\b(?:make|cause|leave|lead to|result in|give) (?:\S+ ){0,2}(?:my|your|the|a|an|people|someone)\b")
+_CAUSAL = re.compile(r"\b(?:make|cause|leave|lead to|result in|give) (?:\S+ ){0,2}(?:my|your|the|a|an|people|someone)\b|"
+                     r"\bfrom (?:the |an? |this |that )?(?:\S+ )?(?:surgery|operation|op|mvd|decompression|botox|injection|"
+                     r"procedure|treatment)\b")
 _GENERAL = re.compile(r"\b(?:cause|side effect|risk|complication|happen|possible|normal|common|sign of|symptom of|mean)\b")
 
 
 # The condition itself: spasms pull, close and freeze one side of the face. In a message about
 # it, only the strong signs of a stroke count (weakness, droop, numbness, paralysis, slurring).
 _CONDITION = re.compile(r"\b(?:twitch|spasm|jerk|flutter|tic|blink|wink|squint|clench|contract|pull|tug|attack|episode)")
-_STRONG_SIGN = re.compile(r"weak|droop|numb|paralysis|slur|sag|limp|dead|can not (?:\S+ ){0,2}(?:move|feel|speak|talk)|"
+_STRONG_SIGN = re.compile(r"weak|droop|numb|paralysis|slur|sag|limp|dead|slack|flopp|can not (?:\S+ ){0,2}(?:move|feel|speak|talk)|"
                           r"(?:do|does|will|would) not (?:\S+ )?move")
 _EYELID_DROOP = re.compile(r"\b(?:eyelid|eye|lid) (?:\S+ ){0,3}dro(?:o)?p|dro(?:o)?p\w* (?:\S+ ){0,2}(?:eyelid|eye|lid)\b")
 
@@ -253,7 +261,8 @@ _EYELID_DROOP = re.compile(r"\b(?:eyelid|eye|lid) (?:\S+ ){0,3}dro(?:o)?p|dro(?:
 _WITH_THE_SPASM = re.compile(
     r"\bfor (?:\S+ ){0,2}(?:year|month|age|decade)|\bsince (?:19|20)\d\d\b|\bnothing new\b|\bfor age\b|"
     r"\bbeen like (?:that|this)\b|\bhave do for age|\bever since\b|\bfor (?:a )?(?:few )?second|"
-    r"\bthen (?:\S+ ){0,2}(?:let go|go back|relax|return|stop)|\bback to normal\b|"
+    r"\bthen (?:\S+ ){0,2}(?:let go|go back|relax|return|stop|come back|came back|recover|wear off|wore off|settle|improve)|"
+    r"\bback to normal\b|"
     r"\b(?:while|when|whenever|during) (?:\S+ ){0,2}(?:spasm|twitch|attack)|\bwhen (?:it|the spasm|the twitch) (?:\S+ )?(?:pull|spasm|twitch)"
 )
 _SUDDEN = re.compile(r"\bsudden|\btoday\b|\bjust now\b|\bthis morning\b|\btonight\b|\bright now\b|\ban hour\b|"
@@ -350,21 +359,22 @@ def _is_general_question(raw: str, lemmas: str) -> bool:
     return bool(_QUESTION_START.search(text) or (text.endswith("?") and _GENERAL.search(lemmas)))
 
 
-ALARM_WORDS = re.compile(
-    r"weak|droop|numb|paralysis|paralyze|slur|speech|breathe|breath|swallow|chok(?!\w* up\b)|stroke|"
+ALARM_WORDS = re.compile(  # each at a word's start: "pharmacy" names no harm
+    r"\b(?:weak|droop|numb|paralysis|paralyze|slur|speech|breathe|breath|swallow|chok(?!\w* up\b)|stroke|"
     r"fever|fluid|leak|headache|(?:lose|lost|loss of|can not|no) (?:\S+ ){0,2}hear|hearing|deaf|vision|sight|blind|"
     + _FAINTED + "|"
     r"(?:i|he|she|they|we|wife|husband|partner|mum|mom|mother|dad|father|son|daughter|friend) (?:\S+ ){0,2}collaps|"
     r"pass out|unconscious|suicid|\bdie\b|\bdead\b|\bkill (?:me|my ?self|him|her|them|you|u|someone)\b|"
     r"overdose|harm|end it|emergency|ambulance|"
-    r"911|sudden"
+    r"911|sudden)"
 )
 
 
 # Words that name no emergency here: "overdosed on Dr Google"; a droop weeks after (someone's) Botox.
 _NOT_ALARMS = re.compile(r"\boverdose on (?:dr\b|doctor google|google|the internet|internet|info|information|research)|"
                          r"\bstroke (?:survivor|group|ward|unit|nurse|awareness|clinic|team|charity|association|related)|"
-                         r"\bnot (?:a )?stroke\b")
+                         r"\bnot (?:a )?stroke\b|"
+                         r"\bcall\w* (?:\S+ ){0,3}' ?[^']{1,40}'")  # a nickname: they call it my 'stroke face'
 _MILD_SIGNS = re.compile(r"weak|droop|numb|headache")
 
 
@@ -381,8 +391,12 @@ def has_alarm_words(message: Readable) -> bool:
     return bool(ALARM_WORDS.search(lemmas) or spanish.red_flag_kind(reading.text))
 
 
-def detect_red_flag(message: Readable) -> Optional[RedFlag]:
-    """Return the red flag in a message, or None. Crisis wording always counts; figures of speech never."""
+def detect_red_flag(message: Readable, advice: Optional[str] = None, advice_known: bool = False) -> Optional[RedFlag]:
+    """Return the red flag in a message, or None. Crisis wording always counts; figures of speech never.
+
+    ``advice`` is the message's personal-advice kind when the caller has it (``advice_known``);
+    medicine and dose questions share a stockpile's words, so the crisis model asks more of them.
+    """
     original = as_reading(message)
     reading = original.literal
     if not reading.text.strip():
@@ -394,17 +408,23 @@ def detect_red_flag(message: Readable) -> Optional[RedFlag]:
     sign = crisis_sign(lemmas, reading.lower)
     if sign:
         return RedFlag(CRISIS, sign)
-    if suggests_crisis(lemmas, personal_advice_kind(reading) in (DOSE, MEDICINE_CHANGE)):
-        return RedFlag(CRISIS, "crisis model")
     spanish_kind = spanish.red_flag_kind(reading.text)  # "career suicide" is a figure in any language
     if spanish_kind:
         return RedFlag(spanish_kind, "spanish")
-    if _asks_in_general(reading):
-        return None
-    return _symptom_flag(reading)
+    # A named sign is read before the crisis model, so "can't swallow since the Botox" gets the guidance for
+    # swallowing, not a crisis line; the model still reads every message, general questions included.
+    symptom = None if _asks_in_general(reading) else _symptom_flag(reading)
+    if symptom:
+        return symptom
+    if not advice_known:
+        advice = personal_advice_kind(reading)
+    if suggests_crisis(lemmas, advice in (DOSE, MEDICINE_CHANGE)):
+        return RedFlag(CRISIS, "crisis model")
+    return None
 
 
-_HEARSAY = re.compile(r"\b(?:heard|been told|was told|were told|(?:i|we) (?:have |'ve |ve )?(?:read|heard|seen)|i was told|they (?:say|said|told)|someone said|"
+_HEARSAY = re.compile(r"\b(?:heard|been told|was told|were told|(?:my |the |a )?(?:dr|doctor|surgeon|ent|gp|neurologist|consultant|nurse|"
+                      r"neurosurgeon|specialist) (?:\S+ )?(?:say|said|says|mention\w*|told|warn\w*)|(?:i|we) (?:have |'ve |ve )?(?:read|heard|seen)|i was told|they (?:say|said|told)|someone said|"
                       r"apparently|online it says|google says)\b")
 
 
@@ -436,14 +456,21 @@ def _explained(kind: str, sign: str, lemmas: str) -> bool:
         return False
     if sign == "stroke" and _PAST_STROKE.search(lemmas) and not _SUDDEN.search(lemmas):
         return True
+    if _FELT_ON_A_MEDICINE.search(lemmas) and _MEDICINE.search(lemmas) and not _SUDDEN.search(lemmas):
+        return True  # "on baclofen, in the day I feel weak legs": a question for their prescriber
     if _BEYOND_THE_FACE.search(sign):
         return False  # the spasm never weakens an arm or leg, or slurs speech
     return _condition_not_stroke(lemmas, sign)
 
 
+# Weakness felt on a medicine, not sudden: a side effect to ask the prescriber about.
+_FELT_ON_A_MEDICINE = re.compile(r"\b(?:feel|felt|make|made|leave|left)\w* (?:me |him |her )?(?:\S+ )?(?:weak|wobbly)|"
+                                 r"\bweak (?:and|&) (?:tired|sleepy|drowsy|dizzy)")
+
+
 # Signs the spasm never gives: a weak arm or leg, slurred speech or gibberish, a thunderclap
 # headache, confusion, fainting. (An eye shut by a spasm does blind for a second.)
-_BEYOND_THE_FACE = re.compile(r"\b(?:arm|leg|hand|body|whole|entire|slur|gibberish|nonsense|headache|thunderclap|"
+_BEYOND_THE_FACE = re.compile(r"\b(?:arm|leg|hand|body|whole|entire|slur|gibberish|nonsense|garble|speech|headache|thunderclap|"
                               r"double|walk|balance|fell|fall over|"
                               r"confus|faint|pass out|unconscious)")
 

@@ -26,7 +26,10 @@ _PATTERNS = (
         r"tom[ea] (?:\w+ ){0,2}(?:todas|todos|muchas|muchos|un frasco|una caja|el frasco|la caja)"
         r"(?: \w+){0,2} (?:pastillas|pildoras|tabletas|medicinas|medicamentos|capsulas)|"
         r"(?:cuantas|cuantos) (?:\w+ ){0,4}(?:matar|morir|mata|muere)|dosis (?:letal|mortal)|"
-        r"sin esperanza|no tiene sentido vivir|no vale la pena vivir")),
+        r"sin esperanza|no tiene sentido vivir|no vale la pena vivir|"
+        r"tomarme(?:las|los)? (?:\w+ ){0,2}(?:todas|todos)|"
+        r"guardad\w* (?:\w+ ){0,3}(?:pastillas|pildoras|tabletas|capsulas)|"
+        r"(?:pastillas|pildoras|tabletas|capsulas) (?:\w+ ){0,2}guardad")),
     (STROKE, _words(
         rf"{_FACE} (?:\w+ ){{0,5}}(?:caid|cayo|cae|torcid|paraliz|dormid|entumec|debil|colgad)|"
         rf"(?:caid|cayo|paraliz|torcid|entumec)\w* (?:\w+ ){{0,4}}{_FACE}|"

@@ -47,10 +47,18 @@ def test_background_before_a_general_question_is_no_gap(kb: str, text: str, fact
     "I have MS. Can I have Botox?",
     "I'm pregnant. Is Botox safe?",
     "I get migraines. Is that related to hemifacial spasm?",
-    "I had stents put in years ago. What does an MRI show?",  # a device stays the subject
 ])
 def test_background_that_the_question_asks_about_stays_the_subject(kb: str, text: str) -> None:
     assert "doesn't cover" in respond(text).text
+
+
+def test_a_device_named_before_a_general_question_gets_the_answer_and_the_caveat(kb: str) -> None:
+    """'Had stents years ago. What does an MRI show?': the answer, then that safety with stents is not covered."""
+    reply = respond("I had stents put in years ago. What does an MRI show?")
+    assert "blood vessel" in reply.text and "doesn't cover" not in reply.text
+    assert "doesn't cover whether tests or treatments are safe" in reply.note and "stents" in reply.note
+    safety = respond("I have stents. Is an MRI safe for me?").text  # their clinician and the gap come first
+    assert safety.index("your own doctor") < safety.index("doesn't cover") < safety.index("blood vessel")
 
 
 def test_the_crisis_model_alone_needs_more_without_words_of_harm_and_on_medicine_questions() -> None:

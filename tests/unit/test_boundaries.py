@@ -162,9 +162,9 @@ def test_an_aside_is_not_the_subject_of_the_question(kb: str, text: str, expecte
 
 def test_a_gap_with_a_topic_names_it_and_adds_only_a_stated_fact(kb: str) -> None:
     """Success rates of Botox: the gap, and 'effective for most people'; MVD recovery: the gap alone."""
-    botox = respond("what percentage of people does botox work for").text
+    botox = respond("what percentage of people does botox work for").full_text
     assert "doesn't cover" in botox and "effective for most people" in botox
-    mvd = respond("how long is recovery after mvd").text
+    mvd = respond("how long is recovery after mvd").full_text
     assert "doesn't cover" in mvd and "(MVD)" in mvd and "From our hemifacial spasm page" not in mvd
 
 
@@ -174,7 +174,9 @@ def test_a_gap_with_a_topic_names_it_and_adds_only_a_stated_fact(kb: str) -> Non
     ("how many weeks exactly between botox sessions? is it every 12 weeks like clockwork", "every few months"),
 ])
 def test_a_detail_beyond_the_page_gets_the_gap_and_the_page_fact(kb: str, text: str, expected: str) -> None:
-    reply = respond(text).text
+    reply = respond(text)
+    assert expected.lower() in reply.text.lower(), "the page's fact comes first"
+    reply = reply.full_text
     assert "doesn't cover that level of detail" in reply and expected.lower() in reply.lower()
 
 
@@ -184,7 +186,7 @@ def test_a_detail_word_without_a_topic_or_as_filler_is_no_gap(kb: str) -> None:
 
 
 def test_a_two_part_question_gets_the_gap_and_the_answer(kb: str) -> None:
-    reply = respond("does acupuncture actually work? and how many sessions would i need").text
+    reply = respond("does acupuncture actually work? and how many sessions would i need").full_text
     assert "doesn't cover" in reply and "more studies are needed" in reply
 
 
@@ -220,7 +222,7 @@ def test_personal_advice_by_meaning_in_messy_wording(kb: str, text: str, kind: s
 @pytest.mark.parametrize("text", ["help me write an email to my landlord", "what about gamma knife, is that an option",
                                   "does botox stop working after a few years, like do you build up a tolerance"])
 def test_off_page_requests_get_no_page_fact(kb: str, text: str) -> None:
-    reply = respond(text).text
+    reply = respond(text).full_text
     assert "doesn't cover" in reply and "From our hemifacial spasm page" not in reply
 
 
