@@ -89,6 +89,8 @@ _ABOUT_THE_PAGE = re.compile(r"\b(?:test|scan|exam|diagnos|treat|option|surg|ope
                              r"what can (?:be do|i do|they do|you do)|first appointment|doctor (?:do|check|look))")
 _POINTS_BACK = re.compile(r"\b(?:(?<!it )(?<!what )that|this|these|those|link|truth|rule out|a problem|matter|"
                           r"instead)\b")
+_SETS_ASIDE = re.compile(r"\b(?:(?:quite )?(?:apart|aside) from|unrelated to|besides|other than|separately from|"
+                         r"leave|leaving|put\w* aside) (?:all )?(?:that|this)\b")  # "Quite apart from that, ..."
 _APPLIES_TO_THEM = re.compile(
     r"\b(?:can|could|may|should|shall|will|would|do|does) (?:i|he|she|we|they|my \w+|his \w+|her \w+)\b|"
     r"\b(?:safe|ok|okay|alright|allowed|suitable|risk\w*|dangerous|affect|interact\w*|option|"
@@ -187,7 +189,7 @@ class Coverage:
         # ("I have MS. Can I have Botox?" asks whether it applies to them: MS stays the subject).
         # A question with no page topic of its own counts too ("... all sorted now. What presses on the nerve?").
         general = (asked is not reading and is_question_shaped(asked.text) and not _APPLIES_TO_THEM.search(asked.lemmas)
-                   and not _POINTS_BACK.search(asked.lemmas)
+                   and not _POINTS_BACK.search(_SETS_ASIDE.sub(" ", asked.lemmas))
                    and (bool(asked.mentions) or bool(_ABOUT_THE_PAGE.search(asked.lemmas))))
         background_free = asked if general else present_part(reading)
         for subject_class in self.classes:

@@ -345,6 +345,7 @@ def _member_stating(group: str, attribute: str) -> Optional[str]:
     return members[0] if len(members) == 1 else None
 
 
+_GROUPS_WITH_FACTS = ("imaging", "surgery", "other_surgery", "treatment", "diagnosis")
 ASKED = "asked"  # coverage.yml `answers: asked`: the page's fact for whatever attribute is asked
 
 
@@ -356,6 +357,8 @@ def _gap_question(gap: Gap, topics: Sequence[str], attribute: str, reading: Read
     """
     named = tuple(t for t in topics if t not in GROUP_TOPICS)
     if gap.answers == ASKED:  # a detail beyond the page's fact: that fact, and what it lacks
+        # "does the scan always find it?": a group's own fact will do when no member is named
+        named = named or tuple(t for t in topics if t in _GROUPS_WITH_FACTS)[:1]
         if len(named) >= 2:  # "pills or Botox, which works better?": each one's fact, then how far that goes
             return Question(COMPARE, named[:3], attribute, gap.subject, attribute_from_text=True, gap=gap)
         return Question(PARTLY, named[:1], attribute, gap.about(knowledge().by_key()[named[0]].phrase),

@@ -25,10 +25,13 @@ _HISTORY = re.compile(
     r"\bwhen i (?:was|were) (?:an? )?(?:kid|child|young|little|\d+)\b|"
     r"\bfull(?:y)? recover\w*|\bfull recovery\b|\b(?:no|never had any) (?:problems?|issues?|trouble) since\b|"
     r"\b(?:all )?fine since\b|\bcleared up\b|\b(?:all )?(?:fine|ok|okay|well) (?:ever )?since\b|\bunrelated\b|"
-    r"\b(?:gave up|quit|gave them up|stopped drinking|stopped smoking)\b"
+    r"\b(?:gave up|quit|gave them up|stopped drinking|stopped smoking)\b|"
+    r"\blast time\b|\bthe time before\b|\b(?:my|our|her|his|the) late\b|\b(?:died|passed away|passed on)\b|"
+    r"\bwell[- ]controlled\b|\bunder control\b|\bin remission\b"
 )
 # "I'm fine now" closes the story rather than bringing it into the present.
-_RESOLVED_NOW = re.compile(r"\b(?:fine|ok|okay|well|better|good|recovered|sorted) now\b")
+_RESOLVED_NOW = re.compile(r"\b(?:fine|ok|okay|well|better|good|recovered|sorted) now\b|"
+                           r"\bnow (?:fully )?(?:fine|recovered|better|well|in remission|sorted|healed)\b")
 # Words that bring a clause back to the present: "years ago ... and now it's back".
 _NOW = re.compile(r"\b(?:now|today|tonight|this (?:morning|afternoon|evening|week)|just|again|still|sudden\w*|"
                   r"currently|right now|started|starting|yesterday|last night|hours?|minutes?)\b")

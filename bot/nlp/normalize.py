@@ -222,6 +222,7 @@ _WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 
 # Contractions the tokenizer splits in two, read as the words they stand for.
 _SPLIT_CONTRACTIONS = {("gon", "na"): ("go", "to"), ("wan", "na"): ("want", "to"), ("got", "ta"): ("get", "to")}
+_FOR_SPEAK = frozenset({"me", "u", "you", "him", "her", "us", "them"})  # "which one 4 me": "4" reads "for"
 
 
 def analyse(text: str) -> Doc:
@@ -237,6 +238,8 @@ def analyse(text: str) -> Doc:
             previous.lemma_, tok.lemma_ = pair  # "gonna" is split "gon" "na": read "go to"
         else:
             tok.lemma_ = lemma_of(tok.text)
+            if previous is not None and previous.text == "4" and tok.lower_ in _FOR_SPEAK:
+                previous.lemma_ = "for"
         previous = tok
     return doc
 

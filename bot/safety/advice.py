@@ -125,7 +125,8 @@ _PATTERNS = (
         r"\bhave (?:it|my \S+|the \S+|mine|this) (?:\S+ )?fail", r"\bmy (?:\S+ )?(?:operation|surgery|op|mvd|botox|treatment) (?:\S+ )?fail",
         r"\bmean (?:\S+ ){0,3}(?:be |get |getting )?(?:worse|serious|bad|more severe)\b",
         r"\b(?:be|is) my (?:\S+ ){0,3}(?:a )?sign\b", r"\bworr(?:y|ied)\s*\?\s*$",
-        r"\blikely to be (?:\S+ ){0,2}(?:serious|tumou?r|cancer)\b", r"\bsign (?:of |that )?(?:something|anything) (?:be )?(?:serious|bad|wrong)",r"\b(?:something|anything) (?:be )?wrong with (?:me|him|her|my)\b",
+        r"\blikely to be (?:\S+ ){0,2}(?:serious|tumou?r|cancer)\b",
+        r"\bmy \S+ (?:\S+ ){0,8}(?:serious|dangerous|worrying|bad|normal)\s*\?\s*$", r"\bsign (?:of |that )?(?:something|anything) (?:be )?(?:serious|bad|wrong)",r"\b(?:something|anything) (?:be )?wrong with (?:me|him|her|my)\b",
     )),
     (WHICH_DOCTOR, _rx(
         r"\b(?:which|what) (?:kind of |sort of |type of )?(?:doctor|specialist|test|scan|exam|consultant|"
@@ -162,6 +163,12 @@ _PATTERNS = (
         r"(?:proper |real |some |more |another |a second |further |a repeat |a redo |a new )?"
         r"(?:surgery|mvd|decompression|botox|operation|treatment|medication|medicine|pill|injection)\b",
         r"\bwould you recommend\b", r"\bwhat would you (?:do|choose|recommend)\b",
+        r"\bwhich (?:one )?(?:\S+ )?for (?:me|him|her|us)\b", r"\bany reason (?:i|we|he|she) (?:should not|shouldn't|should n't)\b",
+        # a procedure or a course of treatment put off or given up
+        r"\b(?:postpone|delay|put off|push back|skip|give up on)\w* (?:\S+ ){0,3}"
+        r"(?:mvd|surgery|op|operation|decompression|botox|injection|jab|shot|treatment)s?\b"
+        r"(?=.*(?:\?|\b(?:ok|okay|should|can|could|would|is it|be it|fine|alright)\b))",
+        r"\b(?:stop|quit) (?:go|going|come|coming)\b(?: \S+){0,4}",
         r"\bwhich (?:\S+ ){0,3}(?:should i|be best for me|be right for me|do you recommend)\b",
         r"\bbe (?:\S+ ){0,3}(?:right|safe|good|suitable|ok|okay|enough) for me\b", r"\bfor me\b.*\?",
         r"\b(?:work|help|be right|be safe|be good|be best) (?:\S+ )?for me\b",

@@ -14,7 +14,7 @@ from typing import Optional, Pattern
 
 from bot.nlp.history import present_part
 from bot.nlp.medicines import medicine_pattern
-from bot.nlp.reading import Readable, Reading, as_reading, question_clause
+from bot.nlp.reading import Readable, Reading, as_reading, question_clause, read
 from bot.safety import spanish
 from bot.safety.advice import DOSE, MEDICINE_CHANGE, personal_advice_kind
 from bot.safety.crisis_model import suggests_crisis
@@ -101,8 +101,10 @@ CRISIS_PATTERNS = _rx(
     r"\bnot worth live\b", r"\bnothing to live for\b", r"\bgive up on life\b",
     r"\bpoint (?:in|of) (?:living|live|life|go on|going on)\b", r"\bbetter off without me\b",
     r"\bno (?:one|body) would (?:miss|care about) me\b", r"\bwish i (?:be|was|were) dead\b",
-    r"\b(?:lethal|leathal|lethel|fatal|deadly) (?:dose|amount)", r"\bhow many (?:\S+ ){0,4}(?:kill|die|fatal|lethal|overdose)",
-    r"\b(?:how (?:many|much)|what (?:dose|amount)|max(?:imum)?|too many|amount of|dose of|enough|"
+    r"\b(?:lethal|leathal|lethel|fatal|deadly) (?:dose|amount)", r"\bhow many (?!(?:\S+ )?(?:people|patient|ppl|person|of them|die)\b)(?:\S+ ){0,4}(?:kill|die|fatal|lethal|overdose)",
+    # mortality of a treatment is a question about it: "how many people actually die from MVD?"
+    r"\b(?:how (?:many|much)(?! (?:\S+ )?(?:people|patient|ppl|person|of them)\b)|what (?:dose|amount)|max(?:imum)?|too many|"
+    r"amount of|dose of|enough|"
     r"(?:the )?most (?:\S+ )?(?:pill|tablet|med|dose|relax))\b"
     r"(?:\s\S+){0,10}? (?:fatal|lethal|leathal|deadly|kill (?:me|my ?self|you|u|ya|your ?self|someone|somebody|a person)|die|"
     r"od|overdose|to death|stop (?:my|your|the|a|his|her|their) heart|"
@@ -195,7 +197,7 @@ SYMPTOM_PATTERNS = (
         r"\b(?:swell|swollen|puff)\w* (?:\S+ ){0,3}(?:lip|tongue|throat)s?\b",
     )),
     (AFTER_SURGERY, _rx(
-        r"\bstiff neck\b", r"\bneck (?:be )?(?:\S+ ){0,2}stiff\b", r"\bfever\b", r"\bhigh temp",
+        r"\b(?:stiff|rigid) neck\b", r"\bneck (?:be )?(?:\S+ ){0,2}(?:stiff|rigid)\b", r"\bfever(?:ish)?\b", r"\bhigh temp",
         r"\brun\w* a temp", r"\bneck (?:\S+ ){0,2}(?:hurt|pain) (?:\S+ ){0,2}(?:bend|move|turn)",
         r"\b(?:can|could) not (?:bend|move|turn) (?:\S+ ){0,1}neck\b",
         r"\b(?:clear|watery) (?:\S+ ){0,3}(?:leak|drip|ooz)", r"\b(?:leak|drip|ooz)\w* from (?:\S+ ){0,3}(?:cut|wound|incision|scar)",
@@ -309,11 +311,25 @@ def is_general_question(message: Readable) -> bool:
 
 
 def _asks_in_general(reading: Reading) -> bool:
-    """The message, or its question after hearsay ("I read they cut the nerve. Would..."), is general."""
+    """The message, or its question after hearsay ("I read they cut the nerve. Would..."), is general;
+    so is a general question after statements that name no sign and nothing recent ("I understand
+    thermocoagulation is an option. Could you tell me whether the face is weak afterwards?")."""
     if _is_general_question(reading.text, reading.lemmas):
         return True
     asked = question_clause(reading)
-    return asked is not reading and bool(_HEARSAY.search(reading.lower)) and _is_general_question(asked.text, asked.lemmas)
+    if asked is reading or not _is_general_question(asked.text, asked.lemmas):
+        return False
+    if _HEARSAY.search(reading.lower):
+        return True
+    rest = read(reading.text.replace(asked.text, " ")) if asked.text in reading.text else reading
+    return rest is not reading and not _RECENT.search(rest.lemmas) \
+        and not any(pattern.search(rest.lemmas) for _, pattern in SYMPTOM_PATTERNS)
+
+
+_MORTALITY = re.compile(r"\b(?:how many|what (?:\S+ )?(?:number|percent\w*|proportion)) (?:of )?(?:people|patient|ppl|person)s? "
+                        r"(?:\S+ ){0,3}(?:die|death)|\b(?:death|mortality) rate\b|\bchance\w* of (?:die|dying|death)\b|"
+                        r"\b(?:anyone|anybody|people|patient)s? (?:ever )?(?:die|died) (?:from|during|after|of)\b")
+_RECENT = re.compile(r"\b(?:yesterday|last night|this (?:week|morning|afternoon|evening)|ago|today|tonight|since|after)\b")
 
 
 _HYPOTHETICAL = re.compile(r"\b(?:will|would|could|might|chance|risk|likely|eventually|end up|if they|"
@@ -335,9 +351,21 @@ _ASKS_ABOUT_WHAT_WAS_SAID = re.compile(r"[.!:,;]\s*(?:be|is) (?:that|this|it) (?
                                        r"expected|common|a problem|dangerous)\b")
 
 
+# "Could you tell me ...": the patient as the one told, not the one with the symptom.
+_POLITE_LEAD = re.compile(r"^(?:(?:would|could|can|will) you (?:please |kindly )?(?:be so kind as to |mind )?|please |kindly |"
+                          r"(?:\S+ )?kind as to )?(?:tell|let|show|explain to|advise) (?:me|us)(?: know)? "
+                          r"(?=(?:how|what|whether|if|when|which|why)\b)")
+_TOLD = re.compile(r"\b(tell|let|show|give|explain to|remind|help) me\b")
+# A short question about a treatment's effects, asking nothing of the patient's own ("nerve cut = face paralysed?").
+_TREATMENT = re.compile(r"\b(?:cut|surgery|surgical|op|operation|mvd|decompression|botox|injection|jab|shot|treatment|"
+                        r"procedure|thermocoagulation|radiofrequency|pill|tablet|relaxant)\b")
+
+
 def _is_general_question(raw: str, lemmas: str) -> bool:
     """A question about symptoms in general rather than a report of one."""
     text = raw.strip().lower()
+    polite = _POLITE_LEAD.search(text)  # "would you be so kind as to tell me how likely that is?"
+    text = _TOLD.sub(r"\1 them", text[polite.end():] if polite else text).strip()
     if _IN_GENERAL.search(text):
         return True
     if _ASKS_ABOUT_WHAT_WAS_SAID.search(lemmas):
@@ -348,6 +376,9 @@ def _is_general_question(raw: str, lemmas: str) -> bool:
         return True  # "can botox make my eyelid droop", "will i end up with my face paralysed"
     if _QUESTION_START.search(text) and text.endswith("?") and not _PERSONAL.search(text):
         return True  # "does botox make the face feel weak for a while?"
+    if text.endswith("?") and len(text.split()) <= 8 and _TREATMENT.search(lemmas) \
+            and not _PERSONAL.search(text) and not _HAPPENING.search(lemmas):
+        return True  # "nerve cut = face paralysed?"
     if _HAPPENING.search(lemmas):
         return False
     if _MY_SYMPTOM.search(lemmas) and not _CAUSAL.search(lemmas):
@@ -373,7 +404,8 @@ ALARM_WORDS = re.compile(  # each at a word's start: "pharmacy" names no harm
 # Words that name no emergency here: "overdosed on Dr Google"; a droop weeks after (someone's) Botox.
 _NOT_ALARMS = re.compile(r"\boverdose on (?:dr\b|doctor google|google|the internet|internet|info|information|research)|"
                          r"\bstroke (?:survivor|group|ward|unit|nurse|awareness|clinic|team|charity|association|related)|"
-                         r"\bnot (?:a )?stroke\b|"
+                         r"\bnot (?:a )?stroke\b|\bweak (?:heart|chest|bladder|kidney|immune|knee|ankle|wrist|back|"
+                         r"stomach|bone|spot|point|link)|\b(?:heart|kidney|bladder)s? (?:be |is |are )?weak\b|"
                          r"\bcall\w* (?:\S+ ){0,3}' ?[^']{1,40}'")  # a nickname: they call it my 'stroke face'
 _MILD_SIGNS = re.compile(r"weak|droop|numb|headache")
 
@@ -386,7 +418,8 @@ def has_alarm_words(message: Readable) -> bool:
     """Whether a message names any emergency sign at all (a classifier-only alarm needs one)."""
     reading = present_part(as_reading(message).literal)
     lemmas = _DENIED_SIGN.sub(" ", _NOT_ALARMS.sub(" ", reading.lemmas))
-    if _AFTER_TREATMENT.search(lemmas) and not _SUDDEN.search(lemmas):
+    felt_on_a_medicine = _FELT_ON_A_MEDICINE.search(lemmas) and _MEDICINE.search(lemmas)
+    if (_AFTER_TREATMENT.search(lemmas) or felt_on_a_medicine) and not _SUDDEN.search(lemmas):
         lemmas = _MILD_SIGNS.sub(" ", lemmas)  # a question for their clinician, as in detect_red_flag
     return bool(ALARM_WORDS.search(lemmas) or spanish.red_flag_kind(reading.text))
 
@@ -418,12 +451,13 @@ def detect_red_flag(message: Readable, advice: Optional[str] = None, advice_know
         return symptom
     if not advice_known:
         advice = personal_advice_kind(reading)
-    if suggests_crisis(lemmas, advice in (DOSE, MEDICINE_CHANGE)):
+    # Medicine, dose and mortality questions share a crisis's words ("how many people die from MVD?").
+    if suggests_crisis(lemmas, advice in (DOSE, MEDICINE_CHANGE) or bool(_MORTALITY.search(lemmas))):
         return RedFlag(CRISIS, "crisis model")
     return None
 
 
-_HEARSAY = re.compile(r"\b(?:heard|been told|was told|were told|(?:my |the |a )?(?:dr|doctor|surgeon|ent|gp|neurologist|consultant|nurse|"
+_HEARSAY = re.compile(r"\b(?:heard|been told|was told|were told|(?:she|he|they) said|said (?:her|his|their|that)|(?:my |the |a )?(?:dr|doctor|surgeon|ent|gp|neurologist|consultant|nurse|"
                       r"neurosurgeon|specialist) (?:\S+ )?(?:say|said|says|mention\w*|told|warn\w*)|(?:i|we) (?:have |'ve |ve )?(?:read|heard|seen)|i was told|they (?:say|said|told)|someone said|"
                       r"apparently|online it says|google says)\b")
 
