@@ -93,7 +93,7 @@ _SETS_ASIDE = re.compile(r"\b(?:(?:quite )?(?:apart|aside) from|unrelated to|bes
                          r"leave|leaving|put\w* aside) (?:all )?(?:that|this)\b")  # "Quite apart from that, ..."
 _APPLIES_TO_THEM = re.compile(
     r"\b(?:can|could|may|should|shall|will|would|do|does) (?:i|he|she|we|they|my \w+|his \w+|her \w+)\b|"
-    r"\b(?:safe|ok|okay|alright|allowed|suitable|risk\w*|dangerous|affect|interact\w*|option|"
+    r"\b(?:safe|ok|okay|alright|allowed|suitable|risk\w*|dangerous|affect|interact\w*|my option|option for|"
     r"for me|for him|for her|for them|for us|with my|with his|with her|with (?:a|an) \w+|if i|if he|if she|"
     r"in my case|still|at my age|at (?:his|her) age)\b|"
     # "I have ringing in the ear. Is this part of it?": the question is about the statement before it

@@ -83,6 +83,8 @@ LEMMA_PATTERNS = re.compile("|".join(f"(?:{p})" for p in (
     r"\b(?:will not|wo not|won't) (?:be )?need\w* (?:the |my |your )?(?:appointment|info|information|botox|treatment|"
     r"surgery|op|mri|scan)\b(?:\s\S+){0,8}? (?:peace|ready|goodbye|tonight|anymore|any more|go)\b",
     # wishing to be gone
+    r"\b(?:my )?(?:last|final) (?:message|text|word|words|post)s? (?:to|for) "
+    r"(?:anyone|anybody|everyone|you all|the world)\b",
     r"\b(?:pray|hope|wish)\w* (?:\S+ ){0,3}(?:will not|wo not|won't|do not|don't|never) wake up\b",
     r"\b(?:i 'll|i will|i ll|ill|i be go to|i m go to|i be gonna) end it\b"
     r"(?! (?:with|by|after|before|early|now and|there))",

@@ -159,6 +159,9 @@ SYMPTOM_PATTERNS = (
         r"(?:will not|would not|can not|could not|do not|does not) (?:\S+ )?(?:close|shut|blink|move)\b",
         r"\b(?:can|could) not (?:\S+ ){0,2}get (?:\S+ ){0,2}word\w* out\b", r"\bgibberish\b",
         r"\bword\w* (?:\S+ ){0,2}(?:make no sense|do not make sense|not make sense)",
+        r"\b(?:say|saying|said|talk\w*|speak\w*|speech) (?:\S+ ){0,3}(?:make no sense|(?:do|does) not make (?:any )?sense)",
+        r"\b(?:other|opposite|good|wrong|non[- ]?spasm|normal) side\b(?:\s\S+){0,12}? (?:go |gone |be |feel )?"
+        r"(?:numb|droop|weak|sag|slack|paralys|dead|limp)",
         r"\b(?:leg|knee|arm)s? (?:\S+ ){0,2}(?:give way|gave way|buckle|collapse|give out|gave out)",
         r"\b(?:whole )?body (?:\S+ ){0,2}(?:shook|shake|shaking|jerk\w*)\b",
         r"\bword\w* (?:\S+ ){0,4}(?:jumble|wrong|mix\w* up|garble|muddle|scramble|weird|funny|strange|odd|nonsense)",
@@ -192,7 +195,8 @@ SYMPTOM_PATTERNS = (
         r"\bsuffocat", r"\b(?:can|could) not get (?:any |enough )?air\b", r"\b(?:can|could) not get (?:\S+ ){0,2}breathe\b", r"\bgasp\w* for air\b",
         r"\bout of breathe\b",
         # a severe allergic reaction: swelling of the lips, tongue or throat, hives
-        r"\bhives?\b", r"\banaphyla", r"\blips? (?:\S+ ){0,2}(?:blue|purple|grey|gray)\b",
+        r"\bhives?\b", r"\banaphyla", r"\bitch\w* all over\b",
+        r"\b(?:face|eye|eyelid)s? (?:\S+ ){0,4}(?:swell|swollen|puff)\w* (?:\S+ ){0,2}(?:fast|quick\w*|rapid\w*)\b", r"\blips? (?:\S+ ){0,2}(?:blue|purple|grey|gray)\b",
         r"\bbreath\w* (?:be )?(?:very |so |really )?(?:short|shallow)\b", r"\b(?:lip|tongue|throat)s? (?:\S+ ){0,3}(?:swell|swollen|puff)",
         r"\b(?:swell|swollen|puff)\w* (?:\S+ ){0,3}(?:lip|tongue|throat)s?\b",
     )),
@@ -228,7 +232,7 @@ SYMPTOM_PATTERNS = (
 # General questions about a symptom are not reports of one.
 _QUESTION_START = re.compile(
     r"^(?:whats|what's|what|how|can|could|do|does|is|are|will|would|should|why|when|which|may|might|"
-    r"be|tell me|explain)\b"
+    r"be|tell me|explain|whether)\b"
 )
 _PERSONAL = re.compile(
     r"\b(?:i|me|my|mine|myself|i'm|we|our|us|he|she|his|her|him|mom|mum|dad|husband|wife|"
@@ -505,7 +509,7 @@ _FELT_ON_A_MEDICINE = re.compile(r"\b(?:feel|felt|make|made|leave|left)\w* (?:me
 # Signs the spasm never gives: a weak arm or leg, slurred speech or gibberish, a thunderclap
 # headache, confusion, fainting. (An eye shut by a spasm does blind for a second.)
 _BEYOND_THE_FACE = re.compile(r"\b(?:arm|leg|hand|body|whole|entire|slur|gibberish|nonsense|garble|speech|headache|thunderclap|"
-                              r"double|walk|balance|fell|fall over|"
+                              r"double|walk|balance|fell|fall over|collaps|"
                               r"confus|faint|pass out|unconscious)")
 
 
