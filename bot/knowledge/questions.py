@@ -356,6 +356,9 @@ def _gap_question(gap: Gap, topics: Sequence[str], attribute: str, reading: Read
     people"; "how long is recovery after MVD?" gets the gap named with MVD, and no fact.
     """
     named = tuple(t for t in topics if t not in GROUP_TOPICS)
+    if gap.kind == "lasting" and named and named[0] in GENERIC_PARENTS["diagnosis"]:
+        # "how long does the EMG last?": how long the test takes, which the page does not say
+        return Question(UNCOVERED, named, attribute, f"how long {knowledge().by_key()[named[0]].phrase} takes", gap=gap)
     if gap.answers == ASKED:  # a detail beyond the page's fact: that fact, and what it lacks
         # "does the scan always find it?": a group's own fact will do when no member is named
         named = named or tuple(t for t in topics if t in _GROUPS_WITH_FACTS)[:1]
