@@ -36,7 +36,7 @@ from bot.knowledge.questions import UNCLEAR, UNCOVERED
 from bot.nlp.normalize import tokenize
 from bot.nlp.reading import is_question_shaped, read
 from bot.nlp.terms import default_matcher
-from bot.safety.advice import NEXT_STEP, WHICH_DOCTOR
+from bot.safety.advice import NEXT_STEP, PERSONAL_CHOICE, WHICH_DOCTOR
 from bot.safety.crisis_model import crisis_model
 from bot.safety.redflags import asks_about_emergency_care, has_alarm_words, is_general_question
 
@@ -250,6 +250,10 @@ _PRACTICAL_GAPS = {"cost", "logistics"}
 _APPOINTMENT_WORDS = re.compile(r"\b(?:appointment|appt|book|schedule|consult|visit|slot)", re.I)
 
 
+# "Should I book now or wait and see?" asks for advice, though it names a booking.
+_A_CHOICE = re.compile(r"\bor (?:\S+ ){0,3}(?:wait|leave it|see if|hold off|not)\b", re.I)
+
+
 def boundary_intent(text: str, intent: Optional[str]) -> Optional[str]:
     """The intent a message needs when it leaves the page, asks personal advice, or is not English."""
     if intent == RED_FLAG_INTENT or not text.strip() or text.startswith("/"):
@@ -265,7 +269,8 @@ def boundary_intent(text: str, intent: Optional[str]) -> Optional[str]:
     if intent == "request_appointment" and asks and not _BOOKING.search(text) \
             and analysis.question.kind not in (UNCLEAR, UNCOVERED) and not analysis.advice:
         return QUESTION_INTENT  # "my face freezes in a spasm. how do they diagnose this?"
-    if intent == "request_appointment" and asks and analysis.advice in (WHICH_DOCTOR, NEXT_STEP):
+    if intent == "request_appointment" and asks and (analysis.advice in (WHICH_DOCTOR, NEXT_STEP) or (
+            analysis.advice == PERSONAL_CHOICE and _A_CHOICE.search(text))):
         return "ask_personal_advice"  # "which kind of specialist do I book?", "should I book or wait and see?"
     if intent == "request_appointment" and analysis.advice and not _BOOKING.search(text):
         return "ask_personal_advice"  # "can I borrow my wife's baclofen until my appointment?"

@@ -131,7 +131,12 @@ _PATTERNS = (
     (WHICH_DOCTOR, _rx(
         r"\b(?:which|what) (?:kind of |sort of |type of )?(?:doctor|specialist|test|scan|exam|consultant|"
         r"surgeon|department) (?:\S+ ){0,3}(?:i|me|we|us|he|she|him|her|they|them)\b",
-        r"\bwho (?:should|do|would|can) i (?:\S+ ){0,2}(?:see|go to|ask|talk to|contact)\b", r"\bwhich (?:doctor|specialist|surgeon|neurologist|consultant|neurosurgeon)\b",
+        rf"\bwho (?:should|do|would|can) (?:i|we|he|she|they|{_RELATIVE}|{_RELATIVES}) (?:\S+ ){{0,2}}(?:see|go to|ask|talk to|contact)\b",
+        r"\bshould(?:n't| not| n't)? (?:i|we|he|she) (?:\S+ )?(?:see|seeing|go to|going to) (?:a |an |the )?"
+        r"(?:neuro\w*|ent|gp|doctor|specialist|surgeon|ophthalmologist|eye doctor|dentist)\b",
+        r"\bdo (?:i|we) (?:see|go to) (?:a |an |the )?(?:neuro\w*|ent|gp|doctor|specialist|surgeon|ophthalmologist)\b",
+        r"\b(?:ent|neuro\w*|gp|eye doctor|dentist|ophthalmologist|optometrist|optician) or (?:a |an |the )?"
+        r"(?:ent|neuro\w*|gp|eye doctor|dentist|ophthalmologist|optometrist|optician|surgeon|specialist)\b", r"\bwhich (?:doctor|specialist|surgeon|neurologist|consultant|neurosurgeon)\b",
         r"\b(?:\w+ )?doctor or (?:\w+ )?doctor\b", r"\b(?:ent|neuro\w*|gp|eye doctor|dentist|ophthalmologist) or (?:ent|neuro\w*|gp|eye doctor|dentist|ophthalmologist)\b",
         r"\bshould i (?:see|go to|ask|get|have) (?:a |an |the |my )?(?:\S+ )?(?:doctor|neurologist|"
         r"neurosurgeon|specialist|gp|surgeon|ophthalmologist|eye doctor|dentist|acupuncturist|test|scan|"
