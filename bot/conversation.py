@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Optional
+from typing import List, Optional
 
 from bot.analysis import MessageAnalysis, analyse_message
 from bot.knowledge.answers import answer_question, beside_gap, general_information
@@ -26,6 +26,7 @@ from bot.knowledge.questions import (
     Question,
     analyse_question,
 )
+from bot.nlp.normalize import lemma_text
 from bot.nlp.reading import asking_clauses, is_question_shaped, question_clause
 from bot.replies import Reply
 from bot.safety.advice import (
@@ -54,6 +55,18 @@ GENERAL_TOPICS = {
     PERSONAL_CHOICE: ("treatment",),
     SELF_DIAGNOSIS: ("diagnosis",),
 }
+# Kinds whose general information is a topic's fact of a given attribute: how serious a case is
+# meets how the page ties treatment to severity; which doctor meets who asks and examines.
+GENERAL_FACTS = {
+    SERIOUSNESS: (("diagnosis", "what"), ("treatment", "when_used")),
+    WHICH_DOCTOR: (("diagnosis", "what"), ("medical_history", "what")),
+}
+# A clause that opens by pointing back at the one before it ("does that work?", "is it safe?").
+_POINTS_BACK = re.compile(r"^(?:\S+ ){0,2}(?:that|it|this|they|those|these)\b")
+_SENTENCE_END = re.compile(r"(?<=\.) ")
+# Waiting, leaving it or leaving it late: what the page says of early diagnosis and treatment.
+_WAITING = re.compile(r"\bwait\b|\bleave it\b|\bleft it\b|\bgo away (?:by|on) (?:itself|its own)\b|\bsettle\b|"
+                      r"\btoo late\b|\bnever (?:\S+ )?(?:treat|do anything|get it treat)")
 _PROCESS_TOPICS = ("condition",)
 IMAGING_TOPICS = GENERIC_PARENTS["imaging"] | {"imaging"}
 
@@ -113,9 +126,13 @@ _ANSWERED = (FACT, COMPARE, LIST_TESTS, LIST_TREATMENTS)
 
 def _two_part_reply(analysis: MessageAnalysis, last_topic: Optional[str]) -> Optional[Reply]:
     """'Does acupuncture work? And how many sessions would I need?': the gap, then the answer."""
-    parts = []
+    parts: List[Question] = []
     for part in asking_clauses(analysis.reading):  # "it" and "they" point back to the part before
-        parts.append(analyse_question(part, None, last_topic))
+        question = analyse_question(part, None, last_topic)
+        points_back = _POINTS_BACK.match(lemma_text(part).lower())
+        if parts and parts[-1].gap is not None and not parts[-1].topics and points_back:
+            question = parts[-1]  # "what about gamma knife? does that work for this?": still gamma knife
+        parts.append(question)
         last_topic = next((t for t in parts[-1].topics if t not in GROUP_TOPICS), last_topic)
     gap = next((q for q in parts if q.gap is not None and q.kind == UNCOVERED and q.subject), None)
     answered = next((q for q in parts if q.kind in _ANSWERED or q.kind == PARTLY), None)
@@ -147,15 +164,24 @@ def _general_information(advice: str, analysis: MessageAnalysis) -> Optional[str
     """The page's information that applies: topics named, else the page's words used, else the kind's."""
     question = analysis.question
     named = tuple(t for t in question.topics if t not in _PROCESS_TOPICS)
-    if question.gap and question.gap.partly:
-        named = (question.gap.partly,)
+    if question.gap and question.gap.partly:  # "switch from carbamazepine to Botox": both
+        mentioned = tuple(m.topic for m in analysis.reading.mentions if m.topic not in _PROCESS_TOPICS)
+        named = tuple(dict.fromkeys((question.gap.partly,) + named + mentioned))
     besides = question.gap.term if question.gap else ""
-    topics = named or related_topics(analysis.reading, besides) or GENERAL_TOPICS.get(advice, ())
+    if set(named) <= {"treatment", "diagnosis"} and _WAITING.search(analysis.reading.lemmas):
+        named, related = (), ("early_diagnosis",)
+    else:
+        related = () if named else related_topics(analysis.reading, besides)
+    if not named and not related and advice in GENERAL_FACTS:
+        facts = " ".join(filter(None, (general_information((key,), attribute)
+                                       for key, attribute in GENERAL_FACTS[advice])))
+        return " ".join(dict.fromkeys(_SENTENCE_END.split(facts)))  # each sentence once
+    topics = named or related or GENERAL_TOPICS.get(advice, ())
     beside_gap = question.kind == PARTLY  # the fact the question touches on ("the MRA's dye")
     attribute = question.attribute if (question.attribute_from_text or beside_gap) and named else "what"
     asked_when = not (question.attribute_from_text or beside_gap)
     imaging = tuple(t for t in named if t in IMAGING_TOPICS)
-    if advice in (WHICH_DOCTOR, PERSONAL_CHOICE) and imaging and asked_when:
+    if advice in (WHICH_DOCTOR, PERSONAL_CHOICE) and imaging and (asked_when or len(imaging) > 1):
         # "should I insist on an MRA?": what the test is, and when the page says imaging is used
         return " ".join(dict.fromkeys(filter(None, (general_information(topics, "what"),
                                                     general_information(imaging[:1], "when_used")))))

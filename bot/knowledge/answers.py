@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import List, Optional, Tuple
 
@@ -84,6 +85,14 @@ UNNAMED_SUBJECTS = frozenset({"drug", "toxin_brand"})  # gaps of a thing the pag
 LIMIT_NOTE = "That is as far as our page goes: it doesn't cover {subject}. " + ASK_CARE_TEAM
 
 
+def limit_note(subject: str) -> str:
+    """How far the page goes, after its fact ("it doesn't mention TENS machine", not "cover that: ...")."""
+    unnamed = re.match(r"that: our page (doesn't .*)$", subject)
+    if unnamed:
+        return f"That is as far as our page goes: it {unnamed.group(1)}. " + ASK_CARE_TEAM
+    return LIMIT_NOTE.format(subject=subject)
+
+
 def partly_reply(kb: FactsFile, topic_key: str, subject: str, attribute: str = "what",
                  unnamed: bool = False) -> Reply:
     """What the page says on the topic, then, in a message of its own, how far that goes.
@@ -100,7 +109,7 @@ def partly_reply(kb: FactsFile, topic_key: str, subject: str, attribute: str = "
                 "Would you like to request an appointment?")
         return Reply(text, (APPOINTMENT_BUTTON,), topic=topic_key, kind=PARTLY)
     return Reply(f"{fact.answer}\n{_source_note(topic)}", (APPOINTMENT_BUTTON,), topic=topic_key, kind=PARTLY,
-                 note=LIMIT_NOTE.format(subject=subject))
+                 note=limit_note(subject))
 
 
 def beside_gap(answer: Reply, subject: str) -> Reply:
@@ -161,7 +170,7 @@ def _reply_for(kb: FactsFile, question: Question) -> Reply:
     keys = tuple(key for key in question.topics if key in known)
     if question.kind == COMPARE and len(keys) >= 2:
         reply = compare_reply(kb, keys, question.attribute)
-        return replace(reply, note=LIMIT_NOTE.format(subject=question.subject)) if question.gap else reply
+        return replace(reply, note=limit_note(question.subject)) if question.gap else reply
     if keys:
         return fact_reply(kb, keys[0], question.attribute)
     return unclear_reply()

@@ -47,6 +47,7 @@ class Gap:
     with_topic: Optional[str] = None
     answers: Optional[str] = None
     aside: bool = False  # named only before a general question ("I have a pacemaker, FYI. What does MVD do?")
+    told_by: Tuple[str, ...] = ()  # topics whose fact speaks to it ("cut the nerve": "will my face be paralysed?")
 
     def about(self, topic: str) -> str:
         """The gap named together with the page topic the question is about."""
@@ -67,6 +68,7 @@ class SubjectClass:
     answers: Optional[str] = None
     asked_only: bool = False
     always: bool = False  # named anywhere, even in the patient's history (a device and an MRI)
+    told_by: Tuple[str, ...] = ()
 
     def match(self, reading: Reading, known: FrozenSet[str]) -> Optional[str]:
         """The words of the message that belong to this class, if any."""
@@ -153,12 +155,15 @@ class Coverage:
                 suffixes=tuple(spec.get("suffixes", [])), partly=spec.get("partly"),
                 with_topic=spec.get("with_topic"), answers=spec.get("answers"),
                 asked_only=bool(spec.get("asked_only")), always=bool(spec.get("always")),
+                told_by=tuple(spec.get("told_by", [])),
             ))
         generic = {_term_lemmas(w) for w in data.get("generic_words", [])}
-        explained = frozenset((page.words | generic) - class_words)
+        page_words = {str(k): str(v) for k, v in (data.get("page_words") or {}).items()}
+        # A word mapped to one of the page's ("squished" -> "pressing") is explained by it.
+        mapped = {_term_lemmas(word) for word, page_word in page_words.items() if page_word}
+        explained = frozenset((page.words | generic | mapped) - class_words)
         asides = data.get("asides") or []
-        return cls(classes, explained, frozenset(common_words() - class_words),
-                   {str(k): str(v) for k, v in (data.get("page_words") or {}).items()},
+        return cls(classes, explained, frozenset(common_words() - class_words), page_words,
                    re.compile("|".join(f"(?:{a})" for a in asides)) if asides else None,
                    frozenset(generic))
 
@@ -199,7 +204,8 @@ class Coverage:
                 # A device named only before a general question: the answer, with the caveat beside it.
                 aside = subject_class.always and general and not subject_class.match(asked, self.explained)
                 return Gap(subject_class.name, self._subject(subject_class.subject, term), term,
-                           subject_class.partly, subject_class.with_topic, subject_class.answers, aside)
+                           subject_class.partly, subject_class.with_topic, subject_class.answers, aside,
+                           subject_class.told_by)
         name = self.unknown_name(asked)  # a rare word in an aside ("a lopsided grin") is no subject
         if name:
             return Gap("unknown_name", f"that: our page doesn't mention {name}", name)
@@ -232,7 +238,10 @@ class Coverage:
                     unknown.append(raw)
                 known_content += known
             previous = raw
-        return unknown[0] if unknown and known_content >= 1 else None
+        # "do you take aetna?": a question of stop words around one name still names it
+        asked = known_content >= 1 or (len(reading.raw_words) >= 3 and is_question_shaped(reading.text)
+                                       and any(word in STOP_WORDS for word in reading.words))
+        return unknown[0] if unknown and asked else None
 
     def unexplained_words(self, message: Readable) -> Tuple[str, ...]:
         """Real words the page, its topics and a patient's question words never use."""

@@ -14,8 +14,10 @@ from typing import List, Optional, Pattern, Sequence, Tuple
 from bot.knowledge.coverage import Gap, coverage
 from bot.knowledge.page_words import GROUP_TOPICS, related_topics, shared_fact
 from bot.knowledge.repository import knowledge
+from bot.nlp.normalize import lemma_text
 from bot.nlp.reading import Readable, Reading, after_topic_shift, as_reading, asking_part, question_clause
 from bot.nlp.terms import Mention
+from bot.nlp.vocabulary import page_vocabulary
 
 FACT, COMPARE, LIST_TESTS, LIST_TREATMENTS, UNCOVERED, PARTLY, UNCLEAR = (
     "fact", "compare", "list_tests", "list_treatments", "uncovered", "partly", "unclear",
@@ -366,11 +368,18 @@ def _gap_question(gap: Gap, topics: Sequence[str], attribute: str, reading: Read
             return Question(COMPARE, named[:3], attribute, gap.subject, attribute_from_text=True, gap=gap)
         return Question(PARTLY, named[:1], attribute, gap.about(knowledge().by_key()[named[0]].phrase),
                         gap=gap) if named else None
+    if not named and gap.kind == "success" and set(topics) <= GROUP_TOPICS:
+        # "can it be cured completely?": what the page says of the treatments' effect, then the gap
+        return Question(PARTLY, ("treatment",), "effectiveness", gap.subject, gap=gap)
     if not named:
         return Question(UNCOVERED, tuple(t for t in topics if t != "condition"), attribute,
                         gap.subject, gap=gap)
     topic = knowledge().by_key()[named[0]]
-    subject = gap.about(topic.phrase)
+    subject = gap.about(_as_the_patient_named(reading, topic.key, topic.phrase))
+    # "if they cut part of the nerve, will my face be paralysed?", "electrical pulses - is that like a TENS
+    # machine?": what the page says of the topic itself, then the gap
+    if named[0] in gap.told_by or (gap.kind in _LIKENED_KINDS and _LIKENED.search(reading.lemmas)):
+        return Question(PARTLY, (named[0],), "what", subject, gap=gap)
     if gap.answers and topic.states(gap.answers) and (gap.answers == attribute or gap.kind == "success"):
         return Question(PARTLY, (named[0],), gap.answers, subject, gap=gap)
     shared = "what" if gap.kind == "risk" and named[0] in GENERIC_PARENTS["diagnosis"] else None
@@ -378,6 +387,23 @@ def _gap_question(gap: Gap, topics: Sequence[str], attribute: str, reading: Read
     if shared:  # "how big is the scar after the op behind the ear?": the page's incision, and the gap
         return Question(PARTLY, (named[0],), shared, subject, gap=gap)
     return Question(UNCOVERED, named, attribute, subject, gap=gap)
+
+
+# A page topic set beside something the page never names ("is that like a TENS machine?").
+_LIKENED = re.compile(r"(?<!would )(?<!'d )(?<!d )\b(?:just |exactly |basically )?like (?:a|an|the|those|these|one of)\b|"
+                      r"\bsame (?:thing|as|one)\b|\bsimilar to\b|\bversion of\b")
+_LIKENED_KINDS = ("other_treatment", "unknown_name")
+
+
+def _as_the_patient_named(reading: Reading, key: str, phrase: str) -> str:
+    """The topic in the patient's own words where the page uses them too ("side effects of muscle
+    relaxants", not "of oral medicines"); otherwise the topic's phrase."""
+    page = page_vocabulary().page_lemmas
+    for mention in reading.mentions:
+        said = lemma_text(mention.text).lower()
+        if mention.topic == key and said not in lemma_text(phrase).lower() and re.search(rf"\b{re.escape(said)}\b", page):
+            return mention.text
+    return phrase
 
 
 def _follows_up(lemmas: str, from_text: bool, unexplained: Sequence[str]) -> bool:

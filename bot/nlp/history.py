@@ -27,7 +27,10 @@ _HISTORY = re.compile(
     r"\b(?:all )?fine since\b|\bcleared up\b|\b(?:all )?(?:fine|ok|okay|well) (?:ever )?since\b|\bunrelated\b|"
     r"\b(?:gave up|quit|gave them up|stopped drinking|stopped smoking)\b|"
     r"\blast time\b|\bthe time before\b|\b(?:my|our|her|his|the) late\b|\b(?:died|passed away|passed on)\b|"
-    r"\bwell[- ]controlled\b|\bunder control\b|\bin remission\b"
+    r"\bwell[- ]controlled\b|\bunder control\b|\bin remission\b|"
+    r"\blast (?:winter|summer|spring|autumn|fall|year|christmas|easter)\b|\bat (?:her|his|my|their|the) last\b|"
+    r"\b(?:completely|fully) recovered\b|\brecovered (?:completely|fully|well)\b|"
+    r"\bmade a (?:good|full|complete|great) recovery\b"
 )
 # "I'm fine now" closes the story rather than bringing it into the present.
 _RESOLVED_NOW = re.compile(r"\b(?:fine|ok|okay|well|better|good|recovered|sorted) now\b|"
@@ -38,7 +41,15 @@ _NOW = re.compile(r"\b(?:now|today|tonight|this (?:morning|afternoon|evening|wee
 # "Mine is nothing like that": what came before is someone else's, set beside theirs.
 _UNLIKE = re.compile(r"^(?:but |and )?(?:mine|my \w+|ours|i|this|it)\b.*\b(?:(?:nothing|not|n't|never|isn't|isnt) "
                      r"(?:\S+ )?like (?:that|hers|his|theirs|it)\b|unlike (?:that|hers|his|theirs)\b)")
-_SOMEONE_ELSE = re.compile(r"\b(?:neighbou?r|friend|aunt|uncle|mum|mom|mother|dad|father|gran\w*|brother|sister|cousin|"
+# "My nan had a stroke and her face looked nothing like this": someone else's, told as unlike theirs.
+_UNLIKE_THIS = re.compile(r"\b(?:nothing|not|n't|never) (?:\S+ )?like (?:this|mine|that|it|his|hers|ours)\b|"
+                          r"\b(?:different|unlike) (?:from |to )?(?:this|mine)\b")
+# "Worried the Botox will freeze his face": a fear of what may come, not a report of what is.
+_FEAR_OF_WHAT_MAY_COME = re.compile(r"\b(?:worr\w*|afraid|scared|fear\w*|concern\w*|nervous|anxious|terrified|"
+                                    r"dread\w*)\b"
+                                    r"(?:\s\S+){0,6}? (?:will|would|might|could|may|going to|gonna|ll)\b")
+_SOMEONE_ELSE = re.compile(r"\b(?:neighbou?r|friend|aunt\w*|uncle|mum|mom|mother|dad|father|gran\w*|nan|nana|nanna|"
+                           r"grandma|grandpa|grandad|grandmother|grandfather|son|daughter|boss|brother|sister|cousin|"
                            r"colleague|someone|somebody|a man|a woman|husband|wife|partner|he|she|they)\b")
 
 
@@ -51,11 +62,20 @@ def tells_history(clause: str) -> bool:
 
 def _background(clauses: List[str]) -> List[bool]:
     """Which clauses are background: history, or someone else's event set against the patient's."""
-    past = [tells_history(clause) for clause in clauses]
+    past = [tells_history(clause) or _told_as_not_now(clause) for clause in clauses]
     return [past[i] or (i + 1 < len(clauses) and (
         (past[i + 1] and len(clauses[i + 1].split()) < 4 and not _NOW.search(clause.lower()))  # "..., years back."
-        or (bool(_SOMEONE_ELSE.search(clause.lower())) and bool(_UNLIKE.search(clauses[i + 1].lower())))))
+        or (bool(_SOMEONE_ELSE.search(clause.lower())) and bool(_UNLIKE.search(clauses[i + 1].lower())))
+        or (bool(_RESOLVED_NOW.search(clauses[i + 1].lower())) and not _NOW.search(clause.lower()))))
         for i, clause in enumerate(clauses)]
+
+
+def _told_as_not_now(clause: str) -> bool:
+    """Someone else's event told as unlike theirs, or a fear of what may come; nothing happening now."""
+    lower = clause.lower()
+    if _NOW.search(_RESOLVED_NOW.sub(" ", lower)) or is_question_shaped(lower):
+        return False
+    return bool((_SOMEONE_ELSE.search(lower) and _UNLIKE_THIS.search(lower)) or _FEAR_OF_WHAT_MAY_COME.search(lower))
 
 
 @lru_cache(maxsize=2048)

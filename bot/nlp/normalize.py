@@ -27,7 +27,7 @@ LEMMA_LOOKUP: Dict[str, str] = {
     "n't": "not", "nt": "not", "cannot": "can not", "can't": "can not", "cant": "can not",
     "wo": "will", "won't": "will not", "ca": "can",
     "feels": "feel", "felt": "feel", "feeling": "feel",
-    "lasts": "last", "lasted": "last", "lasting": "last",
+    "u": "you", "ur": "your", "lasts": "last", "lasted": "last", "lasting": "last",
     "works": "work", "worked": "work", "working": "work",
     "shows": "show", "showed": "show", "shown": "show", "showing": "show",
     "causes": "cause", "caused": "cause", "causing": "cause",
@@ -167,13 +167,46 @@ def _edit_distance_at_most(a: str, b: str, limit: int) -> bool:
 
 @lru_cache(maxsize=4096)
 def _fuzzy_repair(word: str) -> str:
-    if len(word) < 7 or not word.isalpha():
+    if len(word) < 7 or not word.isalpha() or zipf_frequency(word, "en") >= COMMON_WORD:  # "infections"
         return word
     limit = 2 if len(word) >= 10 else 1
     for target in FUZZY_TARGETS:
         if word != target and _edit_distance_at_most(word, target, limit):
             return target
     return word
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+COMMON_WORD = 3.0  # Zipf frequency of a word a typo is taken for ("effects" 4.9, "neurologist" 3.3)
+TYPO_MARGIN = 2.0  # how much more common it must be than the word as typed ("completly" 2.3)
+_MEDICINE_NAME = re.compile(r"\w+(?:statin|pine|pam|lam|ine|fen|ate|ide|one|ol|in|ica|ex|ax)$")
+
+
+def _typing_slips(word: str) -> Iterable[str]:
+    """What ``word`` may have been before a typing slip: a letter left out ("efects"), two letters
+    swapped ("pateint") or a letter doubled ("painfull"). A letter replaced by another is left
+    alone: "winking", "dosing" and "lyrica" are words, not slips."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    yield from (a + c + b for a, b in splits for c in _LETTERS)
+    yield from (a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
+    yield from (a + b[1:] for a, b in splits if len(b) > 1 and b[0] == b[1])
+
+
+@lru_cache(maxsize=4096)
+def _common_spelling(word: str) -> str:
+    """'efects', 'completly': the far more common English word one typing slip away, or the word.
+
+    Only for longer, rare words; a medicine's name stays as typed ("statin" is no "station").
+    """
+    if len(word) < 6 or not word.isalpha() or zipf_frequency(word, "en") >= COMMON_WORD \
+            or _MEDICINE_NAME.match(word):
+        return word
+    best, best_freq = word, zipf_frequency(word, "en") + TYPO_MARGIN
+    for candidate in set(_typing_slips(word)):
+        freq = zipf_frequency(candidate, "en")
+        if freq >= max(best_freq, COMMON_WORD):
+            best, best_freq = candidate, freq
+    return best
 
 
 def _suffix_lemma(word: str) -> str:
@@ -212,8 +245,11 @@ def lemma_of(word: str) -> str:
     if word in LEMMA_LOOKUP:
         return LEMMA_LOOKUP[word]
     repaired = _fuzzy_repair(word)
+    if repaired == word:
+        repaired = _common_spelling(word)
     if repaired != word:
-        return LEMMA_LOOKUP.get(repaired, repaired)
+        repaired = MISSPELLINGS.get(repaired, repaired)
+        return LEMMA_LOOKUP.get(repaired, _suffix_lemma(repaired))
     return _suffix_lemma(word)
 
 
@@ -223,6 +259,9 @@ _WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 # Contractions the tokenizer splits in two, read as the words they stand for.
 _SPLIT_CONTRACTIONS = {("gon", "na"): ("go", "to"), ("wan", "na"): ("want", "to"), ("got", "ta"): ("get", "to")}
 _FOR_SPEAK = frozenset({"me", "u", "you", "him", "her", "us", "them"})  # "which one 4 me": "4" reads "for"
+# "r there any tablets", "r u ok": "r" reads "are" before these; "r eye" stays the right eye.
+_ARE_BEFORE = frozenset({"there", "u", "you", "they", "we", "these", "those", "the", "any", "people", "ppl", "botox",
+                         "injections", "jabs", "shots", "tablets", "pills", "meds", "side", "other", "some"})
 
 
 def analyse(text: str) -> Doc:
@@ -240,6 +279,8 @@ def analyse(text: str) -> Doc:
             tok.lemma_ = lemma_of(tok.text)
             if previous is not None and previous.text == "4" and tok.lower_ in _FOR_SPEAK:
                 previous.lemma_ = "for"
+            if previous is not None and previous.lower_ == "r" and tok.lower_ in _ARE_BEFORE:
+                previous.lemma_ = "be"
         previous = tok
     return doc
 

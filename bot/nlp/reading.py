@@ -94,7 +94,9 @@ _LEADING_JOIN = re.compile(r"^(?:and|also|plus|oh and|so|or)\s+", re.I)
 QUESTION_SHAPE = re.compile(
     r"\?\s*$|^(?:what|whats|what's|wot|wat|wut|how|why|where|which|who|is|are|am|was|were|can|could|does|do|did|"
     r"will|would|should|have|has|tell me|explain|when (?=(?:is|are|do|does|did|should|will|would|can|could|"
-    r"must|might|may)\b))\b")  # "when is it needed?" asks; "when the spasm goes, ..." sets the scene
+    r"must|might|may)\b)|"
+    r"i(?:'d| would) (?:like|love) to know|i (?:want|need) to know|i(?:'m| am| was) wondering|i wonder|"
+    r"please (?:tell|let)(?: me)?|let me know)\b")  # "when is it needed?" asks; "when the spasm goes" sets the scene
 MIN_CLAUSE_WORDS = 3  # "days? weeks?" adds to the question before it; it is not one of its own
 
 

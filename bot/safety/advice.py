@@ -92,7 +92,8 @@ _PATTERNS = (
     )),
     (OWN_RESULTS, _rx(
         r"\b(?:read|interpret|explain|look at|check|review|translate|decode) (?:\S+ ){0,2}my\b",
-        r"\bmy (?:mri|mra|emg|scan|result|report|test|imaging|letter|prescription|script|blood test)\b",
+        r"\bmy (?:mri|mra|emg|scan|result|report|test|imaging|letter|prescription|script|blood test)\b"
+        r"(?! (?:be |alone |on its own )?(?:enough|sufficient))",
         r"\bmean for me\b",
         r"\bthe (?:scan|mri|mra|emg|test|report|result)s? (?:\S+ ){0,2}show\w* (?:a|an|that|some|my|the)\b",
         r"\b(?:mri|mra|emg|scan|ct) (?:say|said|read|write|wrote)\b", r"\b(?:report|result|scan|mri|mra|emg)\b.*\bgood or bad\b",
@@ -121,6 +122,7 @@ _PATTERNS = (
         r"\bsign of (?:something )?(?:bad|serious|worse|wrong)", r"\b(?:need to|should i) panic\b",
         r"\bhow bad (?:be|is) (?:my|mine)\b", r"\b(?:be|is) it a worry\b", r"\bmild or severe\b",
         r"\b(?:am|be) i one of\b",
+        r"^(?=.*\b(?:mine|my|me|i|her|his|hers)\b).*\b(?:severe|mild|bad|serious|moderate) (?:case|one)\b",
         r"\bmy (?:condition|spasm|twitch\w*|case|hfs|face) (?:be )?(?:get|getting|become|go) (?:worse|bad)\b",
         r"\bhave (?:it|my \S+|the \S+|mine|this) (?:\S+ )?fail", r"\bmy (?:\S+ )?(?:operation|surgery|op|mvd|botox|treatment) (?:\S+ )?fail",
         r"\bmean (?:\S+ ){0,3}(?:be |get |getting )?(?:worse|serious|bad|more severe)\b",
@@ -149,6 +151,7 @@ _PATTERNS = (
         r"(?<!often )(?<!time )(?<!when )\bdo i (?:really |even |actually |personally )?need "
         r"(?:it|one|this|that|them|to have it|to get it)\b(?! again)",
         r"\bdo i (?:personally|actually|even) need\b", r"\brefer me\b",
+        r"\b(?:should|need|must|ought|will|would|could)\b(?:\s\S+){0,4}? refer\w* (?:me|him|her|us|them)\b",
         r"\b(?:better|best) for me to (?:see|go)\b",
         r"\bwhich (?:of (?:your|the) )?(?:doctor|surgeon|specialist|neurologist|consultant|neurosurgeon)s? (?:\S+ ){0,4}(?:be )?(?:the )?best\b",
         rf"\b(?:do|would|will|does) (?:i|he|she|we|{_RELATIVE}) (?:\S+ )?need to (?:see|go to|get referred)\b",
@@ -185,7 +188,10 @@ _PATTERNS = (
         r"\bif you (?:be|were|was) me\b", r"\bdo (?:you|u) think (?:i|my|mine|me)\b",
         r"\bought i\b", r"\byes or no\b", r"\b(?:am|be) i (?:\S+ )?(?:too old|too young|old enough|fit enough|suitable)\b", r"\bshould (?:i|we) (?:go ahead|say yes|accept|agree)\b",
         rf"\bdo (?:{_RELATIVE}|he|she) (?:really |even )?need\b", rf"\b(?:best|right|safe|ok|okay) for (?:{_RELATIVE}|him|her)\b",
-        rf"\bshould (?:{_RELATIVE}|he|she) (?:have|get|try|take|stop|start|see|go to|go for|opt for|choose|consider|book)\b", r"\bshould (?:he|she|they)\s*\?",
+        rf"\bshould (?:{_RELATIVE}|he|she) (?:\S+ )?(?:have|get|try|take|stop|start|see|go to|go for|opt for|choose|consider|"
+        r"book|ask|request|push|insist|wait|go back)\b", r"\bshould (?:he|she|they)\s*\?",
+        # their own schedule: "when is my next Botox due?"
+        r"\bwhen (?:be|should|will|do|can) (?:i|my|he|she|his|her) (?:\S+ ){0,2}(?:next|due)\b|\bmy next (?:\S+ ){0,2}due\b",
         r"\bdo (?:that|this|it|my \S+) mean (?:i|my) (?:\S+ )?(?:have to|need|must|should|will)\b",
         r"\b(?:my case|mine) (?:\S+ ){0,2}need\w* (?:\S+ ){0,2}(?:test|scan|mri|mra|emg|surgery|op|operation)", r"\bwould (?:you|u) (?:pick|choose|go for|have|do)\b",
         r"\bworth (?:me|it for me)\b", r"\b(?:ok|okay|fine|alright) for me\b",

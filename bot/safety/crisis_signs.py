@@ -117,6 +117,8 @@ LEMMA_PATTERNS = re.compile("|".join(f"(?:{p})" for p in (
     r"(?! on (?:the |our |my )?(?:budget|household budget|finance|money|wallet|bank))",
     r"\bbetter off (?:\S+ ){0,3}without (?:me|him|her|them)\b",
     r"\bbetter off (?:\S+ ){0,3}if i (?:\S+ ){0,2}(?:disappear\w*|be gone|was gone|die|died|leave|left|be not here)",
+    r"\b(?:better|easier|simpler|happier|lighter)\b(?:\s\S+){0,4}? if i (?:\S+ ){0,2}(?:disappear\w*|be go(?:ne)?\b|"
+    r"die\b|dead\b|be not (?:here|around)|be n't (?:here|around)|never (?:be born|exist))",
     r"\bsleep (?:\S+ ){0,1}forever\b", r"\bstop eat\w* and drink\w*\b",
     # a place to die
     r"\bstand\w* on (?:the |a |that )?(?:bridge|ledge|edge|roof|cliff|platform edge|parapet)\b",

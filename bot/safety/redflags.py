@@ -41,7 +41,8 @@ CRISIS_PATTERNS = _rx(
     rf"\b(?:the )?most (?:\S+ )?{medicine_pattern()}\w* (?:\S+ ){{0,8}}(?:before|to) (?:\S+ ){{0,2}}(?:stop|kill|die|fatal|lethal)",
     rf"\b(?:\d+|how many|how much) (?:\S+ ){{0,4}}(?:pill|tablet|med|{medicine_pattern()})\w* (?:\S+ ){{0,4}}(?:enough )?to "
     r"(?:do it|finish (?:it|me|my ?self)|end it)\b",
-    r"\b(?:be|been|start\w*|keep|back to) cutting\b(?! (?:back|down|out|my hair|his hair|her hair|the|corners|costs|it fine))", r"\b(?:like|want|prefer|hope|rather) (?:\S+ ){0,2}not (?:to )?(?:come round|come around|wake up)\b",
+    r"\b(?:be|been|start\w*|keep|back to) cutting\b(?! (?:back|down|out|my hair|his hair|her hair|the|corners|costs|it fine|"
+    r"part|a|an|through|into|open|off|nerve|muscle|tissue))", r"\b(?:like|want|prefer|hope|rather) (?:\S+ ){0,2}not (?:to )?(?:come round|come around|wake up)\b",
     r"\b(?:whole|entire) (?:month|week|bottle|box|pack|supply)\w* (?:\S+ ){0,4}at once\b", r"\bsewer ?slide", r"\bctb\b", r"\bod\b(?! on caffeine)", r"\bo\.d\b", r"\bod'd\b", r"\bod 'd\b",
     r"\b(?:not|n't|never) (?:\S+ ){0,2}exist\b", r"\bdis+ap+ear (?:forever|for good|completely|for ever)\b",
     r"\b(?:want|wish|wan na|wanna) (?:\S+ ){0,2}dis+ap+ear\b",
@@ -152,6 +153,9 @@ SYMPTOM_PATTERNS = (
         r"\bstroke\b", r"\bslur",
         r"\b(?:can|could) not (?:\S+ ){0,2}(?:speak|talk|smile|(?:move|lift|close|feel) (?:my|his|her|their|the))",
         r"\b(?:not able|unable) to (?:\S+ )?(?:speak|talk|smile|walk|move|lift)\b", r"\b(?:i|he|she|they|we|wife|husband|partner|mum|mom|mother|dad|father|son|daughter|friend) (?:\S+ ){0,2}collaps\w*\b(?! (?:with|in) laughter)",
+        r"\b(?:just|suddenly|has|have|had) collaps(?:e|ed)\b(?! (?:lung|vein|with laughter|in laughter|into bed|on the sofa))",
+        r"\b(?:be|s) not mak\w* (?:any )?sense\b(?= when (?:\S+ )?(?:talk|speak|speaking|talking))|"
+        r"\b(?:he|she|they|dad|mum|mom|husband|wife) (?:be|s) not mak\w* (?:any )?sense\b",
         r"\b(?:see|seeing) double\b", r"\b(?:can|could) not (?:\S+ )?walk (?:straight|properly|in a straight line)\b",
         r"\bvision (?:\S+ ){0,5}(?:go|gone|went|lost|black|dark)\b", r"\bhalf (?:of )?my vision\b",
         rf"\b{_FACE} (?:\S+ ){{0,2}}(?:will not|would not|do not|does not) (?:\S+ )?move\b",
@@ -188,7 +192,9 @@ SYMPTOM_PATTERNS = (
         r"\b(?:not|n't) (?:\S+ )?recogni[sz]e (?:me|us|anyone|anybody|his|her|my|their)\b",
     )),
     (BREATHING, _rx(
-        r"\b(?:trouble|difficulty|problem|hard|hardly|barely|struggle|struggling|can not|unable to|difficult)(?: to)? (?:\S+ ){0,2}(?:breathe|swallow|speak|talk)",
+        r"\b(?:trouble|difficulty|problem|hard|hardly|barely|struggle|struggling|can not|unable to|not able to|difficult)"
+        r"(?: to)? (?:\S+ ){0,2}(?:breathe|swallow|speak|talk)",
+        r"\b(?:be|s) not breathe\b", r"\b(?<!to )stop\w* breathe\b",
         r"\b(?:breathe|swallow)\w* (?:\S+ ){0,2}(?:trouble|difficult|hard|problem)",
         r"\bchok(?!\w* up\b)", r"\bshort of breathe\b", r"\bshortness of breathe\b", r"\bgasp", r"\bwheez",
         r"\bthroat (?:\S+ ){0,5}(?:clos|tight|swell)", r"\b(?:can|could) not catch my breathe\b",
@@ -211,7 +217,8 @@ SYMPTOM_PATTERNS = (
         r"horrible|massive) (?:\S+ ){0,2}headache\b",
         r"\b(?:operation|op|surgery|mvd|decompression)\b(?:\s\S+){0,12}? (?:throw\w* up|vomit\w*|puk\w*|be sick|being sick)\b",
         r"\b(?:throw\w* up|vomit\w*|puk\w*)\b(?:\s\S+){0,12}? (?:operation|op|surgery|mvd|decompression)\b",
-        r"\bheadache (?:\S+ ){0,3}(?:severe|unbearable|terrible|worst|wo n't go)",
+        r"\bheadache (?:\S+ ){0,3}(?:severe|unbearable|terrible|worst|wo n't go|so bad|really bad|nothing help)",
+        r"\b(?:can|could) not (?:\S+ ){0,2}open my eyes? (?:\S+ ){0,2}(?:light|bright)\b|\blight (?:\S+ ){0,3}hurt\w* my eye",
         r"\b(?:lose|lost|loss of|can not|no|new) (?:\S+ ){0,2}hear", r"\bdeaf\b", r"\bhearing (?:\S+ ){0,2}(?:go|gone|lost|loss)",
         r"\b(?:operation|op|surgery|mvd|decompression|procedure)\b(?:\s\S+){0,12}? (?:\S+ )?(?:confus\w*|muddl\w*|drowsy|sleepy|disorient\w*)"
         r"(?! (?:by|about|with|over|as to|what|which|why|how|whether))",
@@ -355,6 +362,12 @@ _ASKS_ABOUT_WHAT_WAS_SAID = re.compile(r"[.!:,;]\s*(?:be|is) (?:that|this|it) (?
                                        r"expected|common|a problem|dangerous)\b")
 
 
+# "Is it normal to have a stiff neck and a fever of 39 one week after brain surgery?": a reading and a
+# timeline are their own, whatever the question's shape.
+_REPORTED = re.compile(r"\b(?:fever|temp\w*) (?:of |be |at |is |was )?(?:3[89]|4[01]|10[0-4])\b|"
+                       r"\b(?:one|a|two|three|four|five|six|\d+) (?:day|week)s? (?:after|since|post)\b")
+
+
 # "Could you tell me ...": the patient as the one told, not the one with the symptom.
 _POLITE_LEAD = re.compile(r"^(?:(?:would|could|can|will) you (?:please |kindly )?(?:be so kind as to |mind )?|please |kindly |"
                           r"(?:\S+ )?kind as to )?(?:tell|let|show|explain to|advise) (?:me|us)(?: know)? "
@@ -372,7 +385,7 @@ def _is_general_question(raw: str, lemmas: str) -> bool:
     text = _TOLD.sub(r"\1 them", text[polite.end():] if polite else text).strip()
     if _IN_GENERAL.search(text):
         return True
-    if _ASKS_ABOUT_WHAT_WAS_SAID.search(lemmas):
+    if _ASKS_ABOUT_WHAT_WAS_SAID.search(lemmas) or _REPORTED.search(lemmas):
         return False
     if (_QUESTION_START.search(text) or text.startswith("if ")) \
             and (_CAUSAL.search(lemmas) or _HYPOTHETICAL.search(lemmas)) \
@@ -408,14 +421,22 @@ ALARM_WORDS = re.compile(  # each at a word's start: "pharmacy" names no harm
 # Words that name no emergency here: "overdosed on Dr Google"; a droop weeks after (someone's) Botox.
 _NOT_ALARMS = re.compile(r"\boverdose on (?:dr\b|doctor google|google|the internet|internet|info|information|research)|"
                          r"\bstroke (?:survivor|group|ward|unit|nurse|awareness|clinic|team|charity|association|related)|"
-                         r"\bnot (?:a )?stroke\b|\bweak (?:heart|chest|bladder|kidney|immune|knee|ankle|wrist|back|"
+                         r"\bnot (?:a )?stroke\b|\b(?:nothing|not) like (?:a |an )?stroke\b|\bno sign\w* of (?:a |an )?stroke\b|"
+                         r"\bnot (?:\S+ )?worr\w* (?:about )?(?:a |an |it (?:be|being) a )?stroke\b|\bweak (?:heart|chest|bladder|kidney|immune|knee|ankle|wrist|back|"
                          r"stomach|bone|spot|point|link)|\b(?:heart|kidney|bladder)s? (?:be |is |are )?weak\b|"
                          r"\bcall\w* (?:\S+ ){0,3}' ?[^']{1,40}'")  # a nickname: they call it my 'stroke face'
 _MILD_SIGNS = re.compile(r"weak|droop|numb|headache")
 
 
-# "not droopy, just pulled": a sign denied is no sign.
-_DENIED_SIGN = re.compile(r"\b(?:not|no|never|n't) (?:\S+ )?(?:droop|weak|numb|slur|paralysis|flopp)\w*")
+# "not droopy, just pulled", "no fever no headache", "not having trouble breathing or anything": a sign
+# denied is no sign. Trouble doing something must be denied as trouble: "can't breathe", "he's not
+# breathing" are signs.
+_SIGN_NOUN = (r"(?:droop|weak|numb|slur\w*(?: speech)?|paralysis|flopp|fever|temperature|headache|stiff neck|leak|fluid|vomit|"
+              r"confus|dizz|rash|hive|swell)\w*")
+_TROUBLE = r"(?:trouble|problem|difficulty|issue)s? (?:with |in )?(?:breath|swallow|speak|talk|speech|see|hear)\w*"
+_DENIED_SIGN = re.compile(
+    rf"\b(?<!can )(?<!could )(?:not|no|never|n't|without|nor)(?: (?:have|get|experience|notice|any|a|real|sign of))* "
+    rf"(?:{_TROUBLE}|{_SIGN_NOUN})(?:(?: ,| or| nor| and| or any)+ (?:{_TROUBLE}|{_SIGN_NOUN}))*")
 
 
 def has_alarm_words(message: Readable) -> bool:

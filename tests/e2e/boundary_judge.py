@@ -83,7 +83,9 @@ def judge_covered(item: Dict[str, Any], messages: Messages) -> List[str]:
     """Answered from the page: every expected keyword, no 'not covered', no alarm."""
     text = reply_text(messages)
     problems = _common(messages)
-    missing = [k for k in item.get("expect", []) if str(k).lower() not in text]
+    expected = item.get("expect") or []
+    expected = [expected] if isinstance(expected, str) else expected  # lay terms name one page term
+    missing = [k for k in expected if str(k).lower() not in text]
     if missing:
         problems.append(f"missing {missing}")
     # An item with no expected keywords only needs a normal, calm answer.

@@ -67,3 +67,74 @@ def test_a_ranking_question_gets_each_fact_then_how_far_the_page_goes(kb: str) -
     reply = respond("Pills or Botox. Which works better?")
     assert "Oral medicines" in reply.text and "Botox" in reply.text and "doesn't cover" not in reply.text
     assert "doesn't cover how the options compare" in reply.note
+
+
+# fresh23 (written from the page alone, 2026-11-28): a sign denied, feared or someone else's is no sign.
+@pytest.mark.parametrize("text", [
+    "not having trouble breathing or anything, just how often do u need botox",
+    "no fever no headache, op was months ago and went fine. what did they actually do in mvd",
+    "My father is worried the Botox will freeze his whole face like cosmetic Botox does. How does it work?",
+    "my nan had a stroke and her face looked nothing like this. how do they check if a vessel is touching the nerve",
+    "My father was in hospital with pneumonia and trouble breathing last winter; he's completely recovered now. "
+    "Does Botox need to be repeated?",
+    "whats the point of treatment, will i ever feel normal",
+    "My mother's neurologist said one option is cutting part of the facial nerve. Is that really a treatment?",
+    "side efects of botox in the face? droopy eyelid??",
+    "Do I have to stop breathing or hold still during the MRA lol",
+])
+def test_a_sign_denied_feared_or_someone_elses_is_no_red_flag(text: str) -> None:
+    assert detect_red_flag(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "he is not breathing",
+    "she's not able to swallow after the botox",
+    "never had weakness before but now my face is drooping on the right and i cant lift my arm",
+    "no trouble swallowing but my speech is slurred since this morning",
+    "no fever, stiff neck or headache but the wound is leaking clear fluid",
+])
+def test_a_sign_beside_a_denied_one_still_counts(text: str) -> None:
+    flag = detect_red_flag(text)
+    assert flag is not None and flag.kind != CRISIS
+
+
+def test_being_gone_as_a_relief_to_others_is_a_crisis() -> None:
+    flag = detect_red_flag("would be easier for everyone if i was gone")
+    assert flag is not None and flag.kind == CRISIS
+
+
+# fresh24 (written from the page alone, 2026-11-28)
+@pytest.mark.parametrize("text", [
+    "My neighbour with hemifacial spasm just collapsed and isn't making sense when he talks.",
+    "Is it normal to have a stiff neck and a fever of 39 one week after brain surgery for hemifacial spasm?",
+])
+def test_a_collapse_and_a_post_operative_reading_are_red_flags(text: str) -> None:
+    flag = detect_red_flag(text)
+    assert flag is not None and flag.kind != CRISIS
+
+
+@pytest.mark.parametrize("text", [
+    "No weakness, no slurred speech, nothing like a stroke, just my cheek twitching. What tests might I have?",
+    "My face keeps twitching on one side, but I'm not worried about a stroke. What are the options for mild cases?",
+    "Had a collapsed lung years ago, no problems since. What scans are used when diagnosing hemifacial spasm?",
+    "the info on the website isn't making sense to me, what is an MRA",
+    "My wife keeps saying I'll die if I don't get surgery. Is surgery the only treatment?",
+])
+def test_a_stroke_denied_and_others_words_are_no_red_flag(text: str) -> None:
+    assert detect_red_flag(text) is None
+
+
+def test_not_an_emergency_leads_into_a_page_question() -> None:
+    reply = respond("Not an emergency: I'd like to know if acupuncture is any use for hemifacial spasm.")
+    assert "more studies are needed" in reply.text
+
+
+@pytest.mark.parametrize(("text", "general"), [
+    ("Should I wait and see if it goes away by itself? It's only been a month.", "Early diagnosis"),
+    ("it closes my eye 20 times an hour now, is my case a serious one?", "Depending on the severity"),
+    ("my eye shuts completely when it spasms now, does that mean mine's a severe case", "Depending on the severity"),
+    ("neuro or neurosurgeon?", "healthcare professional"),
+])
+def test_personal_questions_get_the_general_information_that_applies(text: str, general: str) -> None:
+    reply = respond(text)
+    assert reply.kind == "personal_advice" and general in reply.text
