@@ -53,11 +53,15 @@ _SOMEONE_ELSE = re.compile(r"\b(?:neighbou?r|friend|aunt\w*|uncle|mum|mom|mother
                            r"colleague|someone|somebody|a man|a woman|husband|wife|partner|he|she|they)\b")
 
 
+def _a_statement_of_nothing_now(lower: str) -> bool:
+    """A statement (not a question) in which nothing happens now ("I'm fine now" closes the story)."""
+    return not _NOW.search(_RESOLVED_NOW.sub(" ", lower)) and not is_question_shaped(lower)
+
+
 def tells_history(clause: str) -> bool:
     """A statement placed in the past or told as resolved, with nothing in it happening now."""
     lower = clause.lower()
-    return bool(_HISTORY.search(lower)) and not _NOW.search(_RESOLVED_NOW.sub(" ", lower)) \
-        and not is_question_shaped(lower)
+    return bool(_HISTORY.search(lower)) and _a_statement_of_nothing_now(lower)
 
 
 def _background(clauses: List[str]) -> List[bool]:
@@ -73,9 +77,8 @@ def _background(clauses: List[str]) -> List[bool]:
 def _told_as_not_now(clause: str) -> bool:
     """Someone else's event told as unlike theirs, or a fear of what may come; nothing happening now."""
     lower = clause.lower()
-    if _NOW.search(_RESOLVED_NOW.sub(" ", lower)) or is_question_shaped(lower):
-        return False
-    return bool((_SOMEONE_ELSE.search(lower) and _UNLIKE_THIS.search(lower)) or _FEAR_OF_WHAT_MAY_COME.search(lower))
+    told = (_SOMEONE_ELSE.search(lower) and _UNLIKE_THIS.search(lower)) or _FEAR_OF_WHAT_MAY_COME.search(lower)
+    return bool(told) and _a_statement_of_nothing_now(lower)
 
 
 @lru_cache(maxsize=2048)
