@@ -40,7 +40,8 @@ from bot.safety.advice import (
     SYMPTOMS,
     WHICH_DOCTOR,
 )
-from bot.safety.redflags import CRISIS, asks_about_emergency_care, asks_an_amount
+from bot.safety.emergency_care import asks_about_emergency_care, asks_an_amount
+from bot.safety.redflags import CRISIS
 from bot.safety.replies import emergency_reply, language_notice, personal_advice_reply
 
 # The page's general information that applies to a kind of personal question, when the

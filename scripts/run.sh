@@ -43,19 +43,26 @@ stop() {
 }
 trap stop INT TERM EXIT
 
+names=()
 "$BIN/python" -m bot.actions.server --host 127.0.0.1 --port "$ACTIONS_PORT" > "$VAR/actions.log" 2>&1 &
-pids+=($!)
+pids+=($!); names+=(actions)
 "$BIN/python" -m bot.ops.rasa_server run --model models/hfs.tar.gz --endpoints endpoints.yml \
   --credentials "$VAR/credentials.yml" --interface "$HOST" --port "$RASA_PORT" --enable-api \
   --cors "http://localhost:$WEB_PORT" --cors "http://127.0.0.1:$WEB_PORT" > "$VAR/rasa.log" 2>&1 &
-pids+=($!)
+pids+=($!); names+=(rasa)
 "$BIN/python" -m bot.web --host "$HOST" --port "$WEB_PORT" --rasa-url "http://localhost:$RASA_PORT" > "$VAR/web.log" 2>&1 &
-pids+=($!)
+pids+=($!); names+=(web)
+
+failed() {  # name the server that stopped and show the end of its log (start-up lines only: no conversation yet)
+  echo "The $1 server failed to start; the end of $VAR/$1.log:"
+  tail -n 15 "$VAR/$1.log" | sed 's/^/  /'
+  exit 1
+}
 
 echo "Starting (logs in $VAR/)..."
 for _ in $(seq 1 180); do
   curl -sf "http://localhost:$RASA_PORT/" >/dev/null && curl -sf "http://localhost:$ACTIONS_PORT/health" >/dev/null && break
-  for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || { echo "A server failed to start; see $VAR/*.log"; exit 1; }; done
+  for i in "${!pids[@]}"; do kill -0 "${pids[$i]}" 2>/dev/null || failed "${names[$i]}"; done
   sleep 1
 done
 cat <<MSG

@@ -24,7 +24,8 @@ from bot.appointments.repository import open_handoff
 from bot.conversation import deserves_an_answer
 from bot.dialogue.paused import paused_reply
 from bot.replies import APPOINTMENT_BUTTON, TESTS_BUTTON, TREATMENTS_BUTTON
-from bot.safety.redflags import CRISIS, asks_about_emergency_care
+from bot.safety.emergency_care import asks_about_emergency_care
+from bot.safety.redflags import CRISIS
 from bot.safety.replies import emergency_reply
 from bot.settings import get_settings
 

@@ -38,7 +38,9 @@ from bot.nlp.reading import is_question_shaped, read
 from bot.nlp.terms import default_matcher
 from bot.safety.advice import NEXT_STEP, PERSONAL_CHOICE, WHICH_DOCTOR
 from bot.safety.crisis_model import crisis_model
-from bot.safety.redflags import asks_about_emergency_care, has_alarm_words, is_general_question
+from bot.safety.emergency_care import asks_about_emergency_care
+from bot.safety.general_question import is_general_question
+from bot.safety.redflags import has_alarm_words
 
 RED_FLAG_INTENT = "red_flag"
 QUESTION_INTENT = "ask_question"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -21,11 +22,27 @@ VENV_BIN = PROJECT_ROOT / ".venv" / "bin"
 MODEL = PROJECT_ROOT / "models" / "hfs.tar.gz"
 
 
+# Below Linux's ephemeral range (32768-60999): a port the kernel hands out for bind(0) can be
+# taken a moment later as the local end of some outgoing connection, and the server then fails.
+_PORTS = range(20000, 32000)
+_handed_out: set[int] = set()
+_pick = random.SystemRandom()  # leaves the seeded global generator (random walks) alone
+
+
 def free_port() -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    """A TCP port nobody uses right now, outside the ephemeral range, never the same one twice."""
+    for _ in range(200):
+        port = _pick.choice(_PORTS)
+        if port in _handed_out:
+            continue
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        _handed_out.add(port)
+        return port
+    raise RuntimeError("no free TCP port between 20000 and 32000")
 
 
 def http_json(url: str, payload: Any = None, timeout: float = 30.0, method: Optional[str] = None,

@@ -10,256 +10,33 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional, Pattern
+from typing import Optional
 
 from bot.nlp.history import present_part
-from bot.nlp.medicines import medicine_pattern
-from bot.nlp.reading import Readable, Reading, as_reading, question_clause, read
+from bot.nlp.reading import Readable, Reading, as_reading
 from bot.safety import spanish
 from bot.safety.advice import DOSE, MEDICINE_CHANGE, personal_advice_kind
 from bot.safety.crisis_model import suggests_crisis
 from bot.safety.crisis_signs import crisis_sign
-
-CRISIS, STROKE, AFTER_BOTOX, AFTER_SURGERY, BREATHING = (
-    "crisis", "stroke", "after_botox", "after_surgery", "breathing",
+from bot.safety.general_question import asks_in_general
+from bot.safety.signs import (
+    AFTER_BOTOX,
+    AFTER_SURGERY,
+    AFTER_TREATMENT,
+    BREATHING,
+    CRISIS,
+    CRISIS_PATTERNS,
+    FAINTED,
+    MEDICINE,
+    OVERDOSE_COUNT,
+    OVERDOSE_TAKEN,
+    STROKE,
+    SUDDEN,
+    SYMPTOM_PATTERNS,
 )
 
-_GAP = r"(?:\S+ ){0,5}"
-# Fainting, not "a faint clicking in my ear".
-_FAINTED = r"\b(?<!a )(?<!very )faint(?:ed|ing|s)?\b(?! (?:click|sound|noise|buzz|ring|twitch|flicker|line|mark|scar|trace|hint|idea))"  # up to five words between two parts of a pattern
-_FACE = r"(?:face|facial|side of my face|smile|mouth|lip|cheek|eyelid|eye|one side|half)"
-_WEAK = r"(?:weak|droop|drop|fell\b|sag|numb|flopp|flaccid|paralysis|frozen(?!(?: -)? face (?:injection|jab|shot|look|botox|treatment))|freeze|dead|slack|fall|crooked|lopsided|uneven|limp|tingl|hang\w* down)"
-
-
-def _rx(*patterns: str) -> Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
-
-
-CRISIS_PATTERNS = _rx(
-    r"\bsuicid", r"\bkill my ?self\b", r"(?<!be )(?<!keep )(?<!go )(?<!it )(?<!this )\bkill me\b(?! with)",
-    r"\bkms\b", r"\bunaliv", r"\btop (?:my|him|her)self\b", r"\blook\w* up ways?\b(?! to (?!die|end|kill|go\b|do it))",
-    rf"\b(?:the )?most (?:\S+ )?{medicine_pattern()}\w* (?:\S+ ){{0,8}}(?:before|to) (?:\S+ ){{0,2}}(?:stop|kill|die|fatal|lethal)",
-    rf"\b(?:\d+|how many|how much) (?:\S+ ){{0,4}}(?:pill|tablet|med|{medicine_pattern()})\w* (?:\S+ ){{0,4}}(?:enough )?to "
-    r"(?:do it|finish (?:it|me|my ?self)|end it)\b",
-    r"\b(?:be|been|start\w*|keep|back to) cutting\b(?! (?:back|down|out|my hair|his hair|her hair|the|corners|costs|it fine|"
-    r"part|a|an|through|into|open|off|nerve|muscle|tissue))", r"\b(?:like|want|prefer|hope|rather) (?:\S+ ){0,2}not (?:to )?(?:come round|come around|wake up)\b",
-    r"\b(?:whole|entire) (?:month|week|bottle|box|pack|supply)\w* (?:\S+ ){0,4}at once\b", r"\bsewer ?slide", r"\bctb\b", r"\bod\b(?! on caffeine)", r"\bo\.d\b", r"\bod'd\b", r"\bod 'd\b",
-    r"\b(?:not|n't|never) (?:\S+ ){0,2}exist\b", r"\bdis+ap+ear (?:forever|for good|completely|for ever)\b",
-    r"\b(?:want|wish|wan na|wanna) (?:\S+ ){0,2}dis+ap+ear\b",
-    r"\b(?:want|wish|need) (?:\S+ ){0,3}(?:all|everything|it) (?:\S+ ){0,2}(?:to )?(?:end|be over|stop for good)\b",
-    r"\bhopeless", r"\bwhat be the point\b(?! (?:of|in) (?!liv|life|try|go on|going on|anything|it all|me\b|carry))", r"\bwhat 's the point\b", r"\bwhats the point\b",
-    r"\b(?:no|any) point (?:\S+ ){0,2}(?:living|live|go on|going on|anymore|try|trying|carry on)\b",
-    r"\bburden (?:to|on) (?:everyone|everybody|my family|them)\b",
-    r"\b(?:tired|sick) of (?:living|live|be alive|being alive|life)\b",
-    r"\bgive up on (?:everything|life|living)\b", r"\bend (?:\S+ ){0,2}suffering\b",
-    r"\b(?:swallow|take|took|down) (?:\S+ ){0,2}(?:whole|entire) (?:bottle|box|pack|packet|strip|blister|pot|tub|jar|lot|supply)\b",
-    r"\btake (?:\S+ ){0,2}everything in (?:the|my) (?:medicine )?(?:cabinet|cupboard)\b",
-    r"\b(?:hurt|harm|kill|cut) (?:my|her|him|them|your)(?:self|selves)\b(?! (?:shav\w*|cook\w*|chopp\w*|on (?:a|the|some)))",
-    r"\bon purpose\b",
-    r"\bswallow (?:\S+ ){0,2}(?:the lot|all of|all my|all the|everything|the whole|whole)\b",
-    r"\bwhat s the point(?! of (?!liv|life|try|go on|going on|anything|it all|me))",
-    r"\b(?:take|took|swallow) (?:\d+|all|a lot|loads|too many) (?:\S+ ){0,3}(?:die|kill|fatal|lethal|overdose|wake up|survive)\b",
-    r"\b(?:not|n't|never) (?:\S+ ){0,2}want (?:\S+ ){0,2}be hear\b", r"\b(?:done|do) with (?:life|living|it all)\b", r"\b(?:done|do) be(?:ing)? alive\b",
-    r"\bi give up(?=\s*(?:[.!,;]|$|on (?:life|living|everything|it all)\b|now\b|already\b|completely\b|for good\b))", r"\bdone with (?:life|living|it all|everything|this life)\b",
-    r"\b(?:sort|put) (?:\S+ ){0,3}affairs\b", r"\bgoodbye (?:letter|note)\b", r"\bletter to my family\b",
-    r"\bgiv\w* (?:\S+ ){0,2}(?:thing|stuff|belonging|possession)s? away\b",
-    r"\b(?:will not|wo not|won't) need (?:them|it|anything|my thing) (?:soon|anymore|much longer)\b",
-    r"\b(?:no one|nobody|noone|no body) (?:\S+ ){0,3}(?:notice|care|miss)\w* (?:\S+ ){0,2}if i\b",
-    r"\bsav\w* up (?:\S+ ){0,2}(?:pill|tablet|med)", r"\bstockpil", r"\bhoard\w* (?:\S+ ){0,2}(?:pill|tablet|med)",
-    r"\btake (?:my |the )?(?:\S+ ){0,2}(?:pill|tablet|med|dose)\w* (?:\d+|two|three|four|several) time\b", r"\bend (?:my|it) (?:life|all)\b", r"\bend it all\b",
-    r"\bend (?:\S+ ){0,2}(?:my )?life\b", r"\btake my (?:own )?life\b",
-    r"\b(?:want|go|going|gonna|wan na|wanna|plan|planning) (?:to )?end it\b", r"\bdisappear forever\b",
-    r"\bkil+ my ?self\b", r"\bcut\w* my ?self\b(?! (?:shav\w*|cook\w*|chopp\w*|on (?:a|the|some)))", r"\bhang my ?self\b",
-    r"\bcut\w* (?:\S+ )?(?:my|her|his) (?:arm|wrist|leg|thigh|skin|stomach)", r"\bcut\w* again\b",
-    r"\bjump\w* (?:\S+ )?(?:off|from|in front of) (?:a |the |that )?(?:bridge|building|roof|cliff|train|car|balcony|tower|window)",
-    r"\b(?:step|walk|throw my ?self) in front of (?:a |the )?(?:train|bus|car|lorry|truck)", r"\bsleep and (?:never|not) wake up\b",
-    r"\b(?:no|not|n't) (?:\S+ ){0,3}reason to (?:keep )?(?:liv|go on|be here|be alive|stay)",
-    r"\b(?:happier|better) (?:\S+ ){0,3}if i (?:be|was|were) (?:go|gone|dead|not here|not around)",
-    r"\bgone for good\b", r"\bwish i (?:be|was|were) (?:not|n't|never) (?:here|around|alive|born)\b",
-    r"\b(?:be|was|were) (?:not|n't|never) (?:here|around|alive) (?:anymore|any more|any longer)\b",
-    r"\b(?:c/o|with|has|have|report\w*|express\w*|active|passive) si\b", r"\bsi (?:with|w/|and) (?:a )?plan\b",
-    r"\b(?:and|to|then) (?:never|not) wake up\b",
-    r"\btake all (?:of )?(?:my|her|his|their|the) (?:\S+ ){0,2}(?:pill|tablet|med)",
-    r"\b(?:not|n't|no|never) (?:\S+ ){0,2}(?:want|wish|wan na|wanna) (?:\S+ ){0,2}(?:live|be alive|be here|wake up)\b",
-    r"\b(?:want|wish|wan na|wanna|go) (?:\S+ ){0,2}(?:die|be dead)\b", r"\bbetter off dead\b",
-    r"\bself[- ]?harm", r"\bhurt (?:my ?self|me)\b", r"\bharm (?:my ?self|me)\b", r"\bcut my ?self\b(?! shav\w*)",
-    r"\boverdose(?! on (?:dr\b|doctor google|google|the internet|internet|info|information|research|coffee|caffeine|"
-    r"sugar|chocolate|tv|netflix|youtube|tiktok|reading))",
-    r"\btake (?:\S+ ){0,3}(?:too many|a lot of|whole bottle|bunch of|a load of|loads of) (?:\S+ ){0,2}(?:pill|tablet|medicine|medication|relax)"
-    r"(?!\w* (?:already|every day|each day|daily|for my|for (?:the|a|high|blood|heart|diabetes|my)))",
-    r"\b(?:to|make) (?:\S+ ){0,2}(?:everything|it all|the pain|life) (?:\S+ )?stop\b(?! twitch| spasm)",
-    r"\b(?:will not|wo not|won't|wont|not) be (?:here|around|alive) (?:by|in the|tomorrow|much longer|for long|anymore)",
-    r"\b(?:write|wrote|written|leave|left) (?:\S+ ){0,2}(?:letter|note)s? (?:to|for) (?:my|the) (?:kid|child|family|wife|husband|"
-    r"son|daughter|partner|mum|mom|dad|parent)",
-    r"\bno reason to live\b", r"\b(?:no ?one|no ?body|noone) (?:\S+ ){0,2}(?:miss|care about) me\b",
-    r"\b(?:done|be do) (?:\S+ ){0,6}with (?:life|living)\b", r"\b(?:end|finish) (?:\S+ ){0,2}(?:my|his|her) (?:own )?life\b",
-    r"\b(?:will not|wo not|won't|wont) matter (?:\S+ ){0,2}(?:soon|much longer|for long|anyway)\b",
-    r"\btake (?:us|them) (?:both|all) out\b|\btake (?:\S+ ){0,3}with me\b(?= when i go)",
-    r"\b(?:tox\w* screen|toxicology|autopsy|post ?mortem|coroner)\b",
-    r"\b(?:die|dying|death|fatal|kill)\b(?:\s\S+){0,12}? (?:kind of |kinda |sort of |secretly |half |part of me )?"
-    r"(?:hope|wish) (?:it (?:do|will|would)|so|i do|for that)\b",
-    r"\benough (?:\S+ ){0,3}(?:to )?(?:not|never) (?:come back|wake up)\b", r"\b(?:can|could) not go on\b", r"\blife (?:be )?not worth\b",
-    r"\bnot worth live\b", r"\bnothing to live for\b", r"\bgive up on life\b",
-    r"\bpoint (?:in|of) (?:living|live|life|go on|going on)\b", r"\bbetter off without me\b",
-    r"\bno (?:one|body) would (?:miss|care about) me\b", r"\bwish i (?:be|was|were) dead\b",
-    r"\b(?:lethal|leathal|lethel|fatal|deadly) (?:dose|amount)", r"\bhow many (?!(?:\S+ )?(?:people|patient|ppl|person|of them|die)\b)(?:\S+ ){0,4}(?:kill|die|fatal|lethal|overdose)",
-    # mortality of a treatment is a question about it: "how many people actually die from MVD?"
-    r"\b(?:how (?:many|much)(?! (?:\S+ )?(?:people|patient|ppl|person|of them)\b)|what (?:dose|amount)|max(?:imum)?|too many|"
-    r"amount of|dose of|enough|"
-    r"(?:the )?most (?:\S+ )?(?:pill|tablet|med|dose|relax))\b"
-    r"(?:\s\S+){0,10}? (?:fatal|lethal|leathal|deadly|kill (?:me|my ?self|you|u|ya|your ?self|someone|somebody|a person)|die|"
-    r"od|overdose|to death|stop (?:my|your|the|a|his|her|their) heart|"
-    r"not wake up|never wake up|survive|end it|be over|(?:heart|breath\w*) (?:to )?stop|"
-    r"stop (?:my|your|the|a|his|her|their|someone 's) breath\w*|(?:someone|somebody|a person|me|you|him|her|to|and|till|until) stop breath\w*)\b",
-    r"\b(?:fatal|lethal|leathal|deadly|kill|od) (?:\S+ ){0,2}(?:how (?:many|much)|amount|dose)\b",
-    r"\benough (?:\S+ ){0,3}(?:to )?(?:not wake up|never wake up|die|kill me|kill myself|end it)",
-    r"\bso (?:that )?i (?:do not|don't|never|wo n't|won't) wake up\b",
-    r"\b(?:before|till|until) (?:it|they|that|those|the \S+) (?:\S+ )?(?:kill (?:me|you|u|ya|someone)|be fatal|be lethal|finish me off)\b",
-    r"\b(?:not|n't|never|no longer|can not) (?:\S+ ){0,2}see (?:the |any |a )?point (?:in |of |to )?(?:\S+ )?"
-    r"(?:anything|everything|life|living|live|go on|going on|it all|carry on|anymore|any more)\b",
-    r"\btake all (?:of )?my (?:\S+ ){0,2}(?:at once|together|tonight|in one go)",
-    r"\btoo (?:many|much)\b(?:\s\S+){0,3}? (?:for good|permanently|for ever|forever)\b",
-    r"\b(?:before|till|until|enough to|so (?:that )?it|to make it) (?:\S+ ){0,2}stop (?:my|your|the|a|his|her|their) heart\b",
-    r"\b(?:drive|driving|crash\w*|steer\w*|swerv\w*) (?:\S+ ){0,3}(?:into|off) (?:a |the |an )?"
-    r"(?:wall|tree|bridge|cliff|truck|lorry|river|oncoming|lamp ?post|pole)",
-    r"\b(?:walk|step|run|throw my ?self)\w* (?:out )?(?:into|in front of) (?:the |oncoming )?traffic\b",
-    r"\b(?:step|walk|throw my ?self|jump|run)\w* (?:out )?in front of (?:a |the |an )?(?:train|bus|car|lorry|truck|tram|van)",
-    r"\b(?:walk|swim|wade|go)\w* (?:out )?into the (?:sea|ocean|river|lake|canal)\b", r"\bdrown (?:my ?self|me)\b",
-    r"\b(?:bridge|ledge|cliff|roof|railway|track|sea|river)\b(?:\s\S+){0,4}? (?:keep )?call\w* (?:to )?me\b",
-    r"\bhow (?:high|tall|far down|many (?:floor|storey|story|stories))\b(?:\s\S+){0,8}? "
-    r"(?:to be sure|die|kill|fatal|lethal|survive|be enough|end it)\b",
-    r"\bno point (?:to|in|of) (?:any of it|anything|it all|life|living|go on|going on)\b",
-    r"\bnothing (?:be |will )?(?:ever )?(?:go(?:ing)? to |gonna )?(?:ever )?get better\b",
-    r"\b(?:will not|wo not|won't|wont|not) be (?:a |an )?(?:problem|burden|bother|trouble|nuisance) (?:\S+ ){0,3}(?:much )?longer\b",
-    r"\bthink\w* (?:about |of )?end (?:it|my life|thing|everything|it all)\b",
-    r"\b(?:would|will|could|that|to) end (?:everything|it all|my life)\b",
-    r"\b(?:can|could) not (?:do|take|go on with|handle) (?:this|it)(?: \S+)? (?:anymore|any more|any longer)\b(?:\W+\w+){0,3}\W+(?:goodbye|bye|farewell)\b",
-    r"\bthis be (?:my )?(?:final |last )?goodbye\b", r"\b(?:my|a) (?:final|last) goodbye\b",
-    r"\bgoodbye (?:forever|for good|cruel world|world)\b", r"\bsay\w* goodbye to (?:everyone|everybody|the world|my family)\b",
-)
-# "now I've had about 20 of them": a count like that is an overdose whatever the pills are called.
-OVERDOSE_COUNT = re.compile(r"\b(?:had|taken|took|swallowed|downed) (?:about |like |around |maybe |over |nearly )?"
-                            r"(?:[2-9]\d|\d{3}|twenty|thirty|forty|fifty) of (?:them|these|those|the pills|the tablets)\b", re.I)
-OVERDOSE_TAKEN = re.compile(
-    r"\b(?:took|taken|taking|swallowed|downed|have had) (?:like |about |around |maybe )?(?:all|everything|every one|the whole|a whole|"
-    r"my whole|the rest|what (?:was|is) left|whatever (?:was|is) left|a bottle|a (?:big |large |huge )?handful|a bunch|a load of|loads|lots|a lot|too many|too much|extra|double|triple|"
-    r"\d{2,}|\d+ (?:days?|weeks?)|two days|a (?:week|month)'?s?)"
-    r"\b(?: of)?(?: my| the| his| her)?", re.I)
-
-SYMPTOM_PATTERNS = (
-    (STROKE, _rx(
-        rf"\b{_FACE} {_GAP}{_WEAK}", rf"\b(?<!rather be )(?<!better off )(?<!wish i be ){_WEAK}\w* {_GAP}{_FACE}\b",
-        r"\b(?:can|could) not (?:\S+ ){0,2}move (?:\S+ ){0,5}(?:face|arm|leg|side|mouth|eye|lip)",
-        r"\bstroke\b", r"\bslur",
-        r"\b(?:can|could) not (?:\S+ ){0,2}(?:speak|talk|smile|(?:move|lift|close|feel) (?:my|his|her|their|the))",
-        r"\b(?:not able|unable) to (?:\S+ )?(?:speak|talk|smile|walk|move|lift)\b", r"\b(?:i|he|she|they|we|wife|husband|partner|mum|mom|mother|dad|father|son|daughter|friend) (?:\S+ ){0,2}collaps\w*\b(?! (?:with|in) laughter)",
-        r"\b(?:just|suddenly|has|have|had) collaps(?:e|ed)\b(?! (?:lung|vein|with laughter|in laughter|into bed|on the sofa))",
-        r"\b(?:be|s) not mak\w* (?:any )?sense\b(?= when (?:\S+ )?(?:talk|speak|speaking|talking))|"
-        r"\b(?:he|she|they|dad|mum|mom|husband|wife) (?:be|s) not mak\w* (?:any )?sense\b",
-        r"\b(?:see|seeing) double\b", r"\b(?:can|could) not (?:\S+ )?walk (?:straight|properly|in a straight line)\b",
-        r"\bvision (?:\S+ ){0,5}(?:go|gone|went|lost|black|dark)\b", r"\bhalf (?:of )?my vision\b",
-        rf"\b{_FACE} (?:\S+ ){{0,2}}(?:will not|would not|do not|does not) (?:\S+ )?move\b",
-        rf"\b(?:sudden\w*|this morning|today|tonight|just now|woke up)\b(?:\s\S+){{0,8}}? (?:{_FACE}|eye|eyelid) (?:\S+ ){{0,2}}"
-        r"(?:will not|would not|can not|could not|do not|does not) (?:\S+ )?(?:close|shut|blink|move)\b",
-        r"\b(?:can|could) not (?:\S+ ){0,2}get (?:\S+ ){0,2}word\w* out\b", r"\bgibberish\b",
-        r"\bword\w* (?:\S+ ){0,2}(?:make no sense|do not make sense|not make sense)",
-        r"\b(?:say|saying|said|talk\w*|speak\w*|speech) (?:\S+ ){0,3}(?:make no sense|(?:do|does) not make (?:any )?sense)",
-        r"\b(?:other|opposite|good|wrong|non[- ]?spasm|normal) side\b(?:\s\S+){0,12}? (?:go |gone |be |feel )?"
-        r"(?:numb|droop|weak|sag|slack|paralys|dead|limp)",
-        r"\b(?:leg|knee|arm)s? (?:\S+ ){0,2}(?:give way|gave way|buckle|collapse|give out|gave out)",
-        r"\b(?:whole )?body (?:\S+ ){0,2}(?:shook|shake|shaking|jerk\w*)\b",
-        r"\bword\w* (?:\S+ ){0,4}(?:jumble|wrong|mix\w* up|garble|muddle|scramble|weird|funny|strange|odd|nonsense)",
-        r"\b(?:talk|speak|speech)\w* (?:\S+ ){0,4}nonsense\b",
-        r"\b(?:can|could) not say what i mean\b",
-        r"\b(?:arm|leg|hand|side of my body) (?:\S+ ){0,4}(?:weak|numb|paralysis|heavy|can not move|go dead|flopp|limp|useless|"
-        r"will not work|wo not work|won't work|do not work)", r"\b(?:can|could) not (?:hold|grip|grasp) (?:his|her|my|a|the)\b",
-        r"\b(?:speech|voice|talk\w*|words) (?:\S+ ){0,2}(?:sound\w* )?drunk\b",
-        r"\b(?:can|could) not find (?:\S+ ){0,2}word", r"\bword[- ]?finding\b",
-        r"\b(?:left|right|l|r|one|1)[- ]?sid(?:e|ed) (?:\S+ )?(?:weak|numb|paralys)",
-        r"\b(?:can|could) not (?:\S+ ){0,2}(?:lift|raise|move) (?:\S+ ){0,2}(?:arm|leg|hand)",
-        r"\b(?:weak|numb|paralysis) (?:\S+ ){0,4}(?:arm|leg|hand|body)\b",
-        r"\b(?:weak|numb|tingl|paralysis|heavy|dead)\w* (?:\S+ ){0,4}(?:whole|entire) (?:\S+ )?side\b",
-        r"\b(?:whole|entire) (?:\S+ )?side (?:\S+ ){0,4}(?:weak|numb|tingl|paralysis|heavy|dead)",
-        r"\b(?:sudden|suddenly|lose|lost|loss of) (?:\S+ ){0,3}(?:vision|sight|see)\b", r"\b(?:can|could) not see\b(?! (?:\S+ )?(?:point|way|future|reason|light|end|myself|any way))",
-        r"\bblind\b", r"\bdouble vision\b", r"\bworst headache\b", r"\bthunderclap\b",
-        r"\bsudden (?:\S+ ){0,2}(?:severe )?headache\b", r"\b(?:sudden\w*|new|severe|very) (?:\S+ ){0,2}confus\w*(?! (?:by|about|with|over|as to))",
-        r"\bconfus\w* (?:\S+ ){0,4}(?:slur|droop|weak|numb|headache|can not speak)", r"\bpass(?:ed)? out\b",
-        _FAINTED, r"\bunconscious\b", r"\bseizure (?:now|right now)\b", r"\bhave a (?:seizure|fit)\b",
-        r"\b(?:fit|seizure|convulsion)s? (?:\S+ ){0,2}(?:now|right now)\b", r"\bconvuls", r"\bshak\w* all over\b",
-        r"\bface (?:be )?(?:\S+ ){0,2}(?:go|be|feel) (?:\S+ ){0,2}(?:weird|funny|strange) and (?:\S+ ){0,2}(?:speak|talk|speech)",
-        r"\bspeech (?:\S+ ){0,3}(?:garble|strange|weird|wrong|slur)",
-        r"\b(?:not|n't) (?:\S+ )?know (?:where|who|what day) (?:he|she|i|they|we|it) (?:be|am|is|are)\b",
-        r"\b(?:not|n't) (?:\S+ )?recogni[sz]e (?:me|us|anyone|anybody|his|her|my|their)\b",
-    )),
-    (BREATHING, _rx(
-        r"\b(?:trouble|difficulty|problem|hard|hardly|barely|struggle|struggling|can not|unable to|not able to|difficult)"
-        r"(?: to)? (?:\S+ ){0,2}(?:breathe|swallow|speak|talk)",
-        r"\b(?:be|s) not breathe\b", r"\b(?<!to )stop\w* breathe\b",
-        r"\b(?:breathe|swallow)\w* (?:\S+ ){0,2}(?:trouble|difficult|hard|problem)",
-        r"\bchok(?!\w* up\b)", r"\bshort of breathe\b", r"\bshortness of breathe\b", r"\bgasp", r"\bwheez",
-        r"\bthroat (?:\S+ ){0,5}(?:clos|tight|swell)", r"\b(?:can|could) not catch my breathe\b",
-        r"\bsuffocat", r"\b(?:can|could) not get (?:any |enough )?air\b", r"\b(?:can|could) not get (?:\S+ ){0,2}breathe\b", r"\bgasp\w* for air\b",
-        r"\bout of breathe\b",
-        # a severe allergic reaction: swelling of the lips, tongue or throat, hives
-        r"\bhives?\b", r"\banaphyla", r"\bitch\w* all over\b",
-        r"\b(?:face|eye|eyelid)s? (?:\S+ ){0,4}(?:swell|swollen|puff)\w* (?:\S+ ){0,2}(?:fast|quick\w*|rapid\w*)\b", r"\blips? (?:\S+ ){0,2}(?:blue|purple|grey|gray)\b",
-        r"\bbreath\w* (?:be )?(?:very |so |really )?(?:short|shallow)\b", r"\b(?:lip|tongue|throat)s? (?:\S+ ){0,3}(?:swell|swollen|puff)",
-        r"\b(?:swell|swollen|puff)\w* (?:\S+ ){0,3}(?:lip|tongue|throat)s?\b",
-    )),
-    (AFTER_SURGERY, _rx(
-        r"\b(?:stiff|rigid) neck\b", r"\bneck (?:be )?(?:\S+ ){0,2}(?:stiff|rigid)\b", r"\bfever(?:ish)?\b", r"\bhigh temp",
-        r"\brun\w* a temp", r"\bneck (?:\S+ ){0,2}(?:hurt|pain) (?:\S+ ){0,2}(?:bend|move|turn)",
-        r"\b(?:can|could) not (?:bend|move|turn) (?:\S+ ){0,1}neck\b",
-        r"\b(?:clear|watery) (?:\S+ ){0,3}(?:leak|drip|ooz)", r"\b(?:leak|drip|ooz)\w* from (?:\S+ ){0,3}(?:cut|wound|incision|scar)",
-        r"\bclear (?:fluid|liquid|water)\b", r"\b(?:water|fluid|liquid) (?:\S+ ){0,2}(?:come|coming) out\b", r"\b(?:fluid|liquid) (?:\S+ ){0,4}(?:leak|drip|come|run)", r"\b(?:leak|drip)\w* (?:\S+ ){0,4}(?:fluid|nose|wound|incision)",
-        r"\bnose (?:\S+ ){0,3}(?:drip|leak|run) (?:\S+ ){0,3}clear\b", r"\bwound (?:\S+ ){0,3}(?:ooz|leak|open|red|pus|swell)",
-        r"\b(?:severe|terrible|very bad|very big|huge|excruciating|unbearable|splitting|pounding|blinding|horrendous|awful|"
-        r"horrible|massive) (?:\S+ ){0,2}headache\b",
-        r"\b(?:operation|op|surgery|mvd|decompression)\b(?:\s\S+){0,12}? (?:throw\w* up|vomit\w*|puk\w*|be sick|being sick)\b",
-        r"\b(?:throw\w* up|vomit\w*|puk\w*)\b(?:\s\S+){0,12}? (?:operation|op|surgery|mvd|decompression)\b",
-        r"\bheadache (?:\S+ ){0,3}(?:severe|unbearable|terrible|worst|wo n't go|so bad|really bad|nothing help)",
-        r"\b(?:can|could) not (?:\S+ ){0,2}open my eyes? (?:\S+ ){0,2}(?:light|bright)\b|\blight (?:\S+ ){0,3}hurt\w* my eye",
-        r"\b(?:lose|lost|loss of|can not|no|new) (?:\S+ ){0,2}hear", r"\bdeaf\b", r"\bhearing (?:\S+ ){0,2}(?:go|gone|lost|loss)",
-        r"\b(?:operation|op|surgery|mvd|decompression|procedure)\b(?:\s\S+){0,12}? (?:\S+ )?(?:confus\w*|muddl\w*|drowsy|sleepy|disorient\w*)"
-        r"(?! (?:by|about|with|over|as to|what|which|why|how|whether))",
-        r"\b(?:wound|incision|dressing|stitch|stitches|scar|cut)\w* (?:\S+ ){0,6}(?:bleed|pour\w* blood|gush)",
-        r"\b(?:pour|gush|spurt)\w* (?:\S+ )?blood\b", r"\bbleed\w* (?:\S+ ){0,4}"
-        r"(?:wound|incision|dressing|stitch|through|will not stop|won't stop|wo not stop|not stop)",
-        r"\b(?:can not|hard to|harder to|barely|struggl\w* to|unable to|will not|wo not|won't) "
-        r"(?:\S+ ){0,2}(?:wake|keep (?:\S+ ){0,2}awake)",
-        r"\b(?:confus\w*|muddl\w*|drowsy|sleepy|disorient\w*)\b(?! ,? ?(?:which|what|how|why|about|by|with|as to))"
-        r"(?:\s\S+){0,8}? (?:since|after) (?:the |his |her |my )?"
-        r"(?:operation|op|surgery|mvd|decompression|procedure)\b",
-        r"\btemp\w* (?:of |be |is |was )?(?:3[89]|4[01]|10[0-4])\b", r"\brash (?:\S+ ){0,6}(?:glass|not fade|do not fade)",
-        r"\bpus\b", r"\b(?:wound|cut|incision|scar|stitch|stitches|staple)\w* (?:\S+ ){0,5}"
-        r"(?:ooz|leak|pus|swell|swollen|red hot|hot|weep|infect|split|gap|smell)",
-    )),
-)
-
-# General questions about a symptom are not reports of one.
-_QUESTION_START = re.compile(
-    r"^(?:whats|what's|what|how|can|could|do|does|is|are|will|would|should|why|when|which|may|might|"
-    r"be|tell me|explain|whether)\b"
-)
-_PERSONAL = re.compile(
-    r"\b(?:i|me|my|mine|myself|i'm|we|our|us|he|she|his|her|him|mom|mum|dad|husband|wife|"
-    r"son|daughter|partner|mother|father|friend)\b|\bright now\b|\bjust\b"
-)
-# Words that describe a symptom happening now, which turn a question into a report.
-_HAPPENING = re.compile(
-    r"\bsudden|\bnow\b|\bjust\b|\btoday\b|\btonight\b|\bthis morning\b|\bsince\b|\bstart|"
-    r"\bbegan\b|\bbegin|\bcan not\b|\bkeep\b|\bstill\b|\bhave (?:trouble|difficulty|a fever|fever)|"
-    r"\b(?:i|my|face|it|eye|eyelid|mouth|smile|side|arm|leg|he|she|lip|cheek|speech|vision) (?:\S+ )?"
-    r"(?:be|feel|look|go|get|become|turn) (?:\S+ )?(?:weak|droop|numb|paralysis|slur|frozen|drop|sag|crooked)"
-)
-_MY_SYMPTOM = re.compile(
-    r"\bmy (?:face|smile|mouth|eyelid|eye|lip|cheek|arm|leg) (?:\S+ )?"
-    r"(?:droop|weak|numb|paralysis|sag|drop|crooked)"
-)
-_CAUSAL = re.compile(r"\b(?:make|cause|leave|lead to|result in|give) (?:\S+ ){0,2}(?:my|your|the|a|an|people|someone)\b|"
-                     r"\bfrom (?:the |an? |this |that )?(?:\S+ )?(?:surgery|operation|op|mvd|decompression|botox|injection|"
-                     r"procedure|treatment)\b")
-_GENERAL = re.compile(r"\b(?:cause|side effect|risk|complication|happen|possible|normal|common|sign of|symptom of|mean)\b")
+__all__ = ["AFTER_BOTOX", "AFTER_SURGERY", "BREATHING", "CRISIS", "STROKE", "RedFlag", "detect_red_flag",
+           "has_alarm_words"]
 
 
 # The condition itself: spasms pull, close and freeze one side of the face. In a message about
@@ -278,31 +55,21 @@ _WITH_THE_SPASM = re.compile(
     r"\bback to normal\b|"
     r"\b(?:while|when|whenever|during) (?:\S+ ){0,2}(?:spasm|twitch|attack)|\bwhen (?:it|the spasm|the twitch) (?:\S+ )?(?:pull|spasm|twitch)"
 )
-_SUDDEN = re.compile(r"\bsudden|\btoday\b|\bjust now\b|\bthis morning\b|\btonight\b|\bright now\b|\ban hour\b|"
-                     r"\bnot (?:\S+ ){0,2}(?:usual|normal) (?:twitch|spasm)|\bdifferent from (?:\S+ ){0,2}(?:twitch|spasm)|"
-                     r"\b(?:\d+|few|couple of|ten|twenty|thirty) (?:min|mins|minute|minutes|hour|hours) ago\b|"
-                     r"\bout of nowhere\b|\bnot the (?:usual )?(?:twitch|spasm)\b|\bsince (?:lunch|breakfast|dinner|tea|this|last night|yesterday|an hour|i woke|wake)|"
-                     r"\b(?:in|within) the (?:last|past) (?:\d+ |few |couple of )?(?:min|minute|hour)|\bcome on (?:\S+ ){0,3}(?:hour|minute|nowhere|today|tonight|morning)|\b(?:other|opposite|good) side\b|"
-                     r"\bside that (?:(?:do|does) not|doesn't|doesnt|never) (?:twitch|spasm)")
-
 
 def _condition_not_stroke(lemmas: str, match: str) -> bool:
     """A stroke-pattern match that, in a message about spasms, describes the spasms themselves."""
     if "seizure" in match and re.search(r"\blike\b", lemmas):
         return True  # "feels like my face is having a seizure"
-    if _AFTER_TREATMENT.search(lemmas) and not _SUDDEN.search(lemmas):
+    if AFTER_TREATMENT.search(lemmas) and not SUDDEN.search(lemmas):
         return True  # weakness a week after Botox: a question for their clinician, not a stroke
     if not _CONDITION.search(lemmas):
         return False
-    if _WITH_THE_SPASM.search(lemmas) and not _SUDDEN.search(lemmas):
+    if _WITH_THE_SPASM.search(lemmas) and not SUDDEN.search(lemmas):
         return True
-    if _SUDDEN.search(lemmas) and not _EYELID_DROOP.search(match):
+    if SUDDEN.search(lemmas) and not _EYELID_DROOP.search(match):
         return False  # "his face suddenly went slack, it's not his usual twitch"
     return not _STRONG_SIGN.search(match) or bool(_EYELID_DROOP.search(match))
 
-
-# What an overdose is taken of: any medicine, or what holds them ("my organiser", "a bottle").
-_MEDICINE = re.compile(medicine_pattern() + r"|bottle|organi[sz]er|sleeping|painkiller|\btab\w*|\bmy \w+ at once")
 
 
 @dataclass(frozen=True)
@@ -313,104 +80,15 @@ class RedFlag:
     pattern: str
 
 
-def is_general_question(message: Readable) -> bool:
-    """A question about symptoms in general ("will the spasms make my face weak?")."""
-    reading = as_reading(message)
-    if not reading.text.strip():
-        return False
-    return not CRISIS_PATTERNS.search(reading.lemmas) and _asks_in_general(reading)
-
-
-def _asks_in_general(reading: Reading) -> bool:
-    """The message, or its question after hearsay ("I read they cut the nerve. Would..."), is general;
-    so is a general question after statements that name no sign and nothing recent ("I understand
-    thermocoagulation is an option. Could you tell me whether the face is weak afterwards?")."""
-    if _is_general_question(reading.text, reading.lemmas):
-        return True
-    asked = question_clause(reading)
-    if asked is reading or not _is_general_question(asked.text, asked.lemmas):
-        return False
-    if _HEARSAY.search(reading.lower):
-        return True
-    rest = read(reading.text.replace(asked.text, " ")) if asked.text in reading.text else reading
-    return rest is not reading and not _RECENT.search(rest.lemmas) \
-        and not any(pattern.search(rest.lemmas) for _, pattern in SYMPTOM_PATTERNS)
-
-
 _MORTALITY = re.compile(r"\b(?:how many|what (?:\S+ )?(?:number|percent\w*|proportion)) (?:of )?(?:people|patient|ppl|person)s? "
                         r"(?:\S+ ){0,3}(?:die|death)|\b(?:death|mortality) rate\b|\bchance\w* of (?:die|dying|death)\b|"
                         r"\b(?:anyone|anybody|people|patient)s? (?:ever )?(?:die|died) (?:from|during|after|of)\b")
-_RECENT = re.compile(r"\b(?:yesterday|last night|this (?:week|morning|afternoon|evening)|ago|today|tonight|since|after)\b")
-
-
-_HYPOTHETICAL = re.compile(r"\b(?:will|would|could|might|chance|risk|likely|eventually|end up|if they|"
-                           r"if i (?:have|get))\b")
-_AFTER_TREATMENT = re.compile(r"\b(?:after|since) (?:the |my |her |his |their |each |every )?"
-                              r"(?:last |first |recent |latest |previous )?(?:botox|injection|jab|shot|hers\b|theirs\b)|"
-                              r"\bafter (?:her|his|their)(?= ?(?:[,.!?;]|$))|"
-                              r"\b(?:after|since) (?:the |my |her |his )?(?:decompression|mvd|surgery|operation|op)\b"
-                              r"(?=.*\b(?:month|year)s?\b)|"
-                              r"\b(?:month|year)s? (?:since|after) (?:the |my |her |his |their )?(?:\S+ )?"
-                              r"(?:surgery|operation|op|mvd|decompression)\b|"
-                              r"\bfor (?:\S+ ){0,2}week (?:\S+ ){0,2}after\b")
-_IN_GENERAL = re.compile(r"\bin general\b|\bgeneral knowledge\b|\bjust (?:asking|curious|wondering)\b|"
-                         r"\bout of curiosity\b|\bhypothetical")
-
-
-# "Post op: stiff neck + fever + vomiting. is that normal??": the signs first, then asked about.
-_ASKS_ABOUT_WHAT_WAS_SAID = re.compile(r"[.!:,;]\s*(?:be|is) (?:that|this|it) (?:\S+ )?(?:normal|ok|okay|bad|serious|"
-                                       r"expected|common|a problem|dangerous)\b")
-
-
-# "Is it normal to have a stiff neck and a fever of 39 one week after brain surgery?": a reading and a
-# timeline are their own, whatever the question's shape.
-_REPORTED = re.compile(r"\b(?:fever|temp\w*) (?:of |be |at |is |was )?(?:3[89]|4[01]|10[0-4])\b|"
-                       r"\b(?:one|a|two|three|four|five|six|\d+) (?:day|week)s? (?:after|since|post)\b")
-
-
-# "Could you tell me ...": the patient as the one told, not the one with the symptom.
-_POLITE_LEAD = re.compile(r"^(?:(?:would|could|can|will) you (?:please |kindly )?(?:be so kind as to |mind )?|please |kindly |"
-                          r"(?:\S+ )?kind as to )?(?:tell|let|show|explain to|advise) (?:me|us)(?: know)? "
-                          r"(?=(?:how|what|whether|if|when|which|why)\b)")
-_TOLD = re.compile(r"\b(tell|let|show|give|explain to|remind|help) me\b")
-# A short question about a treatment's effects, asking nothing of the patient's own ("nerve cut = face paralysed?").
-_TREATMENT = re.compile(r"\b(?:cut|surgery|surgical|op|operation|mvd|decompression|botox|injection|jab|shot|treatment|"
-                        r"procedure|thermocoagulation|radiofrequency|pill|tablet|relaxant)\b")
-
-
-def _is_general_question(raw: str, lemmas: str) -> bool:
-    """A question about symptoms in general rather than a report of one."""
-    text = raw.strip().lower()
-    polite = _POLITE_LEAD.search(text)  # "would you be so kind as to tell me how likely that is?"
-    text = _TOLD.sub(r"\1 them", text[polite.end():] if polite else text).strip()
-    if _IN_GENERAL.search(text):
-        return True
-    if _ASKS_ABOUT_WHAT_WAS_SAID.search(lemmas) or _REPORTED.search(lemmas):
-        return False
-    if (_QUESTION_START.search(text) or text.startswith("if ")) \
-            and (_CAUSAL.search(lemmas) or _HYPOTHETICAL.search(lemmas)) \
-            and not _SUDDEN.search(lemmas):
-        return True  # "can botox make my eyelid droop", "will i end up with my face paralysed"
-    if _QUESTION_START.search(text) and text.endswith("?") and not _PERSONAL.search(text):
-        return True  # "does botox make the face feel weak for a while?"
-    if text.endswith("?") and len(text.split()) <= 8 and _TREATMENT.search(lemmas) \
-            and not _PERSONAL.search(text) and not _HAPPENING.search(lemmas):
-        return True  # "nerve cut = face paralysed?"
-    if _HAPPENING.search(lemmas):
-        return False
-    if _MY_SYMPTOM.search(lemmas) and not _CAUSAL.search(lemmas):
-        return False
-    if _QUESTION_START.search(text) and text.endswith("?"):
-        return True
-    if _PERSONAL.search(text):
-        return False
-    return bool(_QUESTION_START.search(text) or (text.endswith("?") and _GENERAL.search(lemmas)))
 
 
 ALARM_WORDS = re.compile(  # each at a word's start: "pharmacy" names no harm
     r"\b(?:weak|droop|numb|paralysis|paralyze|slur|speech|breathe|breath|swallow|chok(?!\w* up\b)|stroke|"
     r"fever|fluid|leak|headache|(?:lose|lost|loss of|can not|no) (?:\S+ ){0,2}hear|hearing|deaf|vision|sight|blind|"
-    + _FAINTED + "|"
+    + FAINTED + "|"
     r"(?:i|he|she|they|we|wife|husband|partner|mum|mom|mother|dad|father|son|daughter|friend) (?:\S+ ){0,2}collaps|"
     r"pass out|unconscious|suicid|\bdie\b|\bdead\b|\bkill (?:me|my ?self|him|her|them|you|u|someone)\b|"
     r"overdose|harm|end it|emergency|ambulance|"
@@ -443,8 +121,8 @@ def has_alarm_words(message: Readable) -> bool:
     """Whether a message names any emergency sign at all (a classifier-only alarm needs one)."""
     reading = present_part(as_reading(message).literal)
     lemmas = _DENIED_SIGN.sub(" ", _NOT_ALARMS.sub(" ", reading.lemmas))
-    felt_on_a_medicine = _FELT_ON_A_MEDICINE.search(lemmas) and _MEDICINE.search(lemmas)
-    if (_AFTER_TREATMENT.search(lemmas) or felt_on_a_medicine) and not _SUDDEN.search(lemmas):
+    felt_on_a_medicine = _FELT_ON_A_MEDICINE.search(lemmas) and MEDICINE.search(lemmas)
+    if (AFTER_TREATMENT.search(lemmas) or felt_on_a_medicine) and not SUDDEN.search(lemmas):
         lemmas = _MILD_SIGNS.sub(" ", lemmas)  # a question for their clinician, as in detect_red_flag
     return bool(ALARM_WORDS.search(lemmas) or spanish.red_flag_kind(reading.text))
 
@@ -461,7 +139,7 @@ def detect_red_flag(message: Readable, advice: Optional[str] = None, advice_know
         return None
     lemmas = reading.lemmas
     match = CRISIS_PATTERNS.search(lemmas) or OVERDOSE_COUNT.search(reading.text) or OVERDOSE_TAKEN.search(reading.text)
-    if match and (match.re is not OVERDOSE_TAKEN or _MEDICINE.search(lemmas)):
+    if match and (match.re is not OVERDOSE_TAKEN or MEDICINE.search(lemmas)):
         return RedFlag(CRISIS, match.group(0))
     sign = crisis_sign(lemmas, reading.lower)
     if sign:
@@ -471,7 +149,7 @@ def detect_red_flag(message: Readable, advice: Optional[str] = None, advice_know
         return RedFlag(spanish_kind, "spanish")
     # A named sign is read before the crisis model, so "can't swallow since the Botox" gets the guidance for
     # swallowing, not a crisis line; the model still reads every message, general questions included.
-    symptom = None if _asks_in_general(reading) else _symptom_flag(reading)
+    symptom = None if asks_in_general(reading) else _symptom_flag(reading)
     if symptom:
         return symptom
     if not advice_known:
@@ -480,11 +158,6 @@ def detect_red_flag(message: Readable, advice: Optional[str] = None, advice_know
     if suggests_crisis(lemmas, advice in (DOSE, MEDICINE_CHANGE) or bool(_MORTALITY.search(lemmas))):
         return RedFlag(CRISIS, "crisis model")
     return None
-
-
-_HEARSAY = re.compile(r"\b(?:heard|been told|was told|were told|(?:she|he|they) said|said (?:her|his|their|that)|(?:my |the |a )?(?:dr|doctor|surgeon|ent|gp|neurologist|consultant|nurse|"
-                      r"neurosurgeon|specialist) (?:\S+ )?(?:say|said|says|mention\w*|told|warn\w*)|(?:i|we) (?:have |'ve |ve )?(?:read|heard|seen)|i was told|they (?:say|said|told)|someone said|"
-                      r"apparently|online it says|google says)\b")
 
 
 # A stroke in the past ("my dad had a stroke last year, can he have Botox?") is history, not a sign now.
@@ -513,9 +186,9 @@ def _explained(kind: str, sign: str, lemmas: str) -> bool:
     """A sign the message itself explains: the spasm, or a stroke long past."""
     if kind != STROKE:
         return False
-    if sign == "stroke" and _PAST_STROKE.search(lemmas) and not _SUDDEN.search(lemmas):
+    if sign == "stroke" and _PAST_STROKE.search(lemmas) and not SUDDEN.search(lemmas):
         return True
-    if _FELT_ON_A_MEDICINE.search(lemmas) and _MEDICINE.search(lemmas) and not _SUDDEN.search(lemmas):
+    if _FELT_ON_A_MEDICINE.search(lemmas) and MEDICINE.search(lemmas) and not SUDDEN.search(lemmas):
         return True  # "on baclofen, in the day I feel weak legs": a question for their prescriber
     if _BEYOND_THE_FACE.search(sign):
         return False  # the spasm never weakens an arm or leg, or slurs speech
@@ -533,39 +206,3 @@ _BEYOND_THE_FACE = re.compile(r"\b(?:arm|leg|hand|body|whole|entire|slur|gibberi
                               r"double|walk|balance|fell|fall over|collaps|"
                               r"confus|faint|pass out|unconscious)")
 
-
-_AMOUNT = re.compile(r"\b(?:how (?:many|much)|enough|max\w*)\b(?:\s\S+){0,4}?\s(?:pill|tablet|med\w*|dose|take|swallow|"
-                     r"them|be enough)\b|\b(?:lethal|fatal|deadly)\b")
-
-
-def asks_an_amount(message: Readable) -> bool:
-    """A question about how much to take: after a crisis in the conversation, a crisis too
-    ("I've been saving up my tablets" ... "please just tell me how many is enough")."""
-    return bool(_AMOUNT.search(as_reading(message).lemmas))
-
-
-# Asking whether to get emergency care, or putting it off. The strong words name the care; the
-# weak ones ("she's fine now", "let her rest") only mean that right after a red flag.
-_EMERGENCY_CARE = re.compile(
-    r"\b(?:er|a ?& ?e|a and e|emergency|emergency room|emergency department|ed|hospital|ambulance|paramedic|"
-    r"911|999|112|000|urgent care|casualty)\b|\bcall (?:\S+ )?(?:doctor|gp|someone) (?:now|tonight|right away)\b|"
-    r"\bwait (?:\S+ ){0,2}(?:till|until|for) (?:\S+ ){0,4}(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"tomorrow|morning|next week|weekend|then|later|follow ?up|appointment|clinic open)\b|\bwait and see\b|\bsleep it off\b|"
-    r"\b(?:do not|don't|dont) call (?:anyone|anybody|an ambulance|911|999|112|the police)\b"
-)
-_PUTTING_OFF = re.compile(
-    r"\b(?:still )?need to go\b|\b(?:fine|ok|okay|better) now\b|\b(?:it |that )?(?:have |has |'s )?pass(?:ed)?\b|"
-    r"\blet (?:her|him|them|me) (?:rest|sleep|lie down)\b|\b(?:just )?lie (?:here|down|still)\b|\bbe fine if\b|"
-    r"\b(?:ease|easing|settle|settling|wear\w* off)\b|\bhate\w* hospital|\bkeep an eye on (?:her|him|them|it)\b|"
-    r"\b(?:do not|don't|dont) call\b"
-)
-_ASKS_WHETHER = re.compile(r"\b(?:should|do|must|shall|can|need|ought|be it|be this|be that|worth|let|call|hate|fine|"
-                           r"pass|keep|wait|will|'ll|lie|ok|okay|dangerous)")
-
-
-def asks_about_emergency_care(message: Readable, right_after_a_red_flag: bool = True) -> bool:
-    """'Should I go to the ER?', 'can it wait till Monday?', and right after a red flag also 'she's
-    fine now', 'I'll keep an eye on her': the guidance again."""
-    lemmas = as_reading(message).lemmas
-    care = _EMERGENCY_CARE.search(lemmas) or (right_after_a_red_flag and _PUTTING_OFF.search(lemmas))
-    return bool(care and _ASKS_WHETHER.search(lemmas))

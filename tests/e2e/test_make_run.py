@@ -27,6 +27,7 @@ def test_run_script_binds_loopback_keeps_files_private_and_stops_on_ctrl_c(tmp_p
         while "Press Ctrl-C" not in (tmp_path / "run.log").read_text(errors="ignore"):
             assert proc.poll() is None and time.time() < deadline, (tmp_path / "run.log").read_text()
             time.sleep(1)
+        assert proc.poll() is None, (tmp_path / "run.log").read_text()
         for port in ports.values():
             addresses = listening_addresses(port)
             assert addresses and addresses <= LOOPBACK, (port, addresses)
@@ -42,7 +43,8 @@ def test_run_script_binds_loopback_keeps_files_private_and_stops_on_ctrl_c(tmp_p
                 continue
             assert not any(secret in text for secret in secrets), cmdline
     finally:
-        os.killpg(proc.pid, signal.SIGINT)
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGINT)
         proc.wait(timeout=60)
         log.close()
     time.sleep(2)
