@@ -11,7 +11,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 TRAIN_INPUTS := config.yml domain.yml $(shell find bot/data -name '*.yml') $(wildcard bot/nlp/*.py) \
-	bot/safety/redflags.py
+	$(wildcard bot/safety/*.py)
 RASA_FLAGS := --domain domain.yml --config config.yml
 
 .PHONY: help install migrate kb train retention run console bench bench-soak bench-console test test-unit test-data test-stories test-nlu test-e2e lint \

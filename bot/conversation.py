@@ -161,6 +161,9 @@ def describes_symptoms(analysis: MessageAnalysis) -> bool:
             and ("condition" in reading.topics or bool(_FACE_WORDS.search(reading.lemmas))))
 
 
+_INJECTED = re.compile(r"\b(?:unit|inject\w*|jab|shot)s?\b")
+
+
 def _general_information(advice: str, analysis: MessageAnalysis) -> Optional[str]:
     """The page's information that applies: topics named, else the page's words used, else the kind's."""
     question = analysis.question
@@ -177,7 +180,9 @@ def _general_information(advice: str, analysis: MessageAnalysis) -> Optional[str
         facts = " ".join(filter(None, (general_information((key,), attribute)
                                        for key, attribute in GENERAL_FACTS[advice])))
         return " ".join(dict.fromkeys(_SENTENCE_END.split(facts)))  # each sentence once
-    topics = named or related or GENERAL_TOPICS.get(advice, ())
+    fallback = ("botox",) if advice in (DOSE, MEDICINE_CHANGE) and _INJECTED.search(analysis.reading.lemmas) \
+        else GENERAL_TOPICS.get(advice, ())  # "how many units go in the eyelid?" is about the injections
+    topics = named or related or fallback
     beside_gap = question.kind == PARTLY  # the fact the question touches on ("the MRA's dye")
     attribute = question.attribute if (question.attribute_from_text or beside_gap) and named else "what"
     asked_when = not (question.attribute_from_text or beside_gap)

@@ -176,10 +176,16 @@ def _reply_for(kb: FactsFile, question: Question) -> Reply:
     return unclear_reply()
 
 
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+
+
 def general_information(topic_keys: Tuple[str, ...], attribute: str = "what") -> Optional[str]:
     """The page's general information on up to two topics (for personal-advice replies)."""
     kb = knowledge()
     known = kb.by_key()
     parts = [known[key].fact_for(attribute).answer for key in topic_keys[:2] if key in known
              and known[key].facts]
+    # "Imaging tests such as MRI are ..." and "... such as MRA are ...": one sentence said once
+    unique = {_ACRONYM.sub("", part): part for part in reversed(parts)}
+    parts = [part for part in parts if part in unique.values()]
     return " ".join(parts) if parts else None

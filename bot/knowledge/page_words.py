@@ -71,7 +71,8 @@ def shared_fact(reading: Reading, topic: Topic, besides: str = "") -> Optional[s
     """The attribute of the topic's fact that shares a word with the message beyond the topic's
     name, its mentions and ``besides`` ("is the dye for the MRA safe with my kidneys?": the fact
     about its special dye); None when the page says nothing the question touches on."""
-    own = set(lemma_text(f"{topic.name} {besides}").lower().split())
+    named = " ".join(mention.text for mention in reading.mentions)  # "the microvascular operation" names surgery
+    own = set(lemma_text(f"{topic.name} {besides} {named}").lower().split())
     words = {word for word in coverage().as_page_words(reading) if word.isalpha() and len(word) > 2
              and word not in STOP_WORDS and word not in own and zipf_frequency(word, "en") < MAX_SHARED_ZIPF}
     best = max(topic.facts, key=lambda fact: len(words & _fact_words(fact.answer)), default=None)

@@ -64,6 +64,7 @@ ATTRIBUTE_CUES: Sequence[Tuple[str, Pattern[str]]] = (
         r"\bwhat (?:do|would|will) (?:\w+ ){0,3}do (?:to|for|in|exactly)\b",
         r"\bhow (?:do|would|will|can|could) (?:\S+ ){0,4}(?:reduce|stop|block|help|relieve|fix|sort)\b",
         r"\bwork how\b", r"\bcontrast\b", r"\bdye\b", r"\bhow (?:it|they|this|that) (?:be )?work",
+        r"\bhow (?!long|well|much|soon|quick|fast|often|many|far)(?:the |a |an |this |that )(?:\S+ ){0,3}(?:actually |really )?work\b",
     )),
     ("procedure", _rx(
         r"\bhow (?:be|do|would|will) (?:\w+ ){0,5}(?:do|perform|carry out|give|administer|conduct|happen)\b",
@@ -275,7 +276,8 @@ def _analyse(
 
     if gap and gap.partly:
         return Question(PARTLY, (gap.partly,), "what", gap.subject, gap=gap)
-    set_aside = None if gap else _set_aside_group(asking_part(reading)) or _set_aside_group(reading)
+    set_aside = None if gap else (_set_aside_group(asked) or _set_aside_group(asking_part(reading))
+                                  or _set_aside_group(reading))  # "I won't have surgery, what are the non surgery options"
     if set_aside:
         return Question(LIST_TREATMENTS if set_aside == "treatment" else LIST_TESTS, (set_aside,), attribute)
     if gap and not topics and last_topic and FOLLOW_UP_CUE.search(lemmas):
@@ -380,6 +382,9 @@ def _gap_question(gap: Gap, topics: Sequence[str], attribute: str, reading: Read
     # machine?": what the page says of the topic itself, then the gap
     if named[0] in gap.told_by or (gap.kind in _LIKENED_KINDS and _LIKENED.search(reading.lemmas)):
         return Question(PARTLY, (named[0],), "what", subject, gap=gap)
+    if gap.kind == "course":  # "how many sessions before it works?": what the page says it does, however stated
+        stated = gap.answers if topic.states(gap.answers or "") else topic.facts[0].attributes[0]
+        return Question(PARTLY, (named[0],), stated, subject, gap=gap)
     if gap.answers and topic.states(gap.answers) and (gap.answers == attribute or gap.kind == "success"):
         return Question(PARTLY, (named[0],), gap.answers, subject, gap=gap)
     shared = "what" if gap.kind == "risk" and named[0] in GENERIC_PARENTS["diagnosis"] else None

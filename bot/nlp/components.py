@@ -34,7 +34,7 @@ from bot.conversation import describes_symptoms
 from bot.knowledge.coverage import coverage
 from bot.knowledge.questions import UNCLEAR, UNCOVERED
 from bot.nlp.normalize import tokenize
-from bot.nlp.reading import is_question_shaped, read
+from bot.nlp.reading import asks, read
 from bot.nlp.terms import default_matcher
 from bot.safety.advice import NEXT_STEP, PERSONAL_CHOICE, WHICH_DOCTOR
 from bot.safety.crisis_model import crisis_model
@@ -186,7 +186,8 @@ _SMALL_TALK = (GUARDED_INTENTS - {"human_handoff", "request_appointment"}) | {"s
 # Classifier slips on a plain booking: a greeting or an unsure guess that names a booking.
 _BOOKING_SLIPS = {"greet", "chitchat", "thank", "affirm", "out_of_scope", "bot_challenge", "request_appointment",
                   "stop"}
-_WANTS_BOOKING = re.compile(r"^(?!.*\b(?:stop|cancel|don'?t|do not|no longer|never ?mind|not|no)\b)"
+_WANTS_BOOKING = re.compile(r"^(?!.*\b(?:stop|cancel|don'?t|do not|no longer|never ?mind|not|no|skip|miss|postpone|"
+                            r"put off|delay|push back)\b)"
                             r".*\b(?:book|booking|appointment|appt|schedule)\b", re.I)
 # "Can I book an appointment for Botox?" books; "will they prod my face at the appointment?" asks.
 _BOOKING = re.compile(r"\b(?:book|schedule|make|request|arrange|get|need|want|like|set up)\b (?:\S+ ){0,2}"
@@ -224,14 +225,14 @@ class KnowledgeIntentGuard(_Stateless):
             if intent in _SMALL_TALK and asks_about_emergency_care(text, right_after_a_red_flag=False):
                 set_intent(message, QUESTION_INTENT, 1.0)  # after a red flag, the answer repeats the guidance
                 continue
-            if intent in _BOOKING_SLIPS and _WANTS_BOOKING.search(text) and not is_question_shaped(text):
+            if intent in _BOOKING_SLIPS and _WANTS_BOOKING.search(text) and not asks(read(text)):
                 set_intent(message, "request_appointment", 1.0)  # "hello, booking for my son"; "i want to book"
                 continue
             boundary = boundary_intent(text, intent)
             if boundary:
                 set_intent(message, boundary, 1.0)
                 continue
-            if intent not in GUARDED_INTENTS or not is_question_shaped(text):
+            if intent not in GUARDED_INTENTS or not asks(read(text)):
                 continue
             if intent == "human_handoff" and _HANDOFF_WORDS.search(text):
                 continue
@@ -265,19 +266,19 @@ def boundary_intent(text: str, intent: Optional[str]) -> Optional[str]:
         return "other_language"
     if intent in _UNGUARDED:
         return None
-    asks = is_question_shaped(text)
+    asked = asks(analysis.reading)  # "brain tumours run in my family, can an MRI show a tumour"
     if intent == "request_appointment" and not _APPOINTMENT_WORDS.search(text) and describes_symptoms(analysis):
         return "ask_personal_advice"  # "my eye has twitched for a year": how it is looked into, then an offer
-    if intent == "request_appointment" and asks and not _BOOKING.search(text) \
+    if intent == "request_appointment" and asked and not _BOOKING.search(text) \
             and analysis.question.kind not in (UNCLEAR, UNCOVERED) and not analysis.advice:
         return QUESTION_INTENT  # "my face freezes in a spasm. how do they diagnose this?"
-    if intent == "request_appointment" and asks and (analysis.advice in (WHICH_DOCTOR, NEXT_STEP) or (
+    if intent == "request_appointment" and asked and (analysis.advice in (WHICH_DOCTOR, NEXT_STEP) or (
             analysis.advice == PERSONAL_CHOICE and _A_CHOICE.search(text))):
         return "ask_personal_advice"  # "which kind of specialist do I book?", "should I book or wait and see?"
     if intent == "request_appointment" and analysis.advice and not _BOOKING.search(text):
         return "ask_personal_advice"  # "can I borrow my wife's baclofen until my appointment?"
     if intent == "request_appointment" and _APPOINTMENT_WORDS.search(text) and not (
-            asks and analysis.question.gap and analysis.question.gap.kind in _PRACTICAL_GAPS):
+            asked and analysis.question.gap and analysis.question.gap.kind in _PRACTICAL_GAPS):
         return None  # "how much is a first consultation?" asks a cost, not for a booking
     if intent == "human_handoff" and _HANDOFF_WORDS.search(text):
         return None
@@ -285,6 +286,6 @@ def boundary_intent(text: str, intent: Optional[str]) -> Optional[str]:
         return "ask_personal_advice"
     short_replies = ("affirm", "deny", "greet", "goodbye", "thank", "stop")
     booking_slip = intent == "request_appointment" and not _APPOINTMENT_WORDS.search(text)  # "CBD oil - any good?"
-    if analysis.question.gap and (asks or booking_slip or intent not in (*short_replies, "request_appointment")):
+    if analysis.question.gap and (asked or booking_slip or intent not in (*short_replies, "request_appointment")):
         return "ask_uncovered"
     return None

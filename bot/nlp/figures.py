@@ -25,7 +25,15 @@ def figures_pattern() -> Pattern[str]:
     return re.compile("|".join(f"(?:{figure})" for figure in figures))
 
 
+# Names that hold a sign's word read as one word: "eye drops" is a product, not a drop of the eye.
+# Only where they are plainly the product: "my eye drops when I'm tired" is a sign.
+_ONE_WORD = re.compile(r"\b((?:use|using|try|tried|put in|putting in|get|buy|some|any|what|which|the|of|with|need|"
+                       r"about|lubricating|artificial|there) )eye ?-?(drops)\b|"
+                       r"\beye ?-?(drops)(?= (?:are|is|for|help|work|that|which)\b)")
+
+
 def literal_text(lower: str) -> str:
     """The lower-case text with its figures of speech blanked out."""
+    lower = _ONE_WORD.sub(lambda found: f"{found.group(1) or ''}eye{found.group(2) or found.group(3)}", lower)
     pattern = figures_pattern()
     return pattern.sub(" ", lower) if pattern.search(lower) else lower

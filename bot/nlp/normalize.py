@@ -101,6 +101,7 @@ MISSPELLINGS: Dict[str, str] = {
     "electromyograpy": "electromyography", "electromyograph": "electromyography",
     "myography": "electromyography",
     "myslef": "myself", "mysef": "myself", "myslf": "myself", "mysefl": "myself", "myselfe": "myself",
+    "neddle": "needle", "neddles": "needle", "needel": "needle", "tumer": "tumor", "tumers": "tumor", "tumr": "tumor",
     "mysel": "myself", "kil": "kill", "kilk": "kill", "ther": "their", "thier": "their",
 }
 
@@ -250,7 +251,10 @@ def lemma_of(word: str) -> str:
     if repaired != word:
         repaired = MISSPELLINGS.get(repaired, repaired)
         return LEMMA_LOOKUP.get(repaired, _suffix_lemma(repaired))
-    return _suffix_lemma(word)
+    base = _suffix_lemma(word)
+    if base != word and _fuzzy_repair(base) != base:  # "relaxents": "relaxent", a slip for "relaxant"
+        return _fuzzy_repair(base)
+    return base
 
 
 _WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
@@ -262,6 +266,10 @@ _FOR_SPEAK = frozenset({"me", "u", "you", "him", "her", "us", "them"})  # "which
 # "r there any tablets", "r u ok": "r" reads "are" before these; "r eye" stays the right eye.
 _ARE_BEFORE = frozenset({"there", "u", "you", "they", "we", "these", "those", "the", "any", "people", "ppl", "botox",
                          "injections", "jabs", "shots", "tablets", "pills", "meds", "side", "other", "some"})
+# "what dose the MRA show", "dose it hurt": "dose" typed for "does", first or after a question word.
+_DOES_AFTER = frozenset({"what", "how", "why", "when", "where", "who", "which", "and", "so"})
+_DOES_BEFORE = frozenset({"the", "it", "this", "that", "he", "she", "they", "my", "your", "a", "an", "botox", "mvd",
+                          "emg", "mri", "mra", "acupuncture", "surgery", "insurance", "anyone", "everyone"})
 
 
 def analyse(text: str) -> Doc:
@@ -272,6 +280,9 @@ def analyse(text: str) -> Doc:
     doc = pipeline()(_WORD_HYPHEN.sub(" ", text))
     previous = None
     for tok in doc:
+        if previous is not None and previous.lower_ == "dose" and tok.lower_ in _DOES_BEFORE \
+                and (previous.i == 0 or doc[previous.i - 1].lower_ in _DOES_AFTER):
+            previous.lemma_ = "do"
         pair = _SPLIT_CONTRACTIONS.get((previous.lower_, tok.lower_)) if previous is not None else None
         if pair:
             previous.lemma_, tok.lemma_ = pair  # "gonna" is split "gon" "na": read "go to"

@@ -155,7 +155,13 @@ def is_question_shaped(text: str) -> bool:
     return bool(QUESTION_SHAPE.search(text.strip().lower()))
 
 
+# A question run on without punctuation: "no pain no numbness just the twitch what is electro my ography".
+_RUN_ON_QUESTION = re.compile(r"\s(?:what|how|why|where|which|who) (?:is|are|does|do|did|can|could|would|will|should)\s"
+                              r"(?!.*\b(?:know|sure|idea|understand|wonder)\b)", re.I)
+
+
 def asks(reading: Reading) -> bool:
     """Whether the message, or any clause of it, asks something ("before that, why would I need an MRA")."""
     return bool(QUESTION_SHAPE.search(reading.text.strip().lower())) or any(
-        QUESTION_SHAPE.search(clause.lower()) for clause in clauses_of(reading))
+        QUESTION_SHAPE.search(clause.lower()) for clause in clauses_of(reading)) or bool(
+        _RUN_ON_QUESTION.search(reading.text))

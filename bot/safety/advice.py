@@ -45,6 +45,7 @@ _PATTERNS = (
         r"\bhow much (?:\S+ ){0,4}(?:take|use|inject|get|have|give|put|need|be allow\w*|can i|should)\b",
         r"\bhow many (?:\S+ ){0,2}(?:pill|tablet|unit|mg|milligram|shot|injection|capsule|dose)",
         r"\b(?:mg|milligram|ml|unit|microgram|mcg)\b", r"\bmaximum\b", r"\bmax (?:amount|dose)\b",
+        rf"\b(?:what|which) (?:\S+ )?(?:strength|dosage)\b(?=.*\b{MEDICINE})", r"\bhow strong (?:a |the |of a )?(?:dose|pill|tablet)\b",
         r"\bmost (?:\S+ ){0,3}(?:i|you) (?:can|be allow\w*|should)\b",
         r"\bhow (?:often|many time) (?:\S+ ){0,3}(?:should|can|do|be allow) i (?:take|use|have)\b",
         r"\b(?:take|use) (?:\S+ ){0,2}(?:more|less|extra|another|two|2|three|3|a second|an extra)\b",
@@ -118,6 +119,9 @@ _PATTERNS = (
         r"\bmy (?:\S+ ){0,4}(?:serious|dangerous|worrying|normal)\?",
         r"\bcould (?:my|this|it) (?:\S+ ){0,3}be (?:a |an |something )?(?:\S+ )?(?:tumou?r|cancer|serious|stroke|ms|dangerous)",
         r"\bbe (?:my|this|it|mine) (?:\S+ ){0,3}(?:a |an )?(?:brain )?(?:tumou?r|cancer|stroke|ms)\b",
+        r"\b(?:could|can|might|may|be) (?:my|his|her|this|it|mine) (?:\S+ ){0,3}be cause by (?:a |an |some )?(?:brain )?"
+        r"(?:tumou?r|cancer|stroke|ms|growth|something serious)",
+        r"\b(?:be|is) (?:my|mine|his|her) (?:\S+ ){0,3}(?:mild|severe|bad|serious|early) enough\b",
         r"\b(?:dangerous|serious|harmful|risky|life threatening|life-threatening) (?:\S+ )?for me\b",
         r"\bsign of (?:something )?(?:bad|serious|worse|wrong)", r"\b(?:need to|should i) panic\b",
         r"\bhow bad (?:be|is) (?:my|mine)\b", r"\b(?:be|is) it a worry\b", r"\bmild or severe\b",
@@ -137,8 +141,9 @@ _PATTERNS = (
         r"\bshould(?:n't| not| n't)? (?:i|we|he|she) (?:\S+ )?(?:see|seeing|go to|going to) (?:a |an |the )?"
         r"(?:neuro\w*|ent|gp|doctor|specialist|surgeon|ophthalmologist|eye doctor|dentist)\b",
         r"\bdo (?:i|we) (?:see|go to) (?:a |an |the )?(?:neuro\w*|ent|gp|doctor|specialist|surgeon|ophthalmologist)\b",
-        r"\b(?:ent|neuro\w*|gp|eye doctor|dentist|ophthalmologist|optometrist|optician) or (?:a |an |the )?"
-        r"(?:ent|neuro\w*|gp|eye doctor|dentist|ophthalmologist|optometrist|optician|surgeon|specialist)\b", r"\bwhich (?:doctor|specialist|surgeon|neurologist|consultant|neurosurgeon)\b",
+        r"\bwho should (?:do|give|perform|carry out|inject) (?:my|his|her|the)\b",
+        r"\b(?:ent|neuro\w*|gp|eye doctor|dentist|ophthalmologist|optometrist|optician|dermatologist|surgeon) or (?:a |an |the )?"
+        r"(?:ent|neuro\w*|gp|eye doctor|dentist|ophthalmologist|optometrist|optician|surgeon|specialist|dermatologist)\b", r"\bwhich (?:doctor|specialist|surgeon|neurologist|consultant|neurosurgeon)\b",
         r"\b(?:\w+ )?doctor or (?:\w+ )?doctor\b", r"\b(?:ent|neuro\w*|gp|eye doctor|dentist|ophthalmologist) or (?:ent|neuro\w*|gp|eye doctor|dentist|ophthalmologist)\b",
         r"\bshould i (?:see|go to|ask|get|have) (?:a |an |the |my )?(?:\S+ )?(?:doctor|neurologist|"
         r"neurosurgeon|specialist|gp|surgeon|ophthalmologist|eye doctor|dentist|acupuncturist|test|scan|"
@@ -163,6 +168,7 @@ _PATTERNS = (
         r"\bdo i have\b", r"\bhave i get\b", r"\b(?:am|be) i (?!able)(?:\S+ ){0,2}(?:hemifacial|sick|ill)\b",
         r"\b(?:be|could) (?:that|this|it) (?:be )?(?:why|the reason|what be caus\w*) (?:i|i'm|im|my|mine)\b",
         r"\bbe (?:this|it|mine) (?:just |really |actually |definitely |probably )?(?:hemifacial|hfs)\b", r"\bdiagnose me\b",
+        r"\bbe (?:my|his|her) (?:\S+ ){0,3}(?:twitch|spasm|blink|tic|eye|face)\w* (?:just |really |actually )?(?:hemifacial|hfs)\b",
         r"\bwhat be wrong with me\b", r"\bdo (?:this|my) (?:\S+ ){0,3}(?:mean|sound like)\b(?! i (?:need|should|have to|must))",
         r"\bi think i (?:have|get|might have|may have)\b",
     )),

@@ -24,6 +24,7 @@ from bot.safety.signs import (
     AFTER_SURGERY,
     AFTER_TREATMENT,
     BREATHING,
+    CHOKING,
     CRISIS,
     CRISIS_PATTERNS,
     FAINTED,
@@ -86,7 +87,7 @@ _MORTALITY = re.compile(r"\b(?:how many|what (?:\S+ )?(?:number|percent\w*|propo
 
 
 ALARM_WORDS = re.compile(  # each at a word's start: "pharmacy" names no harm
-    r"\b(?:weak|droop|numb|paralysis|paralyze|slur|speech|breathe|breath|swallow|chok(?!\w* up\b)|stroke|"
+    r"\b(?:weak|droop|numb|paralysis|paralyze|slur|speech|breathe|breath|swallow|stroke|" + CHOKING + "|"
     r"fever|fluid|leak|headache|(?:lose|lost|loss of|can not|no) (?:\S+ ){0,2}hear|hearing|deaf|vision|sight|blind|"
     + FAINTED + "|"
     r"(?:i|he|she|they|we|wife|husband|partner|mum|mom|mother|dad|father|son|daughter|friend) (?:\S+ ){0,2}collaps|"
@@ -99,7 +100,7 @@ ALARM_WORDS = re.compile(  # each at a word's start: "pharmacy" names no harm
 # Words that name no emergency here: "overdosed on Dr Google"; a droop weeks after (someone's) Botox.
 _NOT_ALARMS = re.compile(r"\boverdose on (?:dr\b|doctor google|google|the internet|internet|info|information|research)|"
                          r"\bstroke (?:survivor|group|ward|unit|nurse|awareness|clinic|team|charity|association|related)|"
-                         r"\bnot (?:a )?stroke\b|\b(?:nothing|not) like (?:a |an )?stroke\b|\bno sign\w* of (?:a |an )?stroke\b|"
+                         r"\bnot (?:a )?stroke\b|\b(?:droop|weak|numb)\w* (?:\S+ ){0,2}(?:nothing|not|never) like\b|\b(?:nothing|not) like (?:a |an )?stroke\b|\bno sign\w* of (?:a |an )?stroke\b|"
                          r"\bnot (?:\S+ )?worr\w* (?:about )?(?:a |an |it (?:be|being) a )?stroke\b|\bweak (?:heart|chest|bladder|kidney|immune|knee|ankle|wrist|back|"
                          r"stomach|bone|spot|point|link)|\b(?:heart|kidney|bladder)s? (?:be |is |are )?weak\b|"
                          r"\bcall\w* (?:\S+ ){0,3}' ?[^']{1,40}'")  # a nickname: they call it my 'stroke face'
@@ -121,6 +122,8 @@ def has_alarm_words(message: Readable) -> bool:
     """Whether a message names any emergency sign at all (a classifier-only alarm needs one)."""
     reading = present_part(as_reading(message).literal)
     lemmas = _DENIED_SIGN.sub(" ", _NOT_ALARMS.sub(" ", reading.lemmas))
+    if not SUDDEN.search(lemmas):
+        lemmas = _PAST_STROKE.sub(" ", lemmas)  # "my grandmother had a stroke" is history
     felt_on_a_medicine = _FELT_ON_A_MEDICINE.search(lemmas) and MEDICINE.search(lemmas)
     if (AFTER_TREATMENT.search(lemmas) or felt_on_a_medicine) and not SUDDEN.search(lemmas):
         lemmas = _MILD_SIGNS.sub(" ", lemmas)  # a question for their clinician, as in detect_red_flag
@@ -166,6 +169,8 @@ _PAST_STROKE = re.compile(
     r"(?:ago|last|in (?:19|20)\d\d|before|year|month|back in|once)|\bhistory of (?:\S+ )?stroke|"
     r"\b(?:previous|past|prior|old|earlier) stroke|\b(?:after|since) (?:his|her|my|their|a|the) stroke\b|"
     r"\bstroke (?:\S+ ){0,2}(?:year|month|decade)s? ago\b|\bstroke survivor\b|"
+    r"\b(?:grand(?:mother|ma|mum|mom|father|pa|dad)|granny|gran|nan|nana|great[- ]\w+|late \w+) (?:\S+ ){0,2}"
+    r"(?<!just )(?:have|had) (?:a |an )?(?:\S+ )?stroke\b|"
     r"\b(?:think|thought) (?:\S+ ){0,4}(?:have|having|be|was) (?:a )?stroke\b(?=.*\b(?:but|at first|first start\w*|back then)\b)"
 )
 

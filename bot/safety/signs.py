@@ -22,6 +22,11 @@ _FACE = r"(?:face|facial|side of my face|smile|mouth|lip|cheek|eyelid|eye|one si
 _WEAK = r"(?:weak|droop|drop|fell\b|sag|numb|flopp|flaccid|paralysis|frozen(?!(?: -)? face (?:injection|jab|shot|look|botox|treatment))|freeze|dead|slack|fall|crooked|lopsided|uneven|limp|tingl|hang\w* down)"
 
 
+# Choking, not "choked up" or "this spasm is choking my social life".
+CHOKING = (r"\bchok(?!\w* up\b)(?!\w* (?:my|his|her|our|their|the) (?:\S+ )?(?:life|social|career|confidence|joy|business|"
+           r"style|plan|hobby|work|job|freedom|marriage|relationship|love|self-esteem|mood|spirit)s?\b)")
+
+
 def _rx(*patterns: str) -> Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
@@ -45,7 +50,7 @@ CRISIS_PATTERNS = _rx(
     r"\bgive up on (?:everything|life|living)\b", r"\bend (?:\S+ ){0,2}suffering\b",
     r"\b(?:swallow|take|took|down) (?:\S+ ){0,2}(?:whole|entire) (?:bottle|box|pack|packet|strip|blister|pot|tub|jar|lot|supply)\b",
     r"\btake (?:\S+ ){0,2}everything in (?:the|my) (?:medicine )?(?:cabinet|cupboard)\b",
-    r"\b(?:hurt|harm|kill|cut) (?:my|her|him|them|your)(?:self|selves)\b(?! (?:shav\w*|cook\w*|chopp\w*|on (?:a|the|some)))",
+    r"\b(?:hurt|harm|kill|cut|shoot|hang|stab|drown|poison) (?:my|her|him|them|your)(?:self|selves)\b(?! (?:shav\w*|cook\w*|chopp\w*|on (?:a|the|some)))",
     r"\bon purpose\b",
     r"\bswallow (?:\S+ ){0,2}(?:the lot|all of|all my|all the|everything|the whole|whole)\b",
     r"\bwhat s the point(?! of (?!liv|life|try|go on|going on|anything|it all|me))",
@@ -141,7 +146,7 @@ SYMPTOM_PATTERNS = (
     (STROKE, _rx(
         rf"\b{_FACE} {_GAP}{_WEAK}", rf"\b(?<!rather be )(?<!better off )(?<!wish i be ){_WEAK}\w* {_GAP}{_FACE}\b",
         r"\b(?:can|could) not (?:\S+ ){0,2}move (?:\S+ ){0,5}(?:face|arm|leg|side|mouth|eye|lip)",
-        r"\bstroke\b", r"\bslur",
+        r"\bstroke\b", r"\bslur", r"\b(?:her|his|my|their|the|a) (?:new )?droop\b(?=.*\b(?:sudden|today|just now|this morning|tonight))",
         r"\b(?:can|could) not (?:\S+ ){0,2}(?:speak|talk|smile|(?:move|lift|close|feel) (?:my|his|her|their|the))",
         r"\b(?:not able|unable) to (?:\S+ )?(?:speak|talk|smile|walk|move|lift)\b", r"\b(?:i|he|she|they|we|wife|husband|partner|mum|mom|mother|dad|father|son|daughter|friend) (?:\S+ ){0,2}collaps\w*\b(?! (?:with|in) laughter)",
         r"\b(?:just|suddenly|has|have|had) collaps(?:e|ed)\b(?! (?:lung|vein|with laughter|in laughter|into bed|on the sofa))",
@@ -187,7 +192,7 @@ SYMPTOM_PATTERNS = (
         r"(?: to)? (?:\S+ ){0,2}(?:breathe|swallow|speak|talk)",
         r"\b(?:be|s) not breathe\b", r"\b(?<!to )stop\w* breathe\b",
         r"\b(?:breathe|swallow)\w* (?:\S+ ){0,2}(?:trouble|difficult|hard|problem)",
-        r"\bchok(?!\w* up\b)", r"\bshort of breathe\b", r"\bshortness of breathe\b", r"\bgasp", r"\bwheez",
+        CHOKING, r"\bshort of breathe\b", r"\bshortness of breathe\b", r"\bgasp", r"\bwheez",
         r"\bthroat (?:\S+ ){0,5}(?:clos|tight|swell)", r"\b(?:can|could) not catch my breathe\b",
         r"\bsuffocat", r"\b(?:can|could) not get (?:any |enough )?air\b", r"\b(?:can|could) not get (?:\S+ ){0,2}breathe\b", r"\bgasp\w* for air\b",
         r"\bout of breathe\b",

@@ -164,3 +164,34 @@ def test_a_clause_pointing_back_at_a_gap_stays_with_it() -> None:
 
 def test_a_name_asked_about_among_stop_words_is_a_gap() -> None:
     assert analyse_question("do you take aetna?").kind == UNCOVERED
+
+
+@pytest.mark.parametrize(("text", "page_says"), [
+    ("How many acupuncture sessions would someone need for this", "more studies are needed"),
+    ("if the oral medicines don't work how long do people try them before switching", "mild or early stages"),
+    ("how do you decide how severe someones case is, is there a scale", "Depending on the severity"),
+    ("why does a blood vessel end up pressing on the nerve in the first place", "pressing on the facial nerve"),
+])
+def test_how_long_a_course_takes_gets_what_the_page_says_and_the_gap(text: str, page_says: str) -> None:
+    reply = respond(text)
+    assert reply.kind == PARTLY and page_says in reply.text and "doesn't cover" in reply.note
+
+
+@pytest.mark.parametrize("text", [
+    "can i put makeup on the same day as my injections",
+    "are there eye drops that help with the dryness",
+    "can a root canal or dental work set off the spasms",
+    "Good morning. I would like to know whether Medicare will pay for the microvascular operation. "
+    "Kind regards, Harold",
+    "who does the MVD surgery",
+    "how soon after the botox jab does it start working, days or weeks",
+    "what happens if hemifacial spasm is never treated, does it keep getting worse",
+])
+def test_subjects_the_page_never_speaks_of_get_no_fact(text: str) -> None:
+    reply = respond(text)
+    assert reply.kind == UNCOVERED and "doesn't cover" in reply.text
+
+
+def test_a_second_question_beyond_the_page_is_named() -> None:
+    reply = respond("what does the emg add in the complicated cases and who performs it")
+    assert "complex cases" in reply.text and "who carries out" in reply.note

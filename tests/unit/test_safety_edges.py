@@ -134,7 +134,41 @@ def test_not_an_emergency_leads_into_a_page_question() -> None:
     ("it closes my eye 20 times an hour now, is my case a serious one?", "Depending on the severity"),
     ("my eye shuts completely when it spasms now, does that mean mine's a severe case", "Depending on the severity"),
     ("neuro or neurosurgeon?", "healthcare professional"),
+    # fresh25
+    ("how many units go in the eyelid vs the cheek", "affected facial muscles"),
+    ("could my twitching be caused by a tumer", "tumor or other brain condition"),
+    ("who should do my botox a dermatologist or a neurologist", "affected facial muscles"),
+    ("is my spasm mild enough that pills would work", "mild or early stages"),
 ])
 def test_personal_questions_get_the_general_information_that_applies(text: str, general: str) -> None:
     reply = respond(text)
     assert reply.kind == "personal_advice" and general in reply.text
+
+
+# fresh25 (voice-typed, carers, terse; written from the page alone, 2026-11-28)
+@pytest.mark.parametrize("text", [
+    "my elderly father says he will shoot himself if the surgery doesnt work",
+    "she keeps saying she'll hang herself if the botox fails",
+])
+def test_harm_to_oneself_said_of_someone_else_is_a_crisis(text: str) -> None:
+    flag = detect_red_flag(text)
+    assert flag is not None and flag.kind == CRISIS
+
+
+@pytest.mark.parametrize("text", [
+    "My grandmother had a stroke and her droop looked nothing like my twitch. What is the MRI for?",
+    "this spasm is choking my social life. is acupuncture actually proven",
+    "my eye gets so dry from all the blinking, are there eye drops that help",
+])
+def test_history_comparisons_and_figures_raise_no_alarm(text: str) -> None:
+    assert detect_red_flag(text) is None and not has_alarm_words(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my grandmother just had a stroke",
+    "I am choking on my food",
+    "her droop is not like her usual twitch, it came on suddenly",
+    "my eye drops suddenly and I cant close it",
+])
+def test_the_same_words_as_a_report_are_red_flags(text: str) -> None:
+    assert detect_red_flag(text) is not None

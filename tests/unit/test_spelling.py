@@ -25,3 +25,11 @@ def test_texting_shorthand() -> None:
     assert lemma_text("r there any tablets") == "be there any tablet"
     assert lemma_text("do u do video appts") == "do you do video appt"
     assert lemma_text("my r eye twitches").startswith("my r eye")
+
+
+def test_dose_typed_for_does_before_a_subject() -> None:
+    from bot.nlp.normalize import lemma_text
+
+    assert lemma_text("what dose the MRA show").split()[1] == "do"
+    assert lemma_text("dose it hurt").split()[0] == "do"
+    assert lemma_text("what dose of botox").split()[1] == "dose"

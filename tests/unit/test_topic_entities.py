@@ -80,3 +80,17 @@ def test_the_pipeline_is_rebuilt_when_its_vocabulary_fills(monkeypatch) -> None:
     assert rebuilt is not first and len(rebuilt.vocab.strings) < len(first.vocab.strings)
     assert default_matcher().topics("is the dye scan safe") == ["mra"]
     assert read("what does an MRI show for my Zorblax spasm").topics == ("mri", "condition")
+
+
+def test_guard_reads_a_question_after_an_aside_and_a_skipped_appointment() -> None:
+    """fresh25: a question run on after an aside is a question; skipping a treatment is no booking."""
+    from bot.nlp.components import KnowledgeIntentGuard
+
+    aside = Message({TEXT: "brain tumours run in my family so I'm curious, can an MRI show a tumor",
+                     "intent": {"name": "request_appointment", "confidence": 0.72}})
+    skip = Message({TEXT: "twitching is calm right now so can i skip my next botox appointment",
+                    "intent": {"name": "request_appointment", "confidence": 0.9}})
+    booking = Message({TEXT: "i want to book an appointment", "intent": {"name": "greet", "confidence": 0.6}})
+    KnowledgeIntentGuard().process([aside, skip, booking])
+    assert [m.get("intent")["name"] for m in (aside, skip, booking)] == [
+        "ask_question", "ask_personal_advice", "request_appointment"]
