@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from bot.knowledge.facts_file import FactsFile, Topic
 from bot.knowledge.questions import (
@@ -186,6 +186,8 @@ def general_information(topic_keys: Tuple[str, ...], attribute: str = "what") ->
     parts = [known[key].fact_for(attribute).answer for key in topic_keys[:2] if key in known
              and known[key].facts]
     # "Imaging tests such as MRI are ..." and "... such as MRA are ...": one sentence said once
-    unique = {_ACRONYM.sub("", part): part for part in reversed(parts)}
-    parts = [part for part in parts if part in unique.values()]
+    first_of: Dict[str, str] = {}
+    for part in parts:
+        first_of.setdefault(_ACRONYM.sub("", part), part)
+    parts = list(first_of.values())
     return " ".join(parts) if parts else None

@@ -225,20 +225,21 @@ class KnowledgeIntentGuard(_Stateless):
             if intent in _SMALL_TALK and asks_about_emergency_care(text, right_after_a_red_flag=False):
                 set_intent(message, QUESTION_INTENT, 1.0)  # after a red flag, the answer repeats the guidance
                 continue
-            if intent in _BOOKING_SLIPS and _WANTS_BOOKING.search(text) and not asks(read(text)):
+            reading = read(text)
+            if intent in _BOOKING_SLIPS and _WANTS_BOOKING.search(text) and not asks(reading):
                 set_intent(message, "request_appointment", 1.0)  # "hello, booking for my son"; "i want to book"
                 continue
             boundary = boundary_intent(text, intent)
             if boundary:
                 set_intent(message, boundary, 1.0)
                 continue
-            if intent not in GUARDED_INTENTS or not asks(read(text)):
+            if intent not in GUARDED_INTENTS or not asks(reading):
                 continue
             if intent == "human_handoff" and _HANDOFF_WORDS.search(text):
                 continue
             if intent == "request_appointment" and _BOOKING.search(text):
                 continue
-            topics = [m for m in read(text).mentions if m.specificity >= 2]
+            topics = [m for m in reading.mentions if m.specificity >= 2]
             if not topics:
                 continue
             set_intent(message, QUESTION_INTENT, 1.0)

@@ -252,9 +252,7 @@ def lemma_of(word: str) -> str:
         repaired = MISSPELLINGS.get(repaired, repaired)
         return LEMMA_LOOKUP.get(repaired, _suffix_lemma(repaired))
     base = _suffix_lemma(word)
-    if base != word and _fuzzy_repair(base) != base:  # "relaxents": "relaxent", a slip for "relaxant"
-        return _fuzzy_repair(base)
-    return base
+    return _fuzzy_repair(base) if base != word else base  # "relaxents": "relaxent", a slip for "relaxant"
 
 
 _WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
