@@ -32,6 +32,7 @@ from bot.replies import Reply
 from bot.safety.advice import (
     DOSE,
     MEDICINE_CHANGE,
+    MEDICINE_TOPICS,
     NEXT_STEP,
     OWN_RESULTS,
     PERSONAL_CHOICE,
@@ -108,9 +109,12 @@ def respond(
         # "Is the MRA dye safe for me, I have kidney problems?": their own clinician first, then what
         # the page lacks, then its general information (after both, it cannot read as "fine"). A
         # medicine change beside a device or drug ("stop my blood thinners before the op") has none.
-        unrelated = advice in (DOSE, MEDICINE_CHANGE) and question.gap.kind == "device"
+        # ("the seizure pill, my kidneys are weak" names one of the page's medicines: its fact)
+        unrelated = (advice in (DOSE, MEDICINE_CHANGE) and question.gap.kind == "device"
+                     and not set(question.topics) & set(MEDICINE_TOPICS))
         general = None if unrelated else _general_information(advice, analysis)
-        return personal_advice_reply(advice, general, question.subject)
+        figures = advice == DOSE and question.gap.kind == "detail"  # "how many units?": the dose line says it
+        return personal_advice_reply(advice, general, None if figures else question.subject)
     if advice is not None:
         return personal_advice_reply(advice, _general_information(advice, analysis))
     if describes_symptoms(analysis):
@@ -168,8 +172,12 @@ def _general_information(advice: str, analysis: MessageAnalysis) -> Optional[str
     """The page's information that applies: topics named, else the page's words used, else the kind's."""
     question = analysis.question
     named = tuple(t for t in question.topics if t not in _PROCESS_TOPICS)
+    mentions = analysis.reading.mentions
+    medicines = tuple(dict.fromkeys(m.topic for m in mentions if m.topic in MEDICINE_TOPICS))
+    if advice in (DOSE, MEDICINE_CHANGE) and medicines:  # "after MVD, can I cut my pills?": pills first
+        named = tuple(dict.fromkeys(medicines + named))
     if question.gap and question.gap.partly:  # "switch from carbamazepine to Botox": both
-        mentioned = tuple(m.topic for m in analysis.reading.mentions if m.topic not in _PROCESS_TOPICS)
+        mentioned = tuple(m.topic for m in mentions if m.topic not in _PROCESS_TOPICS)
         named = tuple(dict.fromkeys((question.gap.partly,) + named + mentioned))
     besides = question.gap.term if question.gap else ""
     if set(named) <= {"treatment", "diagnosis"} and _WAITING.search(analysis.reading.lemmas):
@@ -184,7 +192,8 @@ def _general_information(advice: str, analysis: MessageAnalysis) -> Optional[str
         else GENERAL_TOPICS.get(advice, ())  # "how many units go in the eyelid?" is about the injections
     topics = named or related or fallback
     beside_gap = question.kind == PARTLY  # the fact the question touches on ("the MRA's dye")
-    attribute = question.attribute if (question.attribute_from_text or beside_gap) and named else "what"
+    stated = (question.attribute_from_text or beside_gap) and named and advice != DOSE  # a dose: what it is
+    attribute = question.attribute if stated else "what"
     asked_when = not (question.attribute_from_text or beside_gap)
     imaging = tuple(t for t in named if t in IMAGING_TOPICS)
     if advice in (WHICH_DOCTOR, PERSONAL_CHOICE) and imaging and (asked_when or len(imaging) > 1):

@@ -54,7 +54,8 @@ ATTRIBUTE_CUES: Sequence[Tuple[str, Pattern[str]]] = (
         r"\bsome (?:people|folk|ppl|patient|person)s? (?:\S+ )?(?:need|get|have)\b", r"\bother(?:s| people)? (?:do not|don't|dont)\b",
     )),
     ("frequency", _rx(
-        r"\bhow often\b", r"\b(?:another|next) (?:round|lot|one|dose|top up|session)\b", r"\blast\b(?! (?:night|week|month|year|time|visit|appointment|question|one))", r"\brepeat", r"\bwear off\b", r"\bhow many time",
+        r"\bhow often\b", r"\bbetween (?:\S+ ){0,2}(?:injection|shot|jab|session|treatment|dose)s?\b",
+        r"\b(?:another|next) (?:round|lot|one|dose|top up|session)\b", r"\blast\b(?! (?:night|week|month|year|time|visit|appointment|question|one))", r"\brepeat", r"\bwear off\b", r"\bhow many time",
         r"\bevery\b", r"(?<!more )\bpermanent(?! (?:fix|solution|option|cure|treatment|answer))", r"\bagain\b", r"\bfrequen", r"\bredo\b",
         r"\bforever\b", r"\bfor good\b", r"\bapart\b(?! from)", r"\bredo", r"\bone[- ]?time\b", r"\bonce\b",
         r"\bhow long (?:be|do) (?:the )?(?:effect|result|benefit|relief)", r"\bkeep (?:on )?work",
@@ -119,7 +120,8 @@ TREATMENTS_WORD = _rx(r"\btreat", r"\btherap", r"\boption", r"\boperation", r"\b
                       r"\bease\b", r"\bsettle\b", r"\bsoothe",
                       r"\bget rid\b", r"\bstop\b", r"\bfix\b", r"\bsurgery\b")
 WHAT_CAN_BE_DONE = _rx(r"\bcan (?:\w+ ){0,2}be do\b", r"\bwhat can (?:i|you|they|we|the doctor) do\b", r"\bmake life better\b",
-                       r"\b(?:anything|something) (?:that )?(?:work|help)s?\b")  # treatment, unless tests named
+                       r"\b(?:anything|something) (?:that )?(?:work|help)s?\b",
+                       r"\bwhat (?:can|could|will|would) (?:\S+ ){0,3}(?:less|better|easier|calmer|quieter|go away)\b")  # treatment, unless tests named
 COMPARE_CUE = _rx(r"\bdifferen", r"\bcompar", r"\bversus\b", r"\bvs\b", r"\bbetter\b",
                   r"\bor\b", r"\bwhich (?:one|be|is)\b", r"\brather\b", r"\binstead\b",
                   r"\bbetween\b", r"\bprefer", r"\b(?:same|different) (?:as|from|than)\b")
@@ -250,6 +252,10 @@ def analyse_question(
     whole = as_reading(message)
     gap = coverage().gap(after_topic_shift(whole))
     question = _analyse(whole, intent, last_topic, last_asked, None if gap and gap.aside else gap)
+    if gap and not gap.aside and gap.answers == ASKED and question.kind == FACT and question.gap is None \
+            and question.topics:  # "does 'improve quality of life' mean it stops completely?": the fact, then how far it goes
+        phrase = knowledge().by_key()[question.topics[0]].phrase
+        question = replace(question, kind=PARTLY, subject=gap.about(phrase), gap=gap)
     if gap and gap.aside and question.kind != UNCOVERED:  # "I have a pacemaker, FYI. What does MVD do?"
         return replace(question, caveat=gap.subject)
     return question
@@ -368,8 +374,12 @@ def _gap_question(gap: Gap, topics: Sequence[str], attribute: str, reading: Read
         named = named or tuple(t for t in topics if t in _GROUPS_WITH_FACTS)[:1]
         if len(named) >= 2:  # "pills or Botox, which works better?": each one's fact, then how far that goes
             return Question(COMPARE, named[:3], attribute, gap.subject, attribute_from_text=True, gap=gap)
-        return Question(PARTLY, named[:1], attribute, gap.about(knowledge().by_key()[named[0]].phrase),
-                        gap=gap) if named else None
+        if not named:
+            return None
+        topic = knowledge().by_key()[named[0]]
+        if attribute in ("what", "shows") or not topic.states(attribute):  # "what counts as a complex case?"
+            attribute = shared_fact(reading, topic) or attribute
+        return Question(PARTLY, named[:1], attribute, gap.about(topic.phrase), gap=gap)
     if not named and gap.kind == "success" and set(topics) <= GROUP_TOPICS:
         # "can it be cured completely?": what the page says of the treatments' effect, then the gap
         return Question(PARTLY, ("treatment",), "effectiveness", gap.subject, gap=gap)
@@ -394,10 +404,11 @@ def _gap_question(gap: Gap, topics: Sequence[str], attribute: str, reading: Read
     return Question(UNCOVERED, named, attribute, subject, gap=gap)
 
 
-# A page topic set beside something the page never names ("is that like a TENS machine?").
+# A page topic set beside something the page never names ("is that like a TENS machine?"). Not a simile about how
+# one may look or feel ("will I look frozen, like the movie stars?"): that stays the gap.
+_LIKENED_KINDS = ("other_treatment", "unknown_name", "staff", "detail", "course")
 _LIKENED = re.compile(r"(?<!would )(?<!'d )(?<!d )\b(?:just |exactly |basically )?like (?:a|an|the|those|these|one of)\b|"
                       r"\bsame (?:thing|as|one)\b|\bsimilar to\b|\bversion of\b")
-_LIKENED_KINDS = ("other_treatment", "unknown_name")
 
 
 def _as_the_patient_named(reading: Reading, key: str, phrase: str) -> str:

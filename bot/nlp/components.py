@@ -250,7 +250,7 @@ class KnowledgeIntentGuard(_Stateless):
 # reach the answer action.
 _UNGUARDED = {"inform", RED_FLAG_INTENT, QUESTION_INTENT, "ask_list_tests", "ask_list_treatments",
               "ask_uncovered", "ask_personal_advice", "other_language"}
-_PRACTICAL_GAPS = {"cost", "logistics"}
+_PRACTICAL_GAPS = {"cost", "logistics", "duration"}  # "how long is the wait for a first appointment?"
 _APPOINTMENT_WORDS = re.compile(r"\b(?:appointment|appt|book|schedule|consult|visit|slot)", re.I)
 
 

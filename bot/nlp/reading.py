@@ -87,16 +87,23 @@ def as_reading(message: Readable) -> Reading:
 
 
 _CLAUSE_BREAK = re.compile(
-    r"(?<=[?.!;,])\s+|\s+[-\u2013\u2014]+\s+|\s+(?:but|though|although|and then|so)\s+"
+    r"(?<=[?.!;,:])\s+|\s+[-\u2013\u2014]+\s+|\s+(?:but|though|although|and then|so)\s+"
     r"|\s+and\s+(?=(?:how|what|why|where|which|who|is|are|does|do|did|can|could|will|would|should)\b)", re.I)
 _LEADING_JOIN = re.compile(r"^(?:and|also|plus|oh and|so|or)\s+", re.I)
 # A question's shape: a question mark, or a question word first. One definition for every decision.
 QUESTION_SHAPE = re.compile(
-    r"\?\s*$|^(?:what|whats|what's|wot|wat|wut|how|why|where|which|who|is|are|am|was|were|can|could|does|do|did|"
+    r"\?\s*$|^any (?:\w+ ){0,2}(?:that|which) (?:help|helps|can help|could help|might help)\b|"
+    r"^(?:what|whats|what's|wot|wat|wut|how|why|where|which|who|is|are|am|was|were|can|could|does|do|did|"
     r"will|would|should|have|has|tell me|explain|when (?=(?:is|are|do|does|did|should|will|would|can|could|"
     r"must|might|may)\b)|"
     r"i(?:'d| would) (?:like|love) to know|i (?:want|need) to know|i(?:'m| am| was) wondering|i wonder|"
     r"please (?:tell|let)(?: me)?|let me know)\b")  # "when is it needed?" asks; "when the spasm goes" sets the scene
+# A request beside a question asks too ("What can an MRI find? Give me examples", "... the chemistry please"); alone,
+# "botox please" answers a form's question, so this counts only among a message's clauses.
+_REQUEST_SHAPE = re.compile(
+    r"\b(?:please|pls|plz)\W*$|^(?:please (?:give|explain|list|describe)(?: me)?|give me|make (?:me )?a list|"
+    r"list (?:them|all|the)|describe|i (?:want|need) (?:a|the|some|an|exact) "
+    r"(?:number|figure|percentage|list|example|explanation)s?)\b")
 MIN_CLAUSE_WORDS = 3  # "days? weeks?" adds to the question before it; it is not one of its own
 
 
@@ -105,16 +112,27 @@ def split_clauses(text: str) -> List[str]:
     return [c.strip() for c in _CLAUSE_BREAK.split(text) if c and c.strip()]
 
 
+# "3 or 6?", "days or weeks?", "gadolinium?": choices or a guess offered for the question before, not one of their own
+_CHOICES = re.compile(r"^(?:\S+ ){0,2}or (?:\S+ ){0,2}\S+\s*\??$")
+
+
 def clauses_of(reading: Reading) -> List[str]:
     """The message's substantive clauses, without joining words ("and how many sessions?")."""
-    parts = (_LEADING_JOIN.sub("", c) for c in split_clauses(reading.text))
-    return [c for c in parts if len(c.split()) >= MIN_CLAUSE_WORDS]
+    clauses: List[str] = []
+    for clause in (_LEADING_JOIN.sub("", c) for c in split_clauses(reading.text)):
+        short_question = len(clause.split()) < MIN_CLAUSE_WORDS and clause.rstrip().endswith("?")  # "..., gadolinium?"
+        if clauses and (_CHOICES.match(clause) or short_question) and not QUESTION_SHAPE.match(clause.lower()):
+            clauses[-1] = f"{clauses[-1]} {clause}"
+        elif len(clause.split()) >= MIN_CLAUSE_WORDS:
+            clauses.append(clause)
+    return clauses
 
 
 def asking_clauses(reading: Reading) -> List[str]:
     """The clauses that ask something, when the message has more than one clause."""
     clauses = clauses_of(reading)
-    return [c for c in clauses if QUESTION_SHAPE.search(c.lower())] if len(clauses) >= 2 else []
+    asking = [c for c in clauses if QUESTION_SHAPE.search(c.lower()) or _REQUEST_SHAPE.search(c.lower())]
+    return asking if len(clauses) >= 2 and any(QUESTION_SHAPE.search(c.lower()) for c in asking) else []
 
 
 def question_clause(reading: Reading) -> Reading:

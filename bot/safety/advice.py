@@ -62,6 +62,8 @@ _PATTERNS = (
         rf"\b{MEDICINE} (?:\S+ ){{0,3}}(?:stop|quit|skip|miss|double|taper|wean|change|switch|cold turkey|restart|resume|"
         r"start (?:\S+ )?again|go back on)\w*"
         r"(?! (?:\S+ )?(?:spasm|twitch|signal|nerve|muscle|work|help|have an effect))",
+        rf"\b(?:stretch|space|spread|push)\w* (?:out )?(?:\S+ ){{0,2}}{MEDICINE}\w* (?:\S+ ){{0,2}}(?:to|out|further|longer|every)\b",
+        rf"\b(?:go|wait|leave it) longer between (?:\S+ )?{MEDICINE}",
         r"\bcold turkey\b", r"\b(?:some|one|a few|a couple) of (?:hers|his|theirs)\b", r"\bleftover (?:tablet|pill|med)",
         rf"^(?=.*\b{MEDICINE}).*\b(?:bump|put|push|turn) (?:it|them) up\b", r"\b(?:bin|chuck|ditch|throw away|throw out) (?:the |my |those |these |them|it)\b",
         r"\b(?:swap|switch|change) (?:them|it) (?:\S+ ){0,3}(?:for|to) (?:something|another|a different)\b",
@@ -85,8 +87,9 @@ _PATTERNS = (
         r"(?:\S+ ){0,4}(?:with|and|while|alcohol|together|alongside|on top of)\b",
         rf"\b(?:can|could|should) i (?:\S+ ){{0,2}}(?:get|have|take) (?:my |the )?(?:\S+ )?{MEDICINE} (?:\S+ ){{0,3}}"
         r"(?:every|instead|more often|less often)\b",
-        rf"\b(?:instead of|rather than|change over to|switch over to|swap to|switch to|move to) "
-        rf"(?:\S+ ){{0,3}}{MEDICINE}",
+        # the patient's own change, not the clinic's ("how bad before they go to surgery instead of botox?")
+        rf"^(?!.*\b(?:they|doctors?|surgeons?|you) (?:\S+ )?(?:go|move|switch|turn|recommend|offer|suggest|decide)\b)"
+        rf".*\b(?:instead of|rather than|change over to|switch over to|swap to|switch to|move to) (?:\S+ ){{0,3}}{MEDICINE}",
         rf"\b(?:without|off) (?:\S+ ){{0,2}}my (?:\S+ ){{0,2}}{MEDICINE}",
         r"\bspare (?:\S+ ){0,2}(?:pill|tablet|one|med)", r"\bsomeone else (?:'s|be)\b|\bfriend (?:'s|be) (?:pill|med|tablet)",
         r"\b(?:keep|carry on|continue|stay on) (?:take|taking|use|using|with|on) (?:them|it|these|those|the \S+|my \S+)\b",
@@ -135,6 +138,7 @@ _PATTERNS = (
         r"\bmy \S+ (?:\S+ ){0,8}(?:serious|dangerous|worrying|bad|normal)\s*\?\s*$", r"\bsign (?:of |that )?(?:something|anything) (?:be )?(?:serious|bad|wrong)",r"\b(?:something|anything) (?:be )?wrong with (?:me|him|her|my)\b",
     )),
     (WHICH_DOCTOR, _rx(
+        r"\b(?:the )?(?:right|best|correct|proper) (?:one|doctor|person|specialist|place) (?:for me |for him |for her )?to (?:see|go to|visit)\b",
         r"\b(?:which|what) (?:kind of |sort of |type of )?(?:doctor|specialist|test|scan|exam|consultant|"
         r"surgeon|department) (?:\S+ ){0,3}(?:i|me|we|us|he|she|him|her|they|them)\b",
         rf"\bwho (?:should|do|would|can) (?:i|we|he|she|they|{_RELATIVE}|{_RELATIVES}) (?:\S+ ){{0,2}}(?:see|go to|ask|talk to|contact)\b",
@@ -171,12 +175,17 @@ _PATTERNS = (
         r"\bbe (?:my|his|her) (?:\S+ ){0,3}(?:twitch|spasm|blink|tic|eye|face)\w* (?:just |really |actually )?(?:hemifacial|hfs)\b",
         r"\bwhat be wrong with me\b", r"\bdo (?:this|my) (?:\S+ ){0,3}(?:mean|sound like)\b(?! i (?:need|should|have to|must))",
         r"\bi think i (?:have|get|might have|may have)\b",
+        r"\b(?:could|can|might|may|be) (?:my|his|her) (?:\S+ ){0,2}(?:twitch|spasm|blink|tic)\w* (?:\S+ )?(?:be )?(?:from|cause by|due to) (?:a |an )?\w+",
+        r"\bif i (?:have|get|got) (?:one|it|that|this|a tumou?r|hemifacial|hfs)\b",
     )),
     (PERSONAL_CHOICE, _rx(
         r"\bshould (?:i|we)\b", r"\bmust (?:i|we)\b(?! \S+ (?:first|before))", r"\bdo i (?:really )?need (?:a |an |to have |to get |to try )?"
         r"(?:proper |real |some |more |another |a second |further |a repeat |a redo |a new )?"
         r"(?:surgery|mvd|decompression|botox|operation|treatment|medication|medicine|pill|injection)\b",
         r"\bwould you recommend\b", r"\bwhat would you (?:do|choose|recommend)\b",
+        rf"\bshould (?:he|she|they|{_RELATIVE}) (?:\S+ ){{0,2}}(?:have|get|go|do|try|start|wait|book|choose|pick|stick)\b",
+        r"\b(?:how (?:many|much|often|long)|which|what) (?:\S+ ){0,5}(?:i|we) (?:should|must|need to|have to) "
+        r"(?:do|have|get|take|try|go for|choose|pick|start|book)\b",
         r"\bwhich (?:one )?(?:\S+ )?for (?:me|him|her|us)\b", r"\bany reason (?:i|we|he|she) (?:should not|shouldn't|should n't)\b",
         # a procedure or a course of treatment put off or given up
         r"\b(?:postpone|delay|put off|push back|skip|give up on)\w* (?:\S+ ){0,3}"

@@ -20,11 +20,11 @@ _HAPPENING = re.compile(
     r"\bsudden|\bnow\b|\bjust\b|\btoday\b|\btonight\b|\bthis morning\b|\bsince\b|\bstart|"
     r"\bbegan\b|\bbegin|\bcan not\b|\bkeep\b|\bstill\b|\bhave (?:trouble|difficulty|a fever|fever)|"
     r"\b(?:i|my|face|it|eye|eyelid|mouth|smile|side|arm|leg|he|she|lip|cheek|speech|vision) (?:\S+ )?"
-    r"(?:be|feel|look|go|get|become|turn) (?:\S+ )?(?:weak|droop|numb|paralysis|slur|frozen|drop|sag|crooked)"
+    r"(?:be|feel|look|go|get|become|turn) (?:\S+ )?(?:weak|droop|numb(?!er)|paralysis|slur|frozen|drop|sag|crooked)"
 )
 _MY_SYMPTOM = re.compile(
     r"\bmy (?:face|smile|mouth|eyelid|eye|lip|cheek|arm|leg) (?:\S+ )?"
-    r"(?:droop|weak|numb|paralysis|sag|drop|crooked)"
+    r"(?:droop|weak|numb(?!er)|paralysis|sag|drop|crooked)"
 )
 _CAUSAL = re.compile(r"\b(?:make|cause|leave|lead to|result in|give) (?:\S+ ){0,2}(?:my|your|the|a|an|people|someone)\b|"
                      r"\bfrom (?:the |an? |this |that )?(?:\S+ )?(?:surgery|operation|op|mvd|decompression|botox|injection|"

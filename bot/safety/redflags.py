@@ -43,7 +43,7 @@ __all__ = ["AFTER_BOTOX", "AFTER_SURGERY", "BREATHING", "CRISIS", "STROKE", "Red
 # The condition itself: spasms pull, close and freeze one side of the face. In a message about
 # it, only the strong signs of a stroke count (weakness, droop, numbness, paralysis, slurring).
 _CONDITION = re.compile(r"\b(?:twitch|spasm|jerk|flutter|tic|blink|wink|squint|clench|contract|pull|tug|attack|episode)")
-_STRONG_SIGN = re.compile(r"weak|droop|numb|paralysis|slur|sag|limp|dead|slack|flopp|can not (?:\S+ ){0,2}(?:move|feel|speak|talk)|"
+_STRONG_SIGN = re.compile(r"weak|droop|numb(?!er)|paralysis|slur|sag|limp|dead|slack|flopp|can not (?:\S+ ){0,2}(?:move|feel|speak|talk)|"
                           r"(?:do|does|will|would) not (?:\S+ )?move")
 _EYELID_DROOP = re.compile(r"\b(?:eyelid|eye|lid) (?:\S+ ){0,3}dro(?:o)?p|dro(?:o)?p\w* (?:\S+ ){0,2}(?:eyelid|eye|lid)\b")
 
@@ -87,7 +87,7 @@ _MORTALITY = re.compile(r"\b(?:how many|what (?:\S+ )?(?:number|percent\w*|propo
 
 
 ALARM_WORDS = re.compile(  # each at a word's start: "pharmacy" names no harm
-    r"\b(?:weak|droop|numb|paralysis|paralyze|slur|speech|breathe|breath|swallow|stroke|" + CHOKING + "|"
+    r"\b(?:weak|droop|numb(?!er)|paralysis|paralyze|slur|speech|breathe|breath|swallow|stroke|" + CHOKING + "|"
     r"fever|fluid|leak|headache|(?:lose|lost|loss of|can not|no) (?:\S+ ){0,2}hear|hearing|deaf|vision|sight|blind|"
     + FAINTED + "|"
     r"(?:i|he|she|they|we|wife|husband|partner|mum|mom|mother|dad|father|son|daughter|friend) (?:\S+ ){0,2}collaps|"
@@ -100,17 +100,17 @@ ALARM_WORDS = re.compile(  # each at a word's start: "pharmacy" names no harm
 # Words that name no emergency here: "overdosed on Dr Google"; a droop weeks after (someone's) Botox.
 _NOT_ALARMS = re.compile(r"\boverdose on (?:dr\b|doctor google|google|the internet|internet|info|information|research)|"
                          r"\bstroke (?:survivor|group|ward|unit|nurse|awareness|clinic|team|charity|association|related)|"
-                         r"\bnot (?:a )?stroke\b|\b(?:droop|weak|numb)\w* (?:\S+ ){0,2}(?:nothing|not|never) like\b|\b(?:nothing|not) like (?:a |an )?stroke\b|\bno sign\w* of (?:a |an )?stroke\b|"
+                         r"\bnot (?:a )?stroke\b|\b(?:droop|weak|numb(?!er))\w* (?:\S+ ){0,2}(?:nothing|not|never) like\b|\b(?:nothing|not) like (?:a |an )?stroke\b|\bno sign\w* of (?:a |an )?stroke\b|"
                          r"\bnot (?:\S+ )?worr\w* (?:about )?(?:a |an |it (?:be|being) a )?stroke\b|\bweak (?:heart|chest|bladder|kidney|immune|knee|ankle|wrist|back|"
                          r"stomach|bone|spot|point|link)|\b(?:heart|kidney|bladder)s? (?:be |is |are )?weak\b|"
                          r"\bcall\w* (?:\S+ ){0,3}' ?[^']{1,40}'")  # a nickname: they call it my 'stroke face'
-_MILD_SIGNS = re.compile(r"weak|droop|numb|headache")
+_MILD_SIGNS = re.compile(r"weak|droop|numb(?!er)|headache")
 
 
 # "not droopy, just pulled", "no fever no headache", "not having trouble breathing or anything": a sign
 # denied is no sign. Trouble doing something must be denied as trouble: "can't breathe", "he's not
 # breathing" are signs.
-_SIGN_NOUN = (r"(?:droop|weak|numb|slur\w*(?: speech)?|paralysis|flopp|fever|temperature|headache|stiff neck|leak|fluid|vomit|"
+_SIGN_NOUN = (r"(?:droop|weak|numb(?!er)|slur\w*(?: speech)?|paralysis|flopp|fever|temperature|headache|stiff neck|leak|fluid|vomit|"
               r"confus|dizz|rash|hive|swell)\w*")
 _TROUBLE = r"(?:trouble|problem|difficulty|issue)s? (?:with |in )?(?:breath|swallow|speak|talk|speech|see|hear)\w*"
 _DENIED_SIGN = re.compile(
@@ -168,7 +168,8 @@ _PAST_STROKE = re.compile(
     r"\b(?:have|had) (?:a |an |his |her |my )?(?:mini |minor |small |mild )?stroke (?:\S+ ){0,3}"
     r"(?:ago|last|in (?:19|20)\d\d|before|year|month|back in|once)|\bhistory of (?:\S+ )?stroke|"
     r"\b(?:previous|past|prior|old|earlier) stroke|\b(?:after|since) (?:his|her|my|their|a|the) stroke\b|"
-    r"\bstroke (?:\S+ ){0,2}(?:year|month|decade)s? ago\b|\bstroke survivor\b|"
+    r"\bstroke (?:\S+ ){0,2}(?:year|month|decade)s? ago\b|\bstroke survivor\b|\b(?:19|20)\d\d stroke\b|"
+    r"\bstroke (?:\S+ ){0,2}(?:leave|left) (?:\S+ )?(?:no|without) (?:\S+ )?(?:problem|damage|effect|issue|sign)|"
     r"\b(?:grand(?:mother|ma|mum|mom|father|pa|dad)|granny|gran|nan|nana|great[- ]\w+|late \w+) (?:\S+ ){0,2}"
     r"(?<!just )(?:have|had) (?:a |an )?(?:\S+ )?stroke\b|"
     r"\b(?:think|thought) (?:\S+ ){0,4}(?:have|having|be|was) (?:a )?stroke\b(?=.*\b(?:but|at first|first start\w*|back then)\b)"

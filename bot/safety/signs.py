@@ -19,7 +19,7 @@ _GAP = r"(?:\S+ ){0,5}"
 # Fainting, not "a faint clicking in my ear".
 FAINTED = r"\b(?<!a )(?<!very )faint(?:ed|ing|s)?\b(?! (?:click|sound|noise|buzz|ring|twitch|flicker|line|mark|scar|trace|hint|idea))"  # up to five words between two parts of a pattern
 _FACE = r"(?:face|facial|side of my face|smile|mouth|lip|cheek|eyelid|eye|one side|half)"
-_WEAK = r"(?:weak|droop|drop|fell\b|sag|numb|flopp|flaccid|paralysis|frozen(?!(?: -)? face (?:injection|jab|shot|look|botox|treatment))|freeze|dead|slack|fall|crooked|lopsided|uneven|limp|tingl|hang\w* down)"
+_WEAK = r"(?:weak|droop|drop|fell\b|sag|numb(?!er)|flopp|flaccid|paralysis|frozen(?!(?: -)? face (?:injection|jab|shot|look|botox|treatment))|freeze|dead|slack|fall|crooked|lopsided|uneven|limp|tingl|hang\w* down)"
 
 
 # Choking, not "choked up" or "this spasm is choking my social life".
@@ -98,7 +98,9 @@ CRISIS_PATTERNS = _rx(
     r"\bnot worth live\b", r"\bnothing to live for\b", r"\bgive up on life\b",
     r"\bpoint (?:in|of) (?:living|live|life|go on|going on)\b", r"\bbetter off without me\b",
     r"\bno (?:one|body) would (?:miss|care about) me\b", r"\bwish i (?:be|was|were) dead\b",
-    r"\b(?:lethal|leathal|lethel|fatal|deadly) (?:dose|amount)", r"\bhow many (?!(?:\S+ )?(?:people|patient|ppl|person|of them|die)\b)(?:\S+ ){0,4}(?:kill|die|fatal|lethal|overdose)",
+    r"\b(?:lethal|leathal|lethel|fatal|deadly) (?:dose|amount)", r"\b(?:combo|combination|mix|mixture|cocktail) of (?:\S+ ){0,3}(?:med|pill|tablet|drug)\w*\b(?:\s\S+){0,4}? (?:deadly|lethal|fatal|kill)",
+    r"\b(?:dead|die|death|kill|end it|suicid\w*)\b(?:\s\S+){0,15}? (?:gun|firearm|rifle|pistol|shotgun)s?\b",
+    r"\b(?:gun|firearm|rifle|pistol|shotgun)s?\b(?:\s\S+){0,15}? (?:dead|die|death|kill|end it|suicid\w*)\b", r"\b(?:dose|amount|time the (?:usual|normal|prescribed))s? (?:\S+ ){0,3}(?:be |become )?(?:lethal|leathal|fatal|deadly)\b", r"\bhow many (?!(?:\S+ )?(?:people|patient|ppl|person|of them|die)\b)(?:\S+ ){0,4}(?:kill|die|fatal|lethal|overdose)",
     # mortality of a treatment is a question about it: "how many people actually die from MVD?"
     r"\b(?:how (?:many|much)(?! (?:\S+ )?(?:people|patient|ppl|person|of them)\b)|what (?:dose|amount)|max(?:imum)?|too many|"
     r"amount of|dose of|enough|"
@@ -161,25 +163,25 @@ SYMPTOM_PATTERNS = (
         r"\bword\w* (?:\S+ ){0,2}(?:make no sense|do not make sense|not make sense)",
         r"\b(?:say|saying|said|talk\w*|speak\w*|speech) (?:\S+ ){0,3}(?:make no sense|(?:do|does) not make (?:any )?sense)",
         r"\b(?:other|opposite|good|wrong|non[- ]?spasm|normal) side\b(?:\s\S+){0,12}? (?:go |gone |be |feel )?"
-        r"(?:numb|droop|weak|sag|slack|paralys|dead|limp)",
+        r"(?:numb(?!er)|droop|weak|sag|slack|paralys|dead|limp)",
         r"\b(?:leg|knee|arm)s? (?:\S+ ){0,2}(?:give way|gave way|buckle|collapse|give out|gave out)",
         r"\b(?:whole )?body (?:\S+ ){0,2}(?:shook|shake|shaking|jerk\w*)\b",
         r"\bword\w* (?:\S+ ){0,4}(?:jumble|wrong|mix\w* up|garble|muddle|scramble|weird|funny|strange|odd|nonsense)",
         r"\b(?:talk|speak|speech)\w* (?:\S+ ){0,4}nonsense\b",
         r"\b(?:can|could) not say what i mean\b",
-        r"\b(?:arm|leg|hand|side of my body) (?:\S+ ){0,4}(?:weak|numb|paralysis|heavy|can not move|go dead|flopp|limp|useless|"
+        r"\b(?:arm|leg|hand|side of my body) (?:\S+ ){0,4}(?:weak|numb(?!er)|paralysis|heavy|can not move|go dead|flopp|limp|useless|"
         r"will not work|wo not work|won't work|do not work)", r"\b(?:can|could) not (?:hold|grip|grasp) (?:his|her|my|a|the)\b",
         r"\b(?:speech|voice|talk\w*|words) (?:\S+ ){0,2}(?:sound\w* )?drunk\b",
         r"\b(?:can|could) not find (?:\S+ ){0,2}word", r"\bword[- ]?finding\b",
-        r"\b(?:left|right|l|r|one|1)[- ]?sid(?:e|ed) (?:\S+ )?(?:weak|numb|paralys)",
+        r"\b(?:left|right|l|r|one|1)[- ]?sid(?:e|ed) (?:\S+ )?(?:weak|numb(?!er)|paralys)",
         r"\b(?:can|could) not (?:\S+ ){0,2}(?:lift|raise|move) (?:\S+ ){0,2}(?:arm|leg|hand)",
-        r"\b(?:weak|numb|paralysis) (?:\S+ ){0,4}(?:arm|leg|hand|body)\b",
-        r"\b(?:weak|numb|tingl|paralysis|heavy|dead)\w* (?:\S+ ){0,4}(?:whole|entire) (?:\S+ )?side\b",
-        r"\b(?:whole|entire) (?:\S+ )?side (?:\S+ ){0,4}(?:weak|numb|tingl|paralysis|heavy|dead)",
+        r"\b(?:weak|numb(?!er)|paralysis) (?:\S+ ){0,4}(?:arm|leg|hand|body)\b",
+        r"\b(?:weak|numb(?!er)|tingl|paralysis|heavy|dead)\w* (?:\S+ ){0,4}(?:whole|entire) (?:\S+ )?side\b",
+        r"\b(?:whole|entire) (?:\S+ )?side (?:\S+ ){0,4}(?:weak|numb(?!er)|tingl|paralysis|heavy|dead)",
         r"\b(?:sudden|suddenly|lose|lost|loss of) (?:\S+ ){0,3}(?:vision|sight|see)\b", r"\b(?:can|could) not see\b(?! (?:\S+ )?(?:point|way|future|reason|light|end|myself|any way))",
         r"\bblind\b", r"\bdouble vision\b", r"\bworst headache\b", r"\bthunderclap\b",
         r"\bsudden (?:\S+ ){0,2}(?:severe )?headache\b", r"\b(?:sudden\w*|new|severe|very) (?:\S+ ){0,2}confus\w*(?! (?:by|about|with|over|as to))",
-        r"\bconfus\w* (?:\S+ ){0,4}(?:slur|droop|weak|numb|headache|can not speak)", r"\bpass(?:ed)? out\b",
+        r"\bconfus\w* (?:\S+ ){0,4}(?:slur|droop|weak|numb(?!er)|headache|can not speak)", r"\bpass(?:ed)? out\b",
         FAINTED, r"\bunconscious\b", r"\bseizure (?:now|right now)\b", r"\bhave a (?:seizure|fit)\b",
         r"\b(?:fit|seizure|convulsion)s? (?:\S+ ){0,2}(?:now|right now)\b", r"\bconvuls", r"\bshak\w* all over\b",
         r"\bface (?:be )?(?:\S+ ){0,2}(?:go|be|feel) (?:\S+ ){0,2}(?:weird|funny|strange) and (?:\S+ ){0,2}(?:speak|talk|speech)",

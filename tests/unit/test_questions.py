@@ -195,3 +195,74 @@ def test_subjects_the_page_never_speaks_of_get_no_fact(text: str) -> None:
 def test_a_second_question_beyond_the_page_is_named() -> None:
     reply = respond("what does the emg add in the complicated cases and who performs it")
     assert "complex cases" in reply.text and "who carries out" in reply.note
+
+
+@pytest.mark.parametrize(("text", "page_says"), [
+    # the page gives no figures: a count, share or size asked of a named topic
+    ("roughly how many research papers exist on acupuncture for this?", "more studies are needed"),
+    ("what share of the facial nerve gets cut, a quarter?", "part of the facial nerve"),
+    ("how long is the incision behind the ear in cm", "incision behind the ear"),
+    ("any numbers on how well botox works?", "effective for most people"),
+    # examples or a list of what the page names only in general
+    ("what counts as a more complex case for the EMG? examples please", "more complex cases"),
+    ("Name the other brain conditions an MRI can pick up. Give me a list", "other brain condition"),
+    # more depth than the page goes into
+    ("explain the chemistry of how botox blocks the nerve signals", "block nerve signals"),
+    ("radiofrequency thermocoagulation, how it is done step by step?", "radiofrequency thermocoagulation"),
+    ("what material is the pad in MVD", "spongelike pad"),
+])
+def test_detail_beyond_a_named_fact_gets_the_fact_and_how_far_the_page_goes(text: str, page_says: str) -> None:
+    reply = respond(text)
+    assert reply.kind == PARTLY and page_says in reply.text and "doesn't cover" in reply.note
+
+
+@pytest.mark.parametrize("text", [
+    "How many treatments are there?",
+    "how many tests do they do for this",
+    "what other treatments are there besides botox",
+])
+def test_counting_the_options_is_still_the_list(text: str) -> None:
+    assert respond(text).kind in (LIST_TESTS, LIST_TREATMENTS, FACT, COMPARE)
+
+
+@pytest.mark.parametrize(("text", "attribute"), [
+    ("Botox - precisely how many weeks between the shots? 10 or 12?", "frequency"),
+    ("Heat therapy: how many sessions would I need?", None),
+])
+def test_choices_and_a_label_leave_the_question_its_own(text: str, attribute: str) -> None:
+    """"10 or 12?" adds to the question before it; "Heat therapy:" labels the question after it."""
+    reply = respond(text)
+    assert reply.kind == PARTLY and "doesn't cover" in reply.note
+    if attribute == "frequency":
+        assert "every few months" in reply.text
+
+
+def test_likening_a_topic_to_something_else_gets_what_the_page_says_it_is() -> None:
+    reply = respond("heat therapy, who does it and is it like a sauna?")
+    assert reply.kind == PARTLY and "heat therapy" in reply.text.lower() and "doesn't cover" in reply.note
+
+
+def test_how_much_a_treatment_helps_is_no_cost_question() -> None:
+    reply = respond("how much does the botox help?")
+    assert "cost" not in (reply.text + reply.note).lower() and "effective for most people" in reply.text
+
+
+def test_a_simple_fact_asked_further_gets_how_far_the_page_goes() -> None:
+    """A follow-on like 'does that mean completely?' keeps the fact and adds the gap, even without a named test."""
+    reply = respond("you say treatment improves quality of life, but does that mean it stops completely?")
+    assert reply.kind == PARTLY and "quality of life" in reply.text and "doesn't cover" in reply.note
+
+
+def test_a_contrast_agents_name_gets_the_page_dye_beside_the_gap() -> None:
+    reply = respond("is the dye for the MRA iodine based or something else?")
+    assert reply.kind == PARTLY and "special dye" in reply.text and "doesn't mention it by name" in reply.note
+
+
+def test_an_allergy_to_a_contrast_agent_still_gets_no_fact() -> None:
+    reply = respond("I react badly to gadolinium. Can I have the MRA?")
+    assert "From our hemifacial spasm page" not in reply.full_text and "doesn't cover" in reply.full_text
+
+
+def test_the_clinics_change_of_treatment_is_no_medicine_change() -> None:
+    reply = respond("at what point do doctors move to surgery instead of botox")
+    assert "without your own clinician" not in reply.full_text

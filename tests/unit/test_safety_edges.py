@@ -172,3 +172,42 @@ def test_history_comparisons_and_figures_raise_no_alarm(text: str) -> None:
 ])
 def test_the_same_words_as_a_report_are_red_flags(text: str) -> None:
     assert detect_red_flag(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "The paperwork kills me. What does the MRA show?",
+    "Shots don't kill me, the cost does lol. How often is Botox repeated?",
+    "Sick to death of pills. What is microvascular decompression?",
+    "World Cup fever pitch here! Which tests are used?",
+    "Mostly deaf in one ear since childhood. What does an EMG measure?",
+    "Deaf in my left ear all my life. Is an MRI loud?",
+])
+def test_hyperbole_and_a_lifelong_state_are_no_red_flag(text: str) -> None:
+    assert detect_red_flag(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "would a dose twenty times the prescribed one be fatal",
+    "is an amount like the whole box deadly? asking for me",
+])
+def test_an_amount_asked_as_deadly_is_a_crisis(text: str) -> None:
+    flag = detect_red_flag(text)
+    assert flag is not None and flag.kind == CRISIS
+
+
+@pytest.mark.parametrize("text", [
+    "which mix of my tablets would be lethal",
+    "my brother keeps saying he'd be better dead and he has a rifle at home",
+])
+def test_a_deadly_mix_and_a_death_wish_beside_a_gun_are_a_crisis(text: str) -> None:
+    flag = detect_red_flag(text)
+    assert flag is not None and flag.kind == CRISIS
+
+
+@pytest.mark.parametrize("text", [
+    "her 2019 stroke left no lasting damage. What does an MRA show?",
+    "the cost will be the death of me. Is MVD the long-term option?",
+    "my numbers on the app are weird, what is an EMG",
+])
+def test_past_strokes_figures_and_numbers_stay_calm(text: str) -> None:
+    assert detect_red_flag(text) is None
