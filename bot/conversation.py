@@ -115,8 +115,8 @@ def respond(
         general = None if unrelated else _general_information(advice, analysis)
         figures = advice == DOSE and question.gap.kind == "detail"  # "how many units?": the dose line says it
         return personal_advice_reply(advice, general, None if figures else question.subject)
-    if advice is not None:
-        return personal_advice_reply(advice, _general_information(advice, analysis))
+    if advice is not None:  # "I've a pacemaker - should I have the MRI?": the device's gap beside the advice
+        return personal_advice_reply(advice, _general_information(advice, analysis), question.caveat)
     if describes_symptoms(analysis):
         return personal_advice_reply(SYMPTOMS, general_information(("diagnosis", "treatment")))
     if question.kind == UNCLEAR and intent in ("ask_uncovered", "out_of_scope"):

@@ -93,6 +93,9 @@ _POINTS_BACK = re.compile(r"\b(?:(?<!it )(?<!what )that|this|these|those|link|tr
                           r"instead)\b")
 _SETS_ASIDE = re.compile(r"\b(?:(?:quite )?(?:apart|aside) from|unrelated to|besides|other than|separately from|"
                          r"leave|leaving|put\w* aside) (?:all )?(?:that|this)\b")  # "Quite apart from that, ..."
+# "Is that an implanted stimulator?", "is the pad an implant?": what a treatment is, not the patient's device.
+_WHAT_IT_IS = re.compile(r"\b(?:be|is|are) (?:that|it|this|they|those|the \w+) (?:\w+ )?(?:an? )?"
+                         r"(?:implant\w*|stimulator)\b")
 _APPLIES_TO_THEM = re.compile(
     r"\b(?:can|could|may|should|shall|will|would|do|does) (?:i|he|she|we|they|my \w+|his \w+|her \w+)\b|"
     r"\b(?:safe|ok|okay|alright|allowed|suitable|risk\w*|dangerous|affect|interact\w*|my option|option for|"
@@ -200,6 +203,9 @@ class Coverage:
         for subject_class in self.classes:
             read_in = asked if subject_class.asked_only else reading if subject_class.always else background_free
             term = subject_class.match(read_in, self.explained)
+            what_it_is = term and term.lower().startswith("implant") and _WHAT_IT_IS.search(read_in.lemmas)
+            if what_it_is and subject_class.always:
+                continue
             if term:
                 # A device named only before a general question: the answer, with the caveat beside it.
                 aside = subject_class.always and general and not subject_class.match(asked, self.explained)

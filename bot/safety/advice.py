@@ -44,7 +44,7 @@ _PATTERNS = (
         r"\bdos(?:e|age|ing)\b(?! of (?:\S+ ){0,3}(?:botox|medicine)\?? *$)",
         r"\bhow much (?:\S+ ){0,4}(?:take|use|inject|get|have|give|put|need|be allow\w*|can i|should)\b",
         r"\bhow many (?:\S+ ){0,2}(?:pill|tablet|unit|mg|milligram|shot|injection|capsule|dose)",
-        r"\b(?:mg|milligram|ml|unit|microgram|mcg)\b", r"\bmaximum\b", r"\bmax (?:amount|dose)\b",
+        r"\b(?:mg|milligram|ml|unit|microgram|mcg)\b", r"\bmaximum\b", r"\bmax (?:amount|dose)\b", r"\bmax (?:\S+ ){0,2}(?:you|i|one|he|she|we|a person|someone|anyone|people) (?:can|could|should|be allow)",
         rf"\b(?:what|which) (?:\S+ )?(?:strength|dosage)\b(?=.*\b{MEDICINE})", r"\bhow strong (?:a |the |of a )?(?:dose|pill|tablet)\b",
         r"\bmost (?:\S+ ){0,3}(?:i|you) (?:can|be allow\w*|should)\b",
         r"\bhow (?:often|many time) (?:\S+ ){0,3}(?:should|can|do|be allow) i (?:take|use|have)\b",
@@ -54,7 +54,7 @@ _PATTERNS = (
     )),
     (MEDICINE_CHANGE, _rx(
         rf"\b(?:stop|quit|skip|miss|forget|forgot|double|halve|half|cut|taper|wean|reduce|lower|"
-        rf"raise|increase|decrease|change|switch|swap|replace|drop|ditch|restart|resume|start|begin|"
+        rf"raise|increase|decrease|change|switch|swap|replace|drop|ditch|restart|resume|start|begin|cease|discontinu|"
         rf"come off|get off|go off|go without|do without|run out|ran out)\w* (?:(?!spasm|twitch)\S+ ){{0,5}}{MEDICINE}",
         rf"\b{MEDICINE} (?:\S+ ){{0,2}}(?:sooner|earlier|more often|less often|more frequent)",
         rf"\b(?:sooner|earlier) (?:\S+ ){{0,2}}{MEDICINE}",
@@ -64,8 +64,9 @@ _PATTERNS = (
         r"(?! (?:\S+ )?(?:spasm|twitch|signal|nerve|muscle|work|help|have an effect))",
         rf"\b(?:stretch|space|spread|push)\w* (?:out )?(?:\S+ ){{0,2}}{MEDICINE}\w* (?:\S+ ){{0,2}}(?:to|out|further|longer|every)\b",
         rf"\b(?:go|wait|leave it) longer between (?:\S+ )?{MEDICINE}",
+        rf"^(?=.*\b{MEDICINE}).*\b(?:can|may|could|should|shall) i (?:\S+ )?(?:stop|cease|discontinu\w*|quit|come off|drop)\b",
         r"\bcold turkey\b", r"\b(?:some|one|a few|a couple) of (?:hers|his|theirs)\b", r"\bleftover (?:tablet|pill|med)",
-        rf"^(?=.*\b{MEDICINE}).*\b(?:bump|put|push|turn) (?:it|them) up\b", r"\b(?:bin|chuck|ditch|throw away|throw out) (?:the |my |those |these |them|it)\b",
+        rf"^(?=.*\b{MEDICINE}).*\b(?:bump|put|push|turn) (?:it|them) up\b", r"\b(?:bin|binned|chuck|chucked|ditch|ditched|throw away|throw out|threw away|threw out) (?:the |my |those |these |them|it)\b",
         r"\b(?:swap|switch|change) (?:them|it) (?:\S+ ){0,3}(?:for|to) (?:something|another|a different)\b",
         rf"\b{MEDICINE}\w* (?:\S+ ){{0,10}}(?:start|restart|begin)\w* (?:take|taking|use|using|on) (?:those|these|them|it)\b",
         r"\bcut (?:it|them) down\b", rf"^(?=.*\b{MEDICINE}).*\b(?:have|get) (?:it|them|my|the) (?:\S+ ){{0,2}}(?:do |done )?(?:earlier|sooner)\b",
@@ -95,6 +96,7 @@ _PATTERNS = (
         r"\b(?:keep|carry on|continue|stay on) (?:take|taking|use|using|with|on) (?:them|it|these|those|the \S+|my \S+)\b",
     )),
     (OWN_RESULTS, _rx(
+        r"\bhave they (?:\S+ ){0,2}miss\w*\b",
         r"\b(?:read|interpret|explain|look at|check|review|translate|decode) (?:\S+ ){0,2}my\b",
         r"\bmy (?:mri|mra|emg|scan|result|report|test|imaging|letter|prescription|script|blood test)\b"
         r"(?! (?:be |alone |on its own )?(?:enough|sufficient))",
@@ -138,6 +140,8 @@ _PATTERNS = (
         r"\bmy \S+ (?:\S+ ){0,8}(?:serious|dangerous|worrying|bad|normal)\s*\?\s*$", r"\bsign (?:of |that )?(?:something|anything) (?:be )?(?:serious|bad|wrong)",r"\b(?:something|anything) (?:be )?wrong with (?:me|him|her|my)\b",
     )),
     (WHICH_DOCTOR, _rx(
+        r"\b(?:the )?(?:better|best) (?:surgeon|doctor|neurologist|consultant|specialist)\b",
+        r"\b(?:do|should) (?:i|we|he|she) (?:\S+ )?(?:need|see|go to) an? (?:\S+ ){0,2}(?:doctor|specialist|surgeon|neurologist)\b",
         r"\b(?:the )?(?:right|best|correct|proper) (?:one|doctor|person|specialist|place) (?:for me |for him |for her )?to (?:see|go to|visit)\b",
         r"\b(?:which|what) (?:kind of |sort of |type of )?(?:doctor|specialist|test|scan|exam|consultant|"
         r"surgeon|department) (?:\S+ ){0,3}(?:i|me|we|us|he|she|him|her|they|them)\b",
@@ -179,10 +183,10 @@ _PATTERNS = (
         r"\bif i (?:have|get|got) (?:one|it|that|this|a tumou?r|hemifacial|hfs)\b",
     )),
     (PERSONAL_CHOICE, _rx(
-        r"\bshould (?:i|we)\b", r"\bmust (?:i|we)\b(?! \S+ (?:first|before))", r"\bdo i (?:really )?need (?:a |an |to have |to get |to try )?"
+        r"\bshould (?:i|we)\b", r"\bmust (?:i|we)\b(?! \S+ (?:first|before))(?! (?:lie|stay|keep|remain|sit|wear|fast|undress|be in)\b)", r"\bdo i (?:really )?need (?:a |an |to have |to get |to try )?"
         r"(?:proper |real |some |more |another |a second |further |a repeat |a redo |a new )?"
         r"(?:surgery|mvd|decompression|botox|operation|treatment|medication|medicine|pill|injection)\b",
-        r"\bwould you recommend\b", r"\bwhat would you (?:do|choose|recommend)\b",
+        r"\bwould you recommend\b", r"\bwhat would you (?:do|choose|recommend)\b", r"\bwhat you (?:would|'d|d) do\b", r"\bin my shoes?\b", r"\bif you (?:be|were|was) me\b", r"\b(?:would|do|can) you (?:advise|suggest)\b", r"\bgood plan\b",
         rf"\bshould (?:he|she|they|{_RELATIVE}) (?:\S+ ){{0,2}}(?:have|get|go|do|try|start|wait|book|choose|pick|stick)\b",
         r"\b(?:how (?:many|much|often|long)|which|what) (?:\S+ ){0,5}(?:i|we) (?:should|must|need to|have to) "
         r"(?:do|have|get|take|try|go for|choose|pick|start|book)\b",

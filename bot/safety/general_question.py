@@ -79,7 +79,8 @@ _REPORTED = re.compile(r"\b(?:fever|temp\w*) (?:of |be |at |is |was )?(?:3[89]|4
 # "Could you tell me ...": the patient as the one told, not the one with the symptom.
 _POLITE_LEAD = re.compile(r"^(?:(?:would|could|can|will) you (?:please |kindly )?(?:be so kind as to |mind )?|please |kindly |"
                           r"(?:\S+ )?kind as to )?(?:tell|let|show|explain to|advise) (?:me|us)(?: know)? "
-                          r"(?=(?:how|what|whether|if|when|which|why)\b)")
+                          r"(?=(?:how|what|whether|if|when|which|why)\b)|"
+                          r"^i(?: should| would|'d)? (?:like|wish|want) to (?:know|ask|understand) (?=(?:about |of )?(?:the|what|how|whether|if))")
 _TOLD = re.compile(r"\b(tell|let|show|give|explain to|remind|help) me\b")
 # A short question about a treatment's effects, asking nothing of the patient's own ("nerve cut = face paralysed?").
 _TREATMENT = re.compile(r"\b(?:cut|surgery|surgical|op|operation|mvd|decompression|botox|injection|jab|shot|treatment|"
@@ -112,5 +113,5 @@ def _is_general_question(raw: str, lemmas: str) -> bool:
         return True
     if _PERSONAL.search(text):
         return False
-    return bool(_QUESTION_START.search(text) or (text.endswith("?") and _GENERAL.search(lemmas)))
+    return bool(_QUESTION_START.search(text) or ((text.endswith("?") or polite) and _GENERAL.search(lemmas)))
 

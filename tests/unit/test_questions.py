@@ -266,3 +266,27 @@ def test_an_allergy_to_a_contrast_agent_still_gets_no_fact() -> None:
 def test_the_clinics_change_of_treatment_is_no_medicine_change() -> None:
     reply = respond("at what point do doctors move to surgery instead of botox")
     assert "without your own clinician" not in reply.full_text
+
+
+def test_asking_whether_a_treatment_is_an_implant_is_no_device_of_theirs() -> None:
+    reply = respond("heat therapy - is that an implanted device or done once?")
+    assert reply.kind == PARTLY and "heat therapy" in reply.text.lower() and "with a device" not in reply.full_text
+    mine = respond("I have an implant in my jaw. Is the MRI safe for me?")
+    assert "From our hemifacial spasm page" not in mine.full_text and "device" in mine.full_text
+
+
+@pytest.mark.parametrize("text", [
+    "I have taken baclofen nightly for a year. May I simply discontinue it?",
+    "what's the max carbamazepine a person can take",
+    "I've chucked my tablets in favour of acupuncture. Good plan?",
+    "Which is the better surgeon for MVD, the professor or his registrar?",
+    "Do I need a skin doctor or a brain specialist for this?",
+    "If you were in my shoes, injections for life or the operation?",
+])
+def test_personal_questions_in_formal_and_blunt_words_get_their_own_clinician(text: str) -> None:
+    assert "your own" in respond(text).full_text
+
+
+def test_needles_placed_on_the_body_are_acupuncture_not_a_body_part() -> None:
+    reply = respond("those fine needles they put in your hands and ears, could that settle a facial spasm?")
+    assert "acupuncture" in reply.text.lower() and "other parts of the body" not in reply.full_text

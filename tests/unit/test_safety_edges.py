@@ -211,3 +211,14 @@ def test_a_deadly_mix_and_a_death_wish_beside_a_gun_are_a_crisis(text: str) -> N
 ])
 def test_past_strokes_figures_and_numbers_stay_calm(text: str) -> None:
     assert detect_red_flag(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Gasping for a brew after that scan. What does the MRI show?",
+    "The receptionist was breathtakingly slow. Anyway, what is an EMG?",
+    "I choked on a peanut at Easter 2015, nothing since. What is Botox?",
+    "My lip jumps during meetings and I could die. Is it one side usually?",
+    "I would like to know the main risks of the decompression, such as hearing loss.",
+])
+def test_idioms_dated_history_and_a_polite_risk_question_stay_calm(text: str) -> None:
+    assert detect_red_flag(text) is None
