@@ -47,7 +47,7 @@ ATTRIBUTE_CUES: Sequence[Tuple[str, Pattern[str]]] = (
         r"\bbefore (?:the |an |my )?(?:op|surgery|operation)\b", r"\bat what (?:point|stage)\b",
         r"\b(?:everyone|everybody|every patient|all patient|anyone|anybody) (?:\w+ ){0,3}(?:get|have|need)\b",
         r"\bonly (?:for|if|when|in) (?:\S+ ){0,3}(?:complicat|complex|difficult|hard|surgery|op\b|operation|unusual|severe)",
-        r"\bfor everyone\b(?:\s\S+){0,4}? or only\b", r"\bcomplicated case", r"\bmild(?:er)? case",
+        r"\bfor everyone\b(?:\s\S+){0,4}? or only\b", r"\bcompl(?:icated|ex) case", r"\bmild(?:er)? case",
         r"\bif (?:\S+ ){0,2}surgery (?:be|is) (?:on the table|being considered|an option|plan)", r"\bif (?:i|you|they) (?:be |are )?(?:go|heading) for surgery\b",
         r"\bneed (?:a |an |the )?\S+ if\b",
         r"\bonly (?:some|certain) (?:people|ppl|patient|case)",

@@ -290,3 +290,7 @@ def test_personal_questions_in_formal_and_blunt_words_get_their_own_clinician(te
 def test_needles_placed_on_the_body_are_acupuncture_not_a_body_part() -> None:
     reply = respond("those fine needles they put in your hands and ears, could that settle a facial spasm?")
     assert "acupuncture" in reply.text.lower() and "other parts of the body" not in reply.full_text
+
+
+def test_complex_cases_ask_when_the_emg_is_used() -> None:
+    assert "more complex cases" in respond("is the EMG only for complex cases?").text
