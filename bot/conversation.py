@@ -27,7 +27,8 @@ from bot.knowledge.questions import (
     analyse_question,
 )
 from bot.nlp.normalize import lemma_text
-from bot.nlp.reading import asking_clauses, is_question_shaped, question_clause
+from bot.nlp.reading import asking_clauses, is_question_shaped, question_clause, read
+from bot.nlp.reading import asks as asks_anything
 from bot.replies import Reply
 from bot.safety.advice import (
     DOSE,
@@ -36,6 +37,7 @@ from bot.safety.advice import (
     NEXT_STEP,
     OWN_RESULTS,
     PERSONAL_CHOICE,
+    PROGNOSIS,
     SELF_DIAGNOSIS,
     SERIOUSNESS,
     SYMPTOMS,
@@ -56,12 +58,14 @@ GENERAL_TOPICS = {
     NEXT_STEP: ("diagnosis", "treatment"),
     PERSONAL_CHOICE: ("treatment",),
     SELF_DIAGNOSIS: ("diagnosis",),
+    PROGNOSIS: ("early_diagnosis",),  # the page's one word on how it goes: early diagnosis and treatment help
 }
 # Kinds whose general information is a topic's fact of a given attribute: how serious a case is
 # meets how the page ties treatment to severity; which doctor meets who asks and examines.
 GENERAL_FACTS = {
     SERIOUSNESS: (("diagnosis", "what"), ("treatment", "when_used")),
     WHICH_DOCTOR: (("diagnosis", "what"), ("medical_history", "what")),
+    SELF_DIAGNOSIS: (("diagnosis", "what"), ("medical_history", "what")),  # "one or both sides of the face"
 }
 # A clause that opens by pointing back at the one before it ("does that work?", "is it safe?").
 _POINTS_BACK = re.compile(r"^(?:\S+ ){0,2}(?:that|it|this|they|those|these)\b")
@@ -105,16 +109,19 @@ def respond(
     if advice is None and intent == "ask_personal_advice" and question.kind == UNCLEAR \
             and not describes_symptoms(analysis):
         advice = ""
-    if advice is not None and question.gap and question.kind in (UNCOVERED, PARTLY):
+    # "should I wear sunnies all the time?": nothing on the page ("a vessel 'strangling' my nerve?" has its words)
+    off_page = question.kind == UNCOVERED and not question.topics and not related_topics(analysis.reading)
+    if advice is not None and (question.gap or off_page) and question.kind in (UNCOVERED, PARTLY):
         # "Is the MRA dye safe for me, I have kidney problems?": their own clinician first, then what
         # the page lacks, then its general information (after both, it cannot read as "fine"). A
         # medicine change beside a device or drug ("stop my blood thinners before the op") has none.
         # ("the seizure pill, my kidneys are weak" names one of the page's medicines: its fact)
-        unrelated = (advice in (DOSE, MEDICINE_CHANGE) and question.gap.kind == "device"
+        gap_kind = question.gap.kind if question.gap else None
+        unrelated = (advice in (DOSE, MEDICINE_CHANGE) and gap_kind == "device"
                      and not set(question.topics) & set(MEDICINE_TOPICS))
         general = None if unrelated else _general_information(advice, analysis)
-        figures = advice == DOSE and question.gap.kind == "detail"  # "how many units?": the dose line says it
-        return personal_advice_reply(advice, general, None if figures else question.subject)
+        figures = advice == DOSE and gap_kind == "detail"  # "how many units?": the dose line says it
+        return personal_advice_reply(advice, general, None if figures else question.subject or "that")
     if advice is not None:  # "I've a pacemaker - should I have the MRI?": the device's gap beside the advice
         return personal_advice_reply(advice, _general_information(advice, analysis), question.caveat)
     if describes_symptoms(analysis):
@@ -159,7 +166,7 @@ def describes_symptoms(analysis: MessageAnalysis) -> bool:
     question, reading = analysis.question, analysis.reading
     leaves_page = question.kind == UNCLEAR or (
         question.kind == UNCOVERED and (question.gap is None or question.gap.kind in _DESCRIPTIVE_GAPS))
-    asks = is_question_shaped(reading.text) or question_clause(reading) is not reading
+    asks = is_question_shaped(reading.text) or question_clause(reading) is not reading or asks_anything(reading)
     return (leaves_page and not asks
             and bool(_SPASM_WORDS.search(reading.lemmas))
             and ("condition" in reading.topics or bool(_FACE_WORDS.search(reading.lemmas))))
@@ -184,7 +191,8 @@ def _general_information(advice: str, analysis: MessageAnalysis) -> Optional[str
         named, related = (), ("early_diagnosis",)
     else:
         related = () if named else related_topics(analysis.reading, besides)
-    if not named and not related and advice in GENERAL_FACTS:
+    # "which doctor should I see?": who asks and examines first, whatever other page words the message echoes
+    if not named and advice in GENERAL_FACTS and (not related or advice == WHICH_DOCTOR):
         facts = " ".join(filter(None, (general_information((key,), attribute)
                                        for key, attribute in GENERAL_FACTS[advice])))
         return " ".join(dict.fromkeys(_SENTENCE_END.split(facts)))  # each sentence once
@@ -194,9 +202,11 @@ def _general_information(advice: str, analysis: MessageAnalysis) -> Optional[str
     beside_gap = question.kind == PARTLY  # the fact the question touches on ("the MRA's dye")
     stated = (question.attribute_from_text or beside_gap) and named and advice != DOSE  # a dose: what it is
     attribute = question.attribute if stated else "what"
-    asked_when = not (question.attribute_from_text or beside_gap)
+    if advice == OWN_RESULTS and attribute != "what":  # their own report: what the test is, then what was asked
+        return " ".join(dict.fromkeys(filter(None, (general_information(topics, "what"),
+                                                    general_information(topics[:1], attribute)))))
     imaging = tuple(t for t in named if t in IMAGING_TOPICS)
-    if advice in (WHICH_DOCTOR, PERSONAL_CHOICE) and imaging and (asked_when or len(imaging) > 1):
+    if advice in (WHICH_DOCTOR, PERSONAL_CHOICE) and imaging:
         # "should I insist on an MRA?": what the test is, and when the page says imaging is used
         return " ".join(dict.fromkeys(filter(None, (general_information(topics, "what"),
                                                     general_information(imaging[:1], "when_used")))))
@@ -214,4 +224,4 @@ def is_knowledge_question(text: str, last_topic: Optional[str] = None) -> bool:
     off_topic = question.kind == UNCOVERED and not question.topics and question.gap is None
     # "Are there support groups?" asks about something real the page lacks: say so, rather
     # than "I didn't understand"; an off-topic remark that asks nothing is left to the caller.
-    return question.kind != UNCLEAR and (not off_topic or is_question_shaped(text or ""))
+    return question.kind != UNCLEAR and (not off_topic or asks_anything(read(text or "")))

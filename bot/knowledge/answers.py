@@ -13,6 +13,7 @@ from bot.knowledge.questions import (
     LIST_TESTS,
     LIST_TREATMENTS,
     PARTLY,
+    TOPIC_CONTEXT_GAPS,
     UNCOVERED,
     Question,
 )
@@ -74,11 +75,34 @@ def list_reply(kb: FactsFile, kind: str) -> Reply:
     return Reply(text, _topic_buttons(kb, TREATMENT_TOPICS), topic="treatment", kind=kind)
 
 
-def uncovered_reply(subject: str, topic: Optional[str] = None) -> Reply:
-    """Say plainly that the page does not cover this, and point to the care team."""
-    text = f"{NOT_COVERED.format(subject=subject)} {ASK_CARE_TEAM}"
+def uncovered_reply(subject: str, topic: Optional[str] = None, context: str = "") -> Reply:
+    """Say plainly that the page does not cover this, and point to the care team.
+
+    ``context`` is what the page does say of the topic asked about, said after the gap so that it
+    cannot read as the answer ("doesn't cover side effects of Botox. Here is what our page does say ...").
+    """
+    text = f"{NOT_COVERED.format(subject=subject)} {context}{ASK_CARE_TEAM}"
     return Reply(text, (APPOINTMENT_BUTTON, TESTS_BUTTON, TREATMENTS_BUTTON), topic=topic,
                  kind=UNCOVERED)
+
+
+
+
+# "do you accept patients from abroad for treatment?" asks nothing of the treatments themselves
+_WHOLE_PAGE_TOPICS = frozenset({"treatment", "condition", "early_diagnosis"})
+_PRACTICAL_GAPS = frozenset({"logistics", "cost", "staff", "unknown_name"})
+
+
+def _topic_context(kb: FactsFile, question: Question) -> str:
+    """What the page says of a named topic, for a gap about that topic itself; else nothing."""
+    gap, known = question.gap, kb.by_key()
+    if gap is None or gap.kind not in TOPIC_CONTEXT_GAPS:
+        return ""
+    named = [key for key in question.topics if key in known and known[key].facts
+             and not (gap.kind in _PRACTICAL_GAPS and key in _WHOLE_PAGE_TOPICS)]
+    if not named:
+        return ""
+    return f"Here is what our page does say. {known[named[0]].fact_for('what').answer}\n"
 
 
 UNNAMED_SUBJECTS = frozenset({"drug", "toxin_brand"})  # gaps of a thing the page never names, not of detail
@@ -161,7 +185,7 @@ def _reply_for(kb: FactsFile, question: Question) -> Reply:
         return off_topic_reply()
     if question.kind == UNCOVERED:
         topic = question.topics[0] if question.topics else None
-        return uncovered_reply(question.subject or "that", topic)
+        return uncovered_reply(question.subject or "that", topic, _topic_context(kb, question))
     if question.kind == PARTLY and question.gap and question.topics[0] in known:
         return partly_reply(kb, question.topics[0], question.subject or "that", question.attribute,
                             unnamed=question.gap.kind in UNNAMED_SUBJECTS)
@@ -177,6 +201,7 @@ def _reply_for(kb: FactsFile, question: Question) -> Reply:
 
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+_SENTENCE = re.compile(r"(?<=\.) ")
 
 
 def general_information(topic_keys: Tuple[str, ...], attribute: str = "what") -> Optional[str]:
@@ -185,9 +210,8 @@ def general_information(topic_keys: Tuple[str, ...], attribute: str = "what") ->
     known = kb.by_key()
     parts = [known[key].fact_for(attribute).answer for key in topic_keys[:2] if key in known
              and known[key].facts]
-    # "Imaging tests such as MRI are ..." and "... such as MRA are ...": one sentence said once
+    # "Imaging tests are typically recommended ..." of both MRI and MRA: each sentence said once
     first_of: Dict[str, str] = {}
-    for part in parts:
-        first_of.setdefault(_ACRONYM.sub("", part), part)
-    parts = list(first_of.values())
-    return " ".join(parts) if parts else None
+    for sentence in (s for part in parts for s in _SENTENCE.split(part)):
+        first_of.setdefault(_ACRONYM.sub("", sentence), sentence)
+    return " ".join(first_of.values()) if parts else None

@@ -96,11 +96,15 @@ _SETS_ASIDE = re.compile(r"\b(?:(?:quite )?(?:apart|aside) from|unrelated to|bes
 # "Is that an implanted stimulator?", "is the pad an implant?": what a treatment is, not the patient's device.
 _WHAT_IT_IS = re.compile(r"\b(?:be|is|are) (?:that|it|this|they|those|the \w+) (?:\w+ )?(?:an? )?"
                          r"(?:implant\w*|stimulator)\b")
+# A treatment likened to a device ("electrical pulses, like a pacemaker inside the head?") is no device of theirs.
+_LIKE_A_DEVICE = re.compile(r"\blike (?:a |an |the )?"
+                            r"(?:pacemaker|implant|stimulator|tens\b|neurostimulator|defibrillator)")
 _APPLIES_TO_THEM = re.compile(
     r"\b(?:can|could|may|should|shall|will|would|do|does) (?:i|he|she|we|they|my \w+|his \w+|her \w+)\b|"
     r"\b(?:safe|ok|okay|alright|allowed|suitable|risk\w*|dangerous|affect|interact\w*|my option|option for|"
     r"for me|for him|for her|for them|for us|with my|with his|with her|with (?:a|an) \w+|if i|if he|if she|"
-    r"in my case|still|at my age|at (?:his|her) age)\b|"
+    r"in my case|still|at my age|at (?:his|her) age|"
+    r"(?:into|in|to|on) (?:my|his|her|the) (?:milk|baby|pregnancy|unborn|child|kid|blood|system))\b|"
     # "I have ringing in the ear. Is this part of it?": the question is about the statement before it
     r"^(?:\S+ ){0,2}(?:this|that|these|those|it) (?:be|part|related|normal|common|link|connect|cause|a sign|mean)")
 
@@ -203,7 +207,8 @@ class Coverage:
         for subject_class in self.classes:
             read_in = asked if subject_class.asked_only else reading if subject_class.always else background_free
             term = subject_class.match(read_in, self.explained)
-            what_it_is = term and term.lower().startswith("implant") and _WHAT_IT_IS.search(read_in.lemmas)
+            what_it_is = term and ((term.lower().startswith("implant") and _WHAT_IT_IS.search(read_in.lemmas))
+                                   or _LIKE_A_DEVICE.search(read_in.lemmas))
             if what_it_is and subject_class.always:
                 continue
             if term:
@@ -238,7 +243,8 @@ class Coverage:
         previous = ""
         markup = set(re.findall(r"[a-z]+", " ".join(_MARKUP.findall(reading.lower))))
         for raw, lemma in zip(reading.raw_words, reading.free_words, strict=False):
-            if raw.isalpha() and lemma != "_" and lemma not in STOP_WORDS and raw not in markup:
+            if raw.isalpha() and lemma != "_" and lemma not in STOP_WORDS and raw not in markup \
+                    and not _LAUGHTER.match(raw):
                 known = self.is_known(lemma) or self.is_known(raw)
                 if not known and len(raw) >= MIN_NAME_LENGTH and previous not in _NAME_LEADS:
                     unknown.append(raw)
@@ -258,6 +264,10 @@ class Coverage:
             and lemma not in self.explained and raw not in self.explained
             and (lemma in self.common or raw in self.common)
         )
+
+
+# Laughter and chat interjections name nothing: "lmaooo", "hahaha", "xd".
+_LAUGHTER = re.compile(r"^(?:l+o+l+[lo]*|l+m+f*a+o+|a?h+a+(?:h+a+)+h*|he+(?:he+)+|x+d+|rofl+|omg+|wtf+|smh)$")
 
 
 @lru_cache(maxsize=1)

@@ -19,7 +19,8 @@ from bot.nlp.normalize import lemma_text
 from bot.nlp.reading import Reading
 
 GROUP_TOPICS = frozenset({"condition", "diagnosis", "treatment"})  # too broad to name beside a gap
-MAX_TOPICS_OF_A_WORD = 3  # a word in more facts than this ("nerve") says nothing about which
+# a word in more facts than this ("nerve") says nothing about which (a group's fact repeats its members')
+MAX_TOPICS_OF_A_WORD = 4
 MAX_ZIPF = 4.6  # everyday words ("need", "show") say nothing either; "tumor", "dye", "vessel" do
 _KEPT = {"side"}  # "one or both sides" is a page fact, however common the word
 

@@ -87,7 +87,7 @@ ATTRIBUTE_CUES: Sequence[Tuple[str, Pattern[str]]] = (
         r"\bpick up\b", r"\bdiscover\b",
     )),
     ("effectiveness", _rx(
-        r"\bwork\b", r"\beffective", r"\bhelp", r"\bbest\b", r"\bbetter\b",
+        r"(?<!\bat )(?<!\bto )(?<!\bfrom )(?<!\boff )(?<!\bfor )\bwork\b(?! (?:colleague|mate|place|shift|day|friend))", r"\beffective", r"\bhelp", r"\bbest\b", r"\bbetter\b",
         r"\blong[- ]?term\b", r"\bworth\b", r"\bgood\b", r"\breduce\b", r"\bimprove",
         r"\bevidence\b", r"\bprove", r"\bresearch\b", r"\bstudy\b", r"\bstudie\b",
         r"\bsuccessful\b", r"\bbenefit", r"\breliable\b", r"\bresult\b",
@@ -132,7 +132,7 @@ ONLY_OPTION_CUE = _rx(r"\bonly (?:\S+ )?(?:option|treatment|way|choice|cure|thin
                       r"\bwithout (?:surgery|an operation|botox)\b", r"\banything else (?:besides?|but)\b",
                       r"\bagainst (?:\S+ ){0,2}(?:surgery|operation|op|botox|injection|needle|jab|pill|tablet)")
 # "Is there something more permanent?": the page's comparison of how long treatments work.
-LONGER_LASTING_CUE = _rx(r"\bmore permanent\b", r"\blonger[- ]lasting\b", r"\blong(?:er)? last\w* (?:option|treatment|fix|than)\b",
+LONGER_LASTING_CUE = _rx(r"\bmore permanent\b", r"^(?:(?!\b(?:test|scan|mri|mra|emg)\b).)*\bmost effective\b", r"\blonger[- ]lasting\b", r"\blong(?:er)? last\w* (?:option|treatment|fix|than)\b",
                          r"\blast\w* (?:the )?longe?st\b", r"\blongest[- ]last", r"\blast\w* longer than\b", r"\blong[- ]term (?:option|fix|solution|treatment)", r"\bsomething (?:more )?(?:permanent|lasting|long[- ]term)\b",
                          r"\bpermanent (?:fix|solution|option|cure|answer)")
 HOW_LONG_IT_LASTS = _rx(r"\bhow often\b", r"\bhow long (?:\S+ ){0,4}(?:last|work|effect)", r"\bwear off\b",
@@ -215,7 +215,11 @@ _SETS_ASIDE = re.compile(r"\b(?:besides|beside|other than|apart from|except|excl
                          r"rather than|alternatives? to|without|not counting|with no|"
                          r"(?:that|which) (?:are not|is not|do not|does not|aren't|arent|isn't|don't|doesn't)"
                          r"(?: involve| need| use| include)?) (?:the |a |an |my |any |doing )?(?:oral |facial |brain |nerve )?$|"
-                         r"\bnon ?-? ?$")
+                         r"\bnon ?-? ?$|"
+                         # a refusal: "never am I having brain surgery", "I won't have the op"
+                         r"\b(?:never|no way|not|won't|wont|will not|refuse to|don't want|do not want) "
+                         r"(?:am |will |would |do |be )?(?:i |you )?(?:be )?(?:having |have |getting |get |go through |doing |do )?"
+                         r"(?:the |a |an |any |my )?(?:oral |facial |brain |nerve )?$")
 
 
 def _set_aside_group(reading: Reading) -> Optional[str]:
@@ -356,6 +360,11 @@ def _member_stating(group: str, attribute: str) -> Optional[str]:
 
 
 _GROUPS_WITH_FACTS = ("imaging", "surgery", "other_surgery", "treatment", "diagnosis")
+# Gaps about a named test or treatment itself (its risks, timings, outcomes, practicalities): the gap, then what
+# the page says of that topic (bot.knowledge.answers). Not the patient's circumstances (a device, a condition,
+# pregnancy): there the topic's description could read as "fine for you".
+TOPIC_CONTEXT_GAPS = frozenset({"risk", "duration", "outcome", "lasting", "aftercare", "logistics", "cost",
+                                "timing", "unknown_name", "success", "staff"})
 ASKED = "asked"  # coverage.yml `answers: asked`: the page's fact for whatever attribute is asked
 
 
@@ -372,6 +381,11 @@ def _gap_question(gap: Gap, topics: Sequence[str], attribute: str, reading: Read
     if gap.answers == ASKED:  # a detail beyond the page's fact: that fact, and what it lacks
         # "does the scan always find it?": a group's own fact will do when no member is named
         named = named or tuple(t for t in topics if t in _GROUPS_WITH_FACTS)[:1]
+        # "which blood vessel presses on the nerve?", "what counts as severe?": the fact in the page's own words
+        named = named or tuple(t for t in related_topics(reading) if t not in GROUP_TOPICS or t in _GROUPS_WITH_FACTS) \
+            or tuple(g for g in _GROUPS_WITH_FACTS if shared_fact(reading, knowledge().by_key()[g]))[:1]
+        if named and named[0] in GENERIC_PARENTS:  # "what exactly is the scan looking for?": the member it means
+            named = related_topics(reading, among=GENERIC_PARENTS[named[0]]) or named
         if len(named) >= 2:  # "pills or Botox, which works better?": each one's fact, then how far that goes
             return Question(COMPARE, named[:3], attribute, gap.subject, attribute_from_text=True, gap=gap)
         if not named:
@@ -399,7 +413,9 @@ def _gap_question(gap: Gap, topics: Sequence[str], attribute: str, reading: Read
         return Question(PARTLY, (named[0],), gap.answers, subject, gap=gap)
     shared = "what" if gap.kind == "risk" and named[0] in GENERIC_PARENTS["diagnosis"] else None
     shared = shared or shared_fact(reading, topic, gap.term)  # "does the EMG hurt?": what the test is, beside
-    if shared:  # "how big is the scar after the op behind the ear?": the page's incision, and the gap
+    if shared and gap.kind in TOPIC_CONTEXT_GAPS and named[0] in GENERIC_PARENTS:
+        return Question(UNCOVERED, named, attribute, subject, gap=gap)  # "can the ear surgery make me deaf?": gap first
+    if shared:  # "does the EMG hurt?": what the test is, and the gap
         return Question(PARTLY, (named[0],), shared, subject, gap=gap)
     return Question(UNCOVERED, named, attribute, subject, gap=gap)
 

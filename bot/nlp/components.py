@@ -279,8 +279,9 @@ def boundary_intent(text: str, intent: Optional[str]) -> Optional[str]:
     if intent == "request_appointment" and analysis.advice and not _BOOKING.search(text):
         return "ask_personal_advice"  # "can I borrow my wife's baclofen until my appointment?"
     if intent == "request_appointment" and _APPOINTMENT_WORDS.search(text) and not (
-            asked and analysis.question.gap and analysis.question.gap.kind in _PRACTICAL_GAPS):
-        return None  # "how much is a first consultation?" asks a cost, not for a booking
+            asked and analysis.question.gap and (analysis.question.gap.kind in _PRACTICAL_GAPS
+                                                 or not _BOOKING.search(text))):
+        return None  # "how much is a first consultation?" asks a cost; "can I bring the baby to my appointment?"
     if intent == "human_handoff" and _HANDOFF_WORDS.search(text):
         return None
     if analysis.advice:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Pattern
+from typing import Pattern, Tuple
 
 import yaml
 
@@ -19,10 +19,22 @@ FIGURES_PATH = DATA_DIR / "figures_of_speech.yml"
 
 
 @lru_cache(maxsize=1)
+def _figures() -> Tuple[Tuple[str, str], ...]:
+    """Each figure's pattern and its literal reading (blank unless the file gives ``reads``)."""
+    entries = yaml.safe_load(FIGURES_PATH.read_text(encoding="utf-8"))["figures"]
+    return tuple((entry["figure"], entry["reads"]) if isinstance(entry, dict) else (entry, " ") for entry in entries)
+
+
+@lru_cache(maxsize=1)
 def figures_pattern() -> Pattern[str]:
     """Every figure of speech as one pattern over lower-case text."""
-    figures = yaml.safe_load(FIGURES_PATH.read_text(encoding="utf-8"))["figures"]
-    return re.compile("|".join(f"(?:{figure})" for figure in figures))
+    return re.compile("|".join(f"(?:{figure})" for figure, _ in _figures()))
+
+
+@lru_cache(maxsize=1)
+def _readings() -> Tuple[Tuple[Pattern[str], str], ...]:
+    """The figures read as other words ("over my dead body am I having surgery": "never")."""
+    return tuple((re.compile(figure), f" {reads} ") for figure, reads in _figures() if reads.strip())
 
 
 # Names that hold a sign's word read as one word: "eye drops" is a product, not a drop of the eye.
@@ -32,8 +44,15 @@ _ONE_WORD = re.compile(r"\b((?:use|using|try|tried|put in|putting in|get|buy|som
                        r"\beye ?-?(drops)(?= (?:are|is|for|help|work|that|which)\b)")
 
 
+_SPACES = re.compile(r" {2,}")
+
+
 def literal_text(lower: str) -> str:
     """The lower-case text with its figures of speech blanked out."""
     lower = _ONE_WORD.sub(lambda found: f"{found.group(1) or ''}eye{found.group(2) or found.group(3)}", lower)
     pattern = figures_pattern()
-    return pattern.sub(" ", lower) if pattern.search(lower) else lower
+    if not pattern.search(lower):
+        return lower
+    for figure, reads in _readings():
+        lower = figure.sub(reads, lower)
+    return _SPACES.sub(" ", pattern.sub(" ", lower))

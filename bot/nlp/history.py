@@ -25,7 +25,8 @@ _HISTORY = re.compile(
     r"my (?:youth|twenties|thirties|army \w+)|the \w+ (?:years|days))\b|"
     r"\ball my life\b|\bsince forever\b|\bfrom birth\b|\bfor (?:many )?(?:years|decades)\b|"
     r"\b(?:back )?in (?:the )?(?:19|20)\d\d\b|\b(?:at|on|during) (?:\w+ ){1,2}(?:19|20)\d\d\b|"
-    r"\bback in the\b|\bin the (?:seventies|eighties|nineties|'?[5-9]0s)\b|"
+    r"\b(?:back )?in (?:january|february|march|april|june|july|august|september|october|november|december)\b|"
+    r"\bback in the\b|\b(?:back )?in '\s?\d\d\b|\bin the (?:seventies|eighties|nineties|'?[5-9]0s)\b|"
     r"\bas an? (?:little |young |small )?(?:kid|child|teen\w*|boy|girl|baby|student)\b|"
     r"\bwhen i (?:was|were) (?:an? )?(?:kid|child|young|little|\d+)\b|"
     r"\bfull(?:y)? recover\w*|\bfull recovery\b|\b(?:no|never had any) (?:problems?|issues?|trouble) since\b|"
@@ -52,7 +53,8 @@ _UNLIKE_THIS = re.compile(r"\b(?:nothing|not|n't|never) (?:\S+ )?like (?:this|mi
 # "Worried the Botox will freeze his face": a fear of what may come, not a report of what is.
 _FEAR_OF_WHAT_MAY_COME = re.compile(r"\b(?:worr\w*|afraid|scared|fear\w*|concern\w*|nervous|anxious|terrified|"
                                     r"dread\w*)\b"
-                                    r"(?:\s\S+){0,6}? (?:will|would|might|could|may|going to|gonna|ll)\b")
+                                    r"(?:(?:\s\S+){0,6}? (?:will|would|might|could|may|going to|gonna|ll)\b|"
+                                    r" (?:about|of) (?:a|an|get\w*|having|end\w* up|develop\w*)\b)")
 _SOMEONE_ELSE = re.compile(r"\b(?:neighbou?r|friend|aunt\w*|uncle|mum|mom|mother|dad|father|gran\w*|nan|nana|nanna|"
                            r"grandma|grandpa|grandad|grandmother|grandfather|son|daughter|boss|brother|sister|cousin|"
                            r"colleague|someone|somebody|a man|a woman|husband|wife|partner|he|she|they)\b")

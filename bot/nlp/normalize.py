@@ -77,6 +77,8 @@ LEMMA_LOOKUP: Dict[str, str] = {
 
 # Misspellings seen in patient messages, mapped to the intended lemma.
 MISSPELLINGS: Dict[str, str] = {
+    # clinical shorthand: "which tx needs repeating?", "dx confirmed by EMG"
+    "tx": "treatment", "dx": "diagnosis", "sx": "symptoms", "hx": "history", "pt": "patient", "pts": "patients",
     "botex": "botox", "botx": "botox", "botux": "botox", "bottox": "botox",
     "boxtox": "botox", "btox": "botox", "botoks": "botox", "bottox's": "botox",
     "accupuncture": "acupuncture", "acupunture": "acupuncture",
@@ -256,6 +258,16 @@ def lemma_of(word: str) -> str:
 
 
 _WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+# Dictated or spaced-out names ("M R I", "e m g", "bow tox"): read as one word, padded so offsets keep.
+_SPOKEN_NAMES = {"bowtox": "botox", "botox": "botox"}
+_SPOKEN = re.compile(r"\b(?:[mM] [rR] [iIaA]|[eE] [mM] [gG]|[mM] [vV] [dD]|[hH] [fF] [sS]|[bB]ow? [tT]ox)\b")
+
+
+def _spoken_name(match: re.Match) -> str:
+    said = match.group(0)
+    joined = said.replace(" ", "").lower()
+    name = _SPOKEN_NAMES.get(joined, joined)
+    return name + " " * (len(said) - len(name))
 
 
 # Contractions the tokenizer splits in two, read as the words they stand for.
@@ -275,7 +287,7 @@ def analyse(text: str) -> Doc:
 
     A hyphen between letters reads as a space ("burn-the-nerve", "anti-seizure"); offsets keep.
     """
-    doc = pipeline()(_WORD_HYPHEN.sub(" ", text))
+    doc = pipeline()(_SPOKEN.sub(_spoken_name, _WORD_HYPHEN.sub(" ", text)))
     previous = None
     for tok in doc:
         if previous is not None and previous.lower_ == "dose" and tok.lower_ in _DOES_BEFORE \

@@ -93,11 +93,16 @@ _LEADING_JOIN = re.compile(r"^(?:and|also|plus|oh and|so|or)\s+", re.I)
 # A question's shape: a question mark, or a question word first. One definition for every decision.
 QUESTION_SHAPE = re.compile(
     r"\?\s*$|^any (?:\w+ ){0,2}(?:that|which) (?:help|helps|can help|could help|might help)\b|"
+    r"^any (?:problem|issue|risk|trouble|harm|danger|reason|chance|way)s?\b|"
     r"^(?:what|whats|what's|wot|wat|wut|how|why|where|which|who|is|are|am|was|were|can|could|does|do|did|"
     r"will|would|should|have|has|tell me|explain|when (?=(?:is|are|do|does|did|should|will|would|can|could|"
     r"must|might|may)\b)|"
     r"i(?:'d| would) (?:like|love) to know|i (?:want|need) to know|i(?:'m| am| was) wondering|i wonder|"
-    r"please (?:tell|let)(?: me)?|let me know)\b")  # "when is it needed?" asks; "when the spasm goes" sets the scene
+    r"please (?:tell|let)(?: me)?|let me know)\b|"
+    # "after mvd can the spasm come back years later": a question after a short lead
+    r"^(?:after|before|once|with|during|following|post) (?:\S+ ){1,3}"
+    r"(?:can|could|will|would|does|do|is|are|should|might) "
+    r"(?:it|the|my|i|you|they|he|she|this|that|there)\b")  # "when is it needed?" asks; "when the spasm goes" doesn't
 # A request beside a question asks too ("What can an MRI find? Give me examples", "... the chemistry please"); alone,
 # "botox please" answers a form's question, so this counts only among a message's clauses.
 _REQUEST_SHAPE = re.compile(
@@ -174,7 +179,13 @@ def is_question_shaped(text: str) -> bool:
 
 
 # A question run on without punctuation: "no pain no numbness just the twitch what is electro my ography".
-_RUN_ON_QUESTION = re.compile(r"\s(?:what|how|why|where|which|who) (?:is|are|does|do|did|can|could|would|will|should)\s"
+# So is a yes-no question run on: "got a root canal booked next week is that ok with the spasms".
+_NOT_AFTER = r"(?<!\bthat)(?<!\bwhat)(?<!\bwhich)(?<!\bwho)(?<!\bthis)(?<!\bhow)(?<!\bwhy)"
+_RUN_ON_QUESTION = re.compile(r"(?:\s(?:what|how|why|where|which|who) "
+                              r"(?:is|are|does|do|did|can|could|would|will|should)\s|"
+                              rf"{_NOT_AFTER}\s(?:is|are) (?:that|this|there) (?!is\b)|"
+                              rf"{_NOT_AFTER}\s(?:do|does|can|could|should|will|would) "
+                              r"(?:they|it|i|you|we|that|this|there)\s)"
                               r"(?!.*\b(?:know|sure|idea|understand|wonder)\b)", re.I)
 
 

@@ -5,6 +5,7 @@ Kinds, tried in this order:
 - ``medicine_change``: stopping, starting, skipping, doubling, weaning or switching a medicine
   (any medicine: "my meds", "my prescription", a drug name the page does not use);
 - ``own_results``: reading their own scan, report or prescription;
+- ``prognosis``: how *their* own case will go;
 - ``seriousness``: whether *their* symptom or result is serious, worrying or normal;
 - ``which_doctor``: which doctor, specialist or test *they* need;
 - ``self_diagnosis``: whether they have the condition;
@@ -23,7 +24,7 @@ from bot.nlp.reading import Readable, as_reading
 DOSE, MEDICINE_CHANGE, OWN_RESULTS, SERIOUSNESS, WHICH_DOCTOR, SELF_DIAGNOSIS = (
     "dose", "medicine_change", "own_results", "seriousness", "which_doctor", "self_diagnosis",
 )
-PERSONAL_CHOICE, NEXT_STEP = "personal_choice", "next_step"
+PERSONAL_CHOICE, NEXT_STEP, PROGNOSIS = "personal_choice", "next_step", "prognosis"
 SYMPTOMS = "symptoms"  # a description of their own twitching (see bot.conversation)
 
 # Anything a patient takes: lay words, the drug names of coverage.yml and their endings.
@@ -44,11 +45,16 @@ _PATTERNS = (
         r"\bdos(?:e|age|ing)\b(?! of (?:\S+ ){0,3}(?:botox|medicine)\?? *$)",
         r"\bhow much (?:\S+ ){0,4}(?:take|use|inject|get|have|give|put|need|be allow\w*|can i|should)\b",
         r"\bhow many (?:\S+ ){0,2}(?:pill|tablet|unit|mg|milligram|shot|injection|capsule|dose)",
+        r"\bhow many (?:\S+ ){0,2}(?:poke|jab|needle|prick|spot|site)s? (?:\S+ ){0,2}(?:should|do i|will i|go in|in my|do you)",
+        r"\benough or too (?:much|many|little|high|low)\b|\btoo (?:much|many|little|high|low) or (?:not )?enough\b",
+        r"\btitrat", r"\bhow many (?:\S+ ){0,3}(?:i|you|he|she|we) (?:can|could|should|may) (?:take|have|use)\b",
+        r"\bhow much (?:\S+ ){0,3}(?:be )?(?:normal|usual|standard|typical|safe|ok|okay)\b", r"\b(?:be|is) (?:\d+|that|this) (?:\S+ ){0,2}(?:enough|too much|too many|too high|too low)\s*\?",
         r"\b(?:mg|milligram|ml|unit|microgram|mcg)\b", r"\bmaximum\b", r"\bmax (?:amount|dose)\b", r"\bmax (?:\S+ ){0,2}(?:you|i|one|he|she|we|a person|someone|anyone|people) (?:can|could|should|be allow)",
         rf"\b(?:what|which) (?:\S+ )?(?:strength|dosage)\b(?=.*\b{MEDICINE})", r"\bhow strong (?:a |the |of a )?(?:dose|pill|tablet)\b",
         r"\bmost (?:\S+ ){0,3}(?:i|you) (?:can|be allow\w*|should)\b",
         r"\bhow (?:often|many time) (?:\S+ ){0,3}(?:should|can|do|be allow) i (?:take|use|have)\b",
-        r"\b(?:take|use) (?:\S+ ){0,2}(?:more|less|extra|another|two|2|three|3|a second|an extra)\b",
+        r"\b(?:take|use) (?:\S+ ){0,2}(?:more|less|extra|another|two|2|three|3|a second|an extra)\b"
+        r"(?! (?:\S+ )?(?:day|time|week|hour|break|leave|holiday|photo|picture|step|look|minute)s?\b)",
         rf"\btoo (?:much|many|high|strong|little|low)\b (?:\S+ ){{0,3}}(?:of )?my\b|\b{MEDICINE} (?:\S+ ){{0,4}}too (?:much|many|high|strong)\b",
         rf"\b(?:\d+|one|two|three|four|five|six) (?:\S+ )?{MEDICINE} (?:\S+ )?(?:a|per|each|every) day\b",
     )),
@@ -59,13 +65,17 @@ _PATTERNS = (
         rf"\b{MEDICINE} (?:\S+ ){{0,2}}(?:sooner|earlier|more often|less often|more frequent)",
         rf"\b(?:sooner|earlier) (?:\S+ ){{0,2}}{MEDICINE}",
         rf"\b(?:get|have|take|do) (?:my (?:next )?|the next |a next )(?:\S+ )?{MEDICINE} early\b",
-        rf"\b{MEDICINE} (?:\S+ ){{0,3}}(?:stop|quit|skip|miss|double|taper|wean|change|switch|cold turkey|restart|resume|"
-        r"start (?:\S+ )?again|go back on)\w*"
+        rf"\b{MEDICINE} (?:\S+ ){{0,3}}(?:(?<!\bto )stop|quit|skip|miss|double|taper|wean|change|switch|cold turkey|restart|resume|"
+        r"start (?:\S+ )?again|go back on)\w*\b"
         r"(?! (?:\S+ )?(?:spasm|twitch|signal|nerve|muscle|work|help|have an effect))",
         rf"\b(?:stretch|space|spread|push)\w* (?:out )?(?:\S+ ){{0,2}}{MEDICINE}\w* (?:\S+ ){{0,2}}(?:to|out|further|longer|every)\b",
         rf"\b(?:go|wait|leave it) longer between (?:\S+ )?{MEDICINE}",
         rf"^(?=.*\b{MEDICINE}).*\b(?:can|may|could|should|shall) i (?:\S+ )?(?:stop|cease|discontinu\w*|quit|come off|drop)\b",
-        r"\bcold turkey\b", r"\b(?:some|one|a few|a couple) of (?:hers|his|theirs)\b", r"\bleftover (?:tablet|pill|med)",
+        r"\bcold turkey\b", r"\bd/c\b", r"\b(?:throw|chuck|bin)\w* (?:them|it|my \S+|the \S+) (?:away|out)\b",
+        r"\b(?:give|lend|pass|sell|spare) me (?:some|a few|hers|his|theirs|extra|her \S+|his \S+)\b",
+        rf"^(?=.*\b{MEDICINE}).*\b(?:ok|okay|safe|fine|alright|all right|possible) (?:for (?:me|him|her) )?to (?:\S+ )?"
+        r"(?:stop|cease|discontinu\w*|quit|come off|drop|taper|halve|double|skip|wean)\b",
+        r"\bstop (?:\S+ )?(?:abrupt\w*|suddenly|all at once) or taper\b", r"\b(?:some|one|a few|a couple) of (?:hers|his|theirs)\b", r"\bleftover (?:tablet|pill|med)",
         rf"^(?=.*\b{MEDICINE}).*\b(?:bump|put|push|turn) (?:it|them) up\b", r"\b(?:bin|binned|chuck|chucked|ditch|ditched|throw away|throw out|threw away|threw out) (?:the |my |those |these |them|it)\b",
         r"\b(?:swap|switch|change) (?:them|it) (?:\S+ ){0,3}(?:for|to) (?:something|another|a different)\b",
         rf"\b{MEDICINE}\w* (?:\S+ ){{0,10}}(?:start|restart|begin)\w* (?:take|taking|use|using|on) (?:those|these|them|it)\b",
@@ -114,6 +124,12 @@ _PATTERNS = (
         r"\blabel say\b", r"\b(?:blood test|bloods|my (?:scan|mri|mra|emg|test)) (?:\S+ ){0,2}show",
         r"\bin my (?:treatment plan|plan|prescription|notes|letter)\b", r"\bpharmacy gave\b|\bpharmacy give\b",
     )),
+    (PROGNOSIS, _rx(  # how their own case will go: "will mine get better?", "will mine go away after the op?"
+        r"\b(?:will|would|could|can|do|be) (?:mine|my (?:\S+ )?(?:spasm|twitch\w*|hfs|face|eye|case|condition|one)) "
+        r"(?:ever )?(?:\S+ )?(?:get better|improve|go away|clear up|settle|disappear|get worse)\b",
+        r"\bas good as (?:it|this|mine) (?:be|s|'s|will) (?:\S+ )?(?:get|be)\b", r"\b(?:will|would) (?:it|mine|my \S+) (?:keep|continue) (?:on )?(?:improv|get\w* better)",
+        r"\b(?:am|be) i (?:becom|get|build|develop)\w* (?:\S+ )?(?:immune|resistant|resistance|tolerant|tolerance)\b",
+    )),
     (SERIOUSNESS, _rx(
         r"\b(?:be|seem|sound) (?:this|it|that|mine|my \S+) (?:\S+ ){0,2}(?:serious|dangerous|bad|normal|worrying|"
         r"concerning|life threatening|life-threatening|a bad sign|something to worry)\b",
@@ -129,8 +145,9 @@ _PATTERNS = (
         r"\b(?:be|is) (?:my|mine|his|her) (?:\S+ ){0,3}(?:mild|severe|bad|serious|early) enough\b",
         r"\b(?:dangerous|serious|harmful|risky|life threatening|life-threatening) (?:\S+ )?for me\b",
         r"\bsign of (?:something )?(?:bad|serious|worse|wrong)", r"\b(?:need to|should i) panic\b",
-        r"\bhow bad (?:be|is) (?:my|mine)\b", r"\b(?:be|is) it a worry\b", r"\bmild or severe\b",
-        r"\b(?:am|be) i one of\b",
+        r"\bhow bad (?:be|is) (?:my|mine)\b",
+        r"\b(?:be|is) it a worry\b", r"\bmild or severe\b",
+        r"\b(?:am|be) i one of\b", r"\bbe (?:my|mine)(?: case| one| spasm| twitch)? (?:\S+ )?(?:mild|severe|early stage|serious)\b(?= or)",
         r"^(?=.*\b(?:mine|my|me|i|her|his|hers)\b).*\b(?:severe|mild|bad|serious|moderate) (?:case|one)\b",
         r"\bmy (?:condition|spasm|twitch\w*|case|hfs|face) (?:be )?(?:get|getting|become|go) (?:worse|bad)\b",
         r"\bhave (?:it|my \S+|the \S+|mine|this) (?:\S+ )?fail", r"\bmy (?:\S+ )?(?:operation|surgery|op|mvd|botox|treatment) (?:\S+ )?fail",
@@ -156,11 +173,11 @@ _PATTERNS = (
         r"\bshould i (?:see|go to|ask|get|have) (?:a |an |the |my )?(?:\S+ )?(?:doctor|neurologist|"
         r"neurosurgeon|specialist|gp|surgeon|ophthalmologist|eye doctor|dentist|acupuncturist|test|scan|"
         r"mri|mra|emg|ct)\b",
-        rf"\b(?:do|would|will|does) (?:i|he|she|we|{_RELATIVE}) (?:really )?need (?:a |an |the |to have |to get )?"
+        rf"(?<!why )\b(?:do|would|will|does) (?:i|he|she|we|{_RELATIVE}) (?:really )?need (?:a |an |the |to have |to get )?"
         r"(?:\S+ )?(?:mri|mra|emg|scan|test|"
         r"imaging|ct|referral|specialist|neurologist|neurosurgeon|x-ray|xray)\b",
         r"\b(?:see|go to) (?:my )?(?:gp|doctor) (?:\S+ )?or (?:\S+ ){0,3}(?:you|specialist|neurologist|neurosurgeon|clinic)\b",
-        r"\bi need (?:the )?(?:\S+ )?(?:mri|mra|emg|scan|test)\b(?! result)",
+        r"(?<!why would )(?<!why do )(?<!why should )(?<!why will )(?<!why might )\bi need (?:the )?(?:\S+ )?(?:mri|mra|emg|scan|test)\b(?! result)",
         r"(?<!often )(?<!time )(?<!when )\bdo i (?:really |even |actually |personally )?need "
         r"(?:it|one|this|that|them|to have it|to get it)\b(?! again)",
         r"\bdo i (?:personally|actually|even) need\b", r"\brefer me\b",
@@ -169,15 +186,20 @@ _PATTERNS = (
         r"\bwhich (?:of (?:your|the) )?(?:doctor|surgeon|specialist|neurologist|consultant|neurosurgeon)s? (?:\S+ ){0,4}(?:be )?(?:the )?best\b",
         rf"\b(?:do|would|will|does) (?:i|he|she|we|{_RELATIVE}) (?:\S+ )?need to (?:see|go to|get referred)\b",
         r"\b(?:or|should i) stick with (?:the |my )?(?:neurologist|doctor|gp|specialist|surgeon)\b",
+        r"\b(?:can|could|should|do|may) (?:i|we|he|she) (?:\S+ )?(?:see|go to|use|ask) (?:a |an |the |my )?(?:\S+ )?"
+        r"(?:\w+ologist|\w+iatrist|dentist|optician|chiropractor|ent|gp|nurse|spa|beautician|pharmacist)\b",
+        r"\b(?:do|will|would|must) (?:i|we|he|she) (?:gotta|got ta|get to|have to) see\b",
+        r"\b(?:better|best) (?:i|we|he|she|for me to|to) (?:\S+ )?(?:go|see)\b",
         r"\b(?:neurologist|dermatologist|ophthalmologist|optician|gp|dentist|ent|neurosurgeon) or (?:an? )?\w+ "
         r"(?:\S+ ){0,5}which\b", r"\bshould (?:\S+ ){0,2}see an? (?:ent|neuro)",
     )),
     (SELF_DIAGNOSIS, _rx(
         r"\bdo i have\b", r"\bhave i get\b", r"\b(?:am|be) i (?!able)(?:\S+ ){0,2}(?:hemifacial|sick|ill)\b",
         r"\b(?:be|could) (?:that|this|it) (?:be )?(?:why|the reason|what be caus\w*) (?:i|i'm|im|my|mine)\b",
-        r"\bbe (?:this|it|mine) (?:just |really |actually |definitely |probably )?(?:hemifacial|hfs)\b", r"\bdiagnose me\b",
+        r"\bbe (?:this|it|mine|that) (?:just |really |actually |definitely |probably )?(?:hemifacial|hfs)\b",
+        r"\bmean (?:i|he|she|my \S+) (?:have|got|has|get)\b(?! to)", r"\bdiagnose me\b",
         r"\bbe (?:my|his|her) (?:\S+ ){0,3}(?:twitch|spasm|blink|tic|eye|face)\w* (?:just |really |actually )?(?:hemifacial|hfs)\b",
-        r"\bwhat be wrong with me\b", r"\bdo (?:this|my) (?:\S+ ){0,3}(?:mean|sound like)\b(?! i (?:need|should|have to|must))",
+        r"\bwhat (?:be|s|'s) wrong with me\b", r"\bdo (?:this|my) (?:\S+ ){0,3}(?:mean|sound like)\b(?! i (?:need|should|have to|must))",
         r"\bi think i (?:have|get|might have|may have)\b",
         r"\b(?:could|can|might|may|be) (?:my|his|her) (?:\S+ ){0,2}(?:twitch|spasm|blink|tic)\w* (?:\S+ )?(?:be )?(?:from|cause by|due to) (?:a |an )?\w+",
         r"\bif i (?:have|get|got) (?:one|it|that|this|a tumou?r|hemifacial|hfs)\b",
@@ -186,11 +208,13 @@ _PATTERNS = (
         r"\bshould (?:i|we)\b", r"\bmust (?:i|we)\b(?! \S+ (?:first|before))(?! (?:lie|stay|keep|remain|sit|wear|fast|undress|be in)\b)", r"\bdo i (?:really )?need (?:a |an |to have |to get |to try )?"
         r"(?:proper |real |some |more |another |a second |further |a repeat |a redo |a new )?"
         r"(?:surgery|mvd|decompression|botox|operation|treatment|medication|medicine|pill|injection)\b",
+        r"\b(?:whether|if) (?:i|we) (?:should|ought to|need to|must)\b", r"\badvise (?:me )?(?:whether|if|which)\b",
         r"\bwould you recommend\b", r"\bwhat would you (?:do|choose|recommend)\b", r"\bwhat you (?:would|'d|d) do\b", r"\bin my shoes?\b", r"\bif you (?:be|were|was) me\b", r"\b(?:would|do|can) you (?:advise|suggest)\b", r"\bgood plan\b",
         rf"\bshould (?:he|she|they|{_RELATIVE}) (?:\S+ ){{0,2}}(?:have|get|go|do|try|start|wait|book|choose|pick|stick)\b",
         r"\b(?:how (?:many|much|often|long)|which|what) (?:\S+ ){0,5}(?:i|we) (?:should|must|need to|have to) "
         r"(?:do|have|get|take|try|go for|choose|pick|start|book)\b",
-        r"\bwhich (?:one )?(?:\S+ )?for (?:me|him|her|us)\b", r"\bany reason (?:i|we|he|she) (?:should not|shouldn't|should n't)\b",
+        r"\bwhich (?:one )?(?:\S+ )?for (?:me|him|her|us)\b", r"\bwhich (?:one )?to (?:pick|choose|go for|have|get)\b",
+        r"\bfor (?:my|his|her) case\b", r"\b\w+ or \w+ for (?:me|him|her|us)\b", r"\bany reason (?:i|we|he|she) (?:should not|shouldn't|should n't)\b",
         # a procedure or a course of treatment put off or given up
         r"\b(?:postpone|delay|put off|push back|skip|give up on)\w* (?:\S+ ){0,3}"
         r"(?:mvd|surgery|op|operation|decompression|botox|injection|jab|shot|treatment)s?\b"

@@ -46,6 +46,7 @@ _HARM_WORDS = re.compile(
     r"\b(?:die|dying|dead|death|kill|end|ending|gone|suicid\w*|harm|hurt|cut|cutting|burn|burning|pill|tablet|"
     r"overdose|jump|hang|rope|gun|rifle|knife|blade|razor|plan|goodbye|burden|point|exist|hopeless|alive|live|"
     r"living|around|wake|punch|bang|bruise|bleed|blood|lighter|balcony|bridge|garage|vial|inject|disappear|"
+    r"poison|bleach|antifreeze|paraquat|weed ?killer|"
     r"way out|over|anymore|any more)(?:s|d|ed|ing)?\b"  # whole words: "deadlifting" names no death
     r"(?<!\bpoint)|\bpoint\b(?! (?:of|in) (?:the |this |a |my |any |it )?(?:treatment|botox|injection|jab|surgery|op|"
     r"operation|test|scan|mri|mra|emg|pill|tablet|med|acupuncture|therapy|appointment))"

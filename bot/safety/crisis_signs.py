@@ -60,6 +60,8 @@ LEMMA_PATTERNS = re.compile("|".join(f"(?:{p})" for p in (
     # poison taken
     r"\b(?:drank|drink|drunk|swallow\w*|take|took|eat|ate) (?:\S+ ){0,2}"
     r"(?:weed ?killer|bleach|poison|antifreeze|pesticide|rat poison|paraquat)",
+    # poison got for oneself: "he told me he bought rat poison for himself"
+    r"\b(?:poison|weed ?killer|antifreeze|bleach|paraquat|pesticide)\w* (?:\S+ ){0,2}for (?:my|him|her|them)sel",
     # settling affairs
     r"\bmade my peace\b", r"\bready to go (?:tonight|now|today|soon)\b", r"\bloose end",
     r"\btonight (?:be|is) the night\b", r"\bpick\w* a date\b(?!\s+(?:for|to|with|in|at|of))",
@@ -121,7 +123,8 @@ LEMMA_PATTERNS = re.compile("|".join(f"(?:{p})" for p in (
     r"die\b|dead\b|be not (?:here|around)|be n't (?:here|around)|never (?:be born|exist))",
     r"\bsleep (?:\S+ ){0,1}forever\b", r"\bstop eat\w* and drink\w*\b",
     # a place to die
-    r"\bstand\w* on (?:the |a |that )?(?:bridge|ledge|edge|roof|cliff|platform edge|parapet)\b",
+    r"\b(?:stand\w*|stood) on (?:the |a |that )?(?:bridge|ledge|edge|roof|cliff|platform edge|parapet)\b",
+    r"\b(?:might|may|will|wo|would) not step back\b",
     r"\blook\w* (?:over|down) (?:\S+ ){0,4}"
     r"(?:car park|multistorey|bridge|ledge|edge|roof|balcony|cliff|top floor)\b",
     # self-injury and past attempts

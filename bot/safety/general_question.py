@@ -9,7 +9,7 @@ from bot.safety.signs import CRISIS_PATTERNS, HEARSAY, SUDDEN, SYMPTOM_PATTERNS
 
 _QUESTION_START = re.compile(
     r"^(?:whats|what's|what|how|can|could|do|does|is|are|will|would|should|why|when|which|may|might|"
-    r"be|tell me|explain|whether)\b"
+    r"be|tell me|explain|whether)\b(?!['\u2019]t\b| not\b)"  # "can't speak properly" reports; it does not ask
 )
 _PERSONAL = re.compile(
     r"\b(?:i|me|my|mine|myself|i'm|we|our|us|he|she|his|her|him|mom|mum|dad|husband|wife|"
@@ -60,7 +60,7 @@ _RECENT = re.compile(r"\b(?:yesterday|last night|this (?:week|morning|afternoon|
 
 
 _HYPOTHETICAL = re.compile(r"\b(?:will|would|could|might|chance|risk|likely|eventually|end up|if they|"
-                           r"if i (?:have|get))\b")
+                           r"if i (?:have|get)|what if|suppose|in case)\b")
 _IN_GENERAL = re.compile(r"\bin general\b|\bgeneral knowledge\b|\bjust (?:asking|curious|wondering)\b|"
                          r"\bout of curiosity\b|\bhypothetical")
 
@@ -74,6 +74,11 @@ _ASKS_ABOUT_WHAT_WAS_SAID = re.compile(r"[.!:,;]\s*(?:be|is) (?:that|this|it) (?
 # timeline are their own, whatever the question's shape.
 _REPORTED = re.compile(r"\b(?:fever|temp\w*) (?:of |be |at |is |was )?(?:3[89]|4[01]|10[0-4])\b|"
                        r"\b(?:one|a|two|three|four|five|six|\d+) (?:day|week)s? (?:after|since|post)\b")
+
+
+# "Is it normal for my pillow to be soaked with clear fluid?": a question about what is happening to them.
+_IS_MINE_NORMAL = re.compile(r"^be (?:it|this|that) (?:\S+ )?(?:normal|ok|okay|expected|usual|common|fine) "
+                             r"(?:for|that) (?:my|me|i|him|her|his|he|she)\b")
 
 
 # "Could you tell me ...": the patient as the one told, not the one with the symptom.
@@ -94,7 +99,7 @@ def _is_general_question(raw: str, lemmas: str) -> bool:
     text = _TOLD.sub(r"\1 them", text[polite.end():] if polite else text).strip()
     if _IN_GENERAL.search(text):
         return True
-    if _ASKS_ABOUT_WHAT_WAS_SAID.search(lemmas) or _REPORTED.search(lemmas):
+    if _ASKS_ABOUT_WHAT_WAS_SAID.search(lemmas) or _REPORTED.search(lemmas) or _IS_MINE_NORMAL.search(lemmas):
         return False
     if (_QUESTION_START.search(text) or text.startswith("if ")) \
             and (_CAUSAL.search(lemmas) or _HYPOTHETICAL.search(lemmas)) \

@@ -41,9 +41,10 @@ __all__ = ["AFTER_BOTOX", "AFTER_SURGERY", "BREATHING", "CRISIS", "STROKE", "Red
 
 
 # The condition itself: spasms pull, close and freeze one side of the face. In a message about
-# it, only the strong signs of a stroke count (weakness, droop, numbness, paralysis, slurring).
-_CONDITION = re.compile(r"\b(?:twitch|spasm|jerk|flutter|tic|blink|wink|squint|clench|contract|pull|tug|attack|episode)")
-_STRONG_SIGN = re.compile(r"weak|droop|numb(?!er)|paralysis|slur|sag|limp|dead|slack|flopp|can not (?:\S+ ){0,2}(?:move|feel|speak|talk)|"
+# it, only the strong signs of a stroke count (weakness, droop, numbness, paralysis, slur(?!p)ring).
+_CONDITION = re.compile(r"\b(?:twitch|spasm|jerk|flutter|tic|blink|wink|squint|clench|clamp|squeez|contract|pull|tug|attack|"
+                        r"episode)")
+_STRONG_SIGN = re.compile(r"weak|droop|numb(?!er)|paralysis|slur(?!p)|sag|limp|dead|slack|flopp|can not (?:\S+ ){0,2}(?:move|feel|speak|talk)|"
                           r"(?:do|does|will|would) not (?:\S+ )?move")
 _EYELID_DROOP = re.compile(r"\b(?:eyelid|eye|lid) (?:\S+ ){0,3}dro(?:o)?p|dro(?:o)?p\w* (?:\S+ ){0,2}(?:eyelid|eye|lid)\b")
 
@@ -87,10 +88,10 @@ _MORTALITY = re.compile(r"\b(?:how many|what (?:\S+ )?(?:number|percent\w*|propo
 
 
 ALARM_WORDS = re.compile(  # each at a word's start: "pharmacy" names no harm
-    r"\b(?:weak|droop|numb(?!er)|paralysis|paralyze|slur|speech|breathe|breath|swallow|stroke|" + CHOKING + "|"
+    r"\b(?:weak|droop|numb(?!er)|paralysis|paralyze|slur(?!p)|speech|breathe|breath|swallow|stroke|" + CHOKING + "|"
     r"fever|fluid|leak|headache|(?:lose|lost|loss of|can not|no) (?:\S+ ){0,2}hear|hearing|deaf|vision|sight|blind|"
     + FAINTED + "|"
-    r"(?:i|he|she|they|we|wife|husband|partner|mum|mom|mother|dad|father|son|daughter|friend) (?:\S+ ){0,2}collaps|"
+    r"(?:i|he|she|they|we|wife|husband|partner|mum|mom|mother|dad|father|son|daughter|friend) (?:\S+ ){0,2}collaps(?!\w* (?:with |in |from )?laugh)|"
     r"pass out|unconscious|suicid|\bdie\b|\bdead\b|\bkill (?:me|my ?self|him|her|them|you|u|someone)\b|"
     r"overdose|harm|end it|emergency|ambulance|"
     r"911|sudden)"
@@ -104,13 +105,16 @@ _NOT_ALARMS = re.compile(r"\boverdose on (?:dr\b|doctor google|google|the intern
                          r"\bnot (?:\S+ )?worr\w* (?:about )?(?:a |an |it (?:be|being) a )?stroke\b|\bweak (?:heart|chest|bladder|kidney|immune|knee|ankle|wrist|back|"
                          r"stomach|bone|spot|point|link)|\b(?:heart|kidney|bladder)s? (?:be |is |are )?weak\b|"
                          r"\bcall\w* (?:\S+ ){0,3}' ?[^']{1,40}'")  # a nickname: they call it my 'stroke face'
+# What a treatment does, told of it: Botox "paralyses the muscles" is how it works, not a sign.
+_WHAT_TREATMENT_DOES = re.compile(r"\b(?:paralysis|paralyse|paralyze|freeze|froze|frozen|weaken|relax|numb(?!er))\w* "
+                                  r"(?:the |a |your |my |those |these |their )?(?:\S+ ){0,2}muscle")
 _MILD_SIGNS = re.compile(r"weak|droop|numb(?!er)|headache")
 
 
 # "not droopy, just pulled", "no fever no headache", "not having trouble breathing or anything": a sign
 # denied is no sign. Trouble doing something must be denied as trouble: "can't breathe", "he's not
 # breathing" are signs.
-_SIGN_NOUN = (r"(?:droop|weak|numb(?!er)|slur\w*(?: speech)?|paralysis|flopp|fever|temperature|headache|stiff neck|leak|fluid|vomit|"
+_SIGN_NOUN = (r"(?:droop|weak|numb(?!er)|slur(?!p)\w*(?: speech)?|paralysis|flopp|fever|temperature|headache|stiff neck|leak|fluid|vomit|"
               r"confus|dizz|rash|hive|swell)\w*")
 _TROUBLE = r"(?:trouble|problem|difficulty|issue)s? (?:with |in )?(?:breath|swallow|speak|talk|speech|see|hear)\w*"
 _DENIED_SIGN = re.compile(
@@ -121,7 +125,7 @@ _DENIED_SIGN = re.compile(
 def has_alarm_words(message: Readable) -> bool:
     """Whether a message names any emergency sign at all (a classifier-only alarm needs one)."""
     reading = present_part(as_reading(message).literal)
-    lemmas = _DENIED_SIGN.sub(" ", _NOT_ALARMS.sub(" ", reading.lemmas))
+    lemmas = _DENIED_SIGN.sub(" ", _NOT_ALARMS.sub(" ", _WHAT_TREATMENT_DOES.sub(" ", reading.lemmas)))
     if not SUDDEN.search(lemmas):
         lemmas = _PAST_STROKE.sub(" ", lemmas)  # "my grandmother had a stroke" is history
     felt_on_a_medicine = _FELT_ON_A_MEDICINE.search(lemmas) and MEDICINE.search(lemmas)
@@ -177,7 +181,8 @@ _PAST_STROKE = re.compile(
 
 
 def _symptom_flag(reading: Reading) -> Optional[RedFlag]:
-    lemmas = _DENIED_SIGN.sub(" ", present_part(reading).lemmas)  # "fainted at the sight of a needle in 1998"
+    # "fainted at the sight of a needle in 1998"; "the injections that paralyse the face muscles"
+    lemmas = _DENIED_SIGN.sub(" ", _WHAT_TREATMENT_DOES.sub(" ", present_part(reading).lemmas))
     for kind, pattern in SYMPTOM_PATTERNS:
         # Every sign named counts: "his face dropped (the spasm?) and he can't lift his arm" (not)
         match = next((m for m in pattern.finditer(lemmas) if not _explained(kind, m.group(0), lemmas)), None)
@@ -190,15 +195,28 @@ def _symptom_flag(reading: Reading) -> Optional[RedFlag]:
 
 def _explained(kind: str, sign: str, lemmas: str) -> bool:
     """A sign the message itself explains: the spasm, or a stroke long past."""
+    if kind == AFTER_SURGERY and not _SURGERY.search(lemmas) and not SUDDEN.search(lemmas) \
+            and (_LONG_STANDING.search(lemmas) or _HEARING.search(sign)):
+        return True  # "my neck has been stiff for years", "mum is deaf": no operation, nothing new
+    if kind == STROKE and _SOMEONES_PAST_PALSY.search(lemmas) and not SUDDEN.search(lemmas):
+        return True  # "my cousin had Bell's palsy, her face fell and came back"
     if kind != STROKE:
         return False
     if sign == "stroke" and _PAST_STROKE.search(lemmas) and not SUDDEN.search(lemmas):
         return True
     if _FELT_ON_A_MEDICINE.search(lemmas) and MEDICINE.search(lemmas) and not SUDDEN.search(lemmas):
         return True  # "on baclofen, in the day I feel weak legs": a question for their prescriber
-    if _BEYOND_THE_FACE.search(sign):
-        return False  # the spasm never weakens an arm or leg, or slurs speech
+    if _BEYOND_THE_FACE.search(sign) or (_PERSON_SEIZURE.search(lemmas) and not re.search(r"\blike\b", lemmas)):
+        return False  # the spasm never weakens an arm or leg, or slur(?!p)s speech
     return _condition_not_stroke(lemmas, sign)
+
+
+_HEARING = re.compile(r"\bdeaf|\bhear")
+_SOMEONES_PAST_PALSY = re.compile(r"\b(?:cousin|friend|aunt\w*|uncle|neighbou?r|colleague|mum|mom|mother|dad|father|brother|"
+                                  r"sister|gran\w*|nan|someone|he|she)\b(?:\s\S+){0,3}? (?:have|had|get|got) (?:a |an )?"
+                                  r"(?:bell\w*|palsy)")
+_LONG_STANDING = re.compile(r"\bfor (?:\S+ ){0,2}(?:year|decade|age)s?\b|\ball my life\b|\bsince (?:i be|childhood|birth)\b")
+_SURGERY = re.compile(r"\b(?:surgery|operation|op|mvd|decompression|procedure|post[- ]?op\w*)\b")
 
 
 # Weakness felt on a medicine, not sudden: a side effect to ask the prescriber about.
@@ -206,9 +224,12 @@ _FELT_ON_A_MEDICINE = re.compile(r"\b(?:feel|felt|make|made|leave|left)\w* (?:me
                                  r"\bweak (?:and|&) (?:tired|sleepy|drowsy|dizzy)")
 
 
-# Signs the spasm never gives: a weak arm or leg, slurred speech or gibberish, a thunderclap
+# Signs the spasm never gives: a weak arm or leg, slur(?!p)red speech or gibberish, a thunderclap
 # headache, confusion, fainting. (An eye shut by a spasm does blind for a second.)
-_BEYOND_THE_FACE = re.compile(r"\b(?:arm|leg|hand|body|whole|entire|slur|gibberish|nonsense|garble|speech|headache|thunderclap|"
+_BEYOND_THE_FACE = re.compile(r"\b(?:arm|leg|hand|body|whole|entire|slur(?!p)|gibberish|nonsense|garble|speech|headache|thunderclap|"
                               r"double|walk|balance|fell|fall over|collaps|"
                               r"confus|faint|pass out|unconscious)")
+# A person's seizure, not a face's: "he just had a seizure on the couch" (the spasm gives none).
+_PERSON_SEIZURE = re.compile(r"\b(?:i|he|she|they|husband|wife|partner|mum|mom|dad|son|daughter) (?:(?!never|not|n't)\S+ ){0,2}"
+                             r"have (?:a |another )?(?:seizure|fit|convulsion)\b(?! of)")
 

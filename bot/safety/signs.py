@@ -23,7 +23,7 @@ _WEAK = r"(?:weak|droop|drop|fell\b|sag|numb(?!er)|flopp|flaccid|paralysis|froze
 
 
 # Choking, not "choked up" or "this spasm is choking my social life".
-CHOKING = (r"\bchok(?!\w* up\b)(?!\w* (?:my|his|her|our|their|the) (?:\S+ )?(?:life|social|career|confidence|joy|business|"
+CHOKING = (r"\bchok(?!\w* up\b)(?!\w*(?:\s\S+){0,6}? (?:from|while|when|with|because of) (?:\S+ )?laugh)(?!\w* (?:my|his|her|our|their|the) (?:\S+ )?(?:life|social|career|confidence|joy|business|"
            r"style|plan|hobby|work|job|freedom|marriage|relationship|love|self-esteem|mood|spirit)s?\b)")
 
 
@@ -50,7 +50,7 @@ CRISIS_PATTERNS = _rx(
     r"\bgive up on (?:everything|life|living)\b", r"\bend (?:\S+ ){0,2}suffering\b",
     r"\b(?:swallow|take|took|down) (?:\S+ ){0,2}(?:whole|entire) (?:bottle|box|pack|packet|strip|blister|pot|tub|jar|lot|supply)\b",
     r"\btake (?:\S+ ){0,2}everything in (?:the|my) (?:medicine )?(?:cabinet|cupboard)\b",
-    r"\b(?:hurt|harm|kill|cut|shoot|hang|stab|drown|poison) (?:my|her|him|them|your)(?:self|selves)\b(?! (?:shav\w*|cook\w*|chopp\w*|on (?:a|the|some)))",
+    r"\b(?:hurt|harm|kill|cut|shoot|hang|stab|drown|poison) (?:my|her|him|them|your)(?:self|selves?)\b(?! (?:shav\w*|cook\w*|chopp\w*|on (?:a|the|some)))",
     r"\bon purpose\b",
     r"\bswallow (?:\S+ ){0,2}(?:the lot|all of|all my|all the|everything|the whole|whole)\b",
     r"\bwhat s the point(?! of (?!liv|life|try|go on|going on|anything|it all|me))",
@@ -60,6 +60,7 @@ CRISIS_PATTERNS = _rx(
     r"\b(?:sort|put) (?:\S+ ){0,3}affairs\b", r"\bgoodbye (?:letter|note)\b", r"\bletter to my family\b",
     r"\bgiv\w* (?:\S+ ){0,2}(?:thing|stuff|belonging|possession)s? away\b",
     r"\b(?:will not|wo not|won't) need (?:them|it|anything|my thing) (?:soon|anymore|much longer)\b",
+    r"\b(?:will not|wo not|won't) need (?:them|it|anything|any of it) (?:after|past) (?:this|today|tonight)\s*(?:[.!'\"]|$)",
     r"\b(?:no one|nobody|noone|no body) (?:\S+ ){0,3}(?:notice|care|miss)\w* (?:\S+ ){0,2}if i\b",
     r"\bsav\w* up (?:\S+ ){0,2}(?:pill|tablet|med)", r"\bstockpil", r"\bhoard\w* (?:\S+ ){0,2}(?:pill|tablet|med)",
     r"\btake (?:my |the )?(?:\S+ ){0,2}(?:pill|tablet|med|dose)\w* (?:\d+|two|three|four|several) time\b", r"\bend (?:my|it) (?:life|all)\b", r"\bend it all\b",
@@ -87,7 +88,11 @@ CRISIS_PATTERNS = _rx(
     r"\b(?:will not|wo not|won't|wont|not) be (?:here|around|alive) (?:by|in the|tomorrow|much longer|for long|anymore)",
     r"\b(?:write|wrote|written|leave|left) (?:\S+ ){0,2}(?:letter|note)s? (?:to|for) (?:my|the) (?:kid|child|family|wife|husband|"
     r"son|daughter|partner|mum|mom|dad|parent)",
-    r"\bno reason to live\b", r"\b(?:no ?one|no ?body|noone) (?:\S+ ){0,2}(?:miss|care about) me\b",
+    r"\bmix\w* (?:a |the )?(?:load|lot|bunch|handful|box|bottle|pack|all|whole) of (?:\S+ ){0,3}(?:pill|tablet|med)\w*",
+    r"\b(?:can|could) not keep (?:do|doing|go|going) (?:this|it|on)\b(?! (?:every|each|for ever|forever))",
+    r"\b(?:less|least) painful\b(?:\s\S+){0,4}? (?:pill|tablet|rope|jump|gun|knife|blade|way to go|way out)\b",
+    r"\bno reason to live\b", r"\b(?:no|not|n't) (?:\S+ ){0,2}reason (?:\S+ ){1,5}to (?:keep (?:go|going|live|living|try|trying)\b|go on\b|carry on\b|live\b|be here\b|be alive\b|stay alive\b)",
+    r"\bdecided (?:that )?(?:this|today|tonight|tomorrow) (?:be|will be) (?:my )?(?:last|final)\b(?! (?:\S+ ){0,2}(?:at|of|on|in|with|before|for)\b)", r"\b(?:no ?one|no ?body|noone) (?:\S+ ){0,2}(?:miss|care about) me\b",
     r"\b(?:done|be do) (?:\S+ ){0,6}with (?:life|living)\b", r"\b(?:end|finish) (?:\S+ ){0,2}(?:my|his|her) (?:own )?life\b",
     r"\b(?:will not|wo not|won't|wont) matter (?:\S+ ){0,2}(?:soon|much longer|for long|anyway)\b",
     r"\btake (?:us|them) (?:both|all) out\b|\btake (?:\S+ ){0,3}with me\b(?= when i go)",
@@ -148,10 +153,10 @@ SYMPTOM_PATTERNS = (
     (STROKE, _rx(
         rf"\b{_FACE} {_GAP}{_WEAK}", rf"\b(?<!rather be )(?<!better off )(?<!wish i be ){_WEAK}\w* {_GAP}{_FACE}\b",
         r"\b(?:can|could) not (?:\S+ ){0,2}move (?:\S+ ){0,5}(?:face|arm|leg|side|mouth|eye|lip)",
-        r"\bstroke\b", r"\bslur", r"\b(?:her|his|my|their|the|a) (?:new )?droop\b(?=.*\b(?:sudden|today|just now|this morning|tonight))",
+        r"\bstroke\b", r"\bslur(?!p)", r"\b(?:her|his|my|their|the|a) (?:new )?droop\b(?=.*\b(?:sudden|today|just now|this morning|tonight))",
         r"\b(?:can|could) not (?:\S+ ){0,2}(?:speak|talk|smile|(?:move|lift|close|feel) (?:my|his|her|their|the))",
-        r"\b(?:not able|unable) to (?:\S+ )?(?:speak|talk|smile|walk|move|lift)\b", r"\b(?:i|he|she|they|we|wife|husband|partner|mum|mom|mother|dad|father|son|daughter|friend) (?:\S+ ){0,2}collaps\w*\b(?! (?:with|in) laughter)",
-        r"\b(?:just|suddenly|has|have|had) collaps(?:e|ed)\b(?! (?:lung|vein|with laughter|in laughter|into bed|on the sofa))",
+        r"\b(?:not able|unable) to (?:\S+ )?(?:speak|talk|smile|walk|move|lift)\b", r"\b(?:i|he|she|they|we|wife|husband|partner|mum|mom|mother|dad|father|son|daughter|friend) (?:\S+ ){0,2}collaps\w*\b(?! (?:with |in |from )?laugh)",
+        r"\b(?:just|suddenly|has|have|had) collaps(?:e|ed)\b(?! (?:lung|vein|with laugh|in laugh|laugh|into bed|on the sofa))",
         r"\b(?:be|s) not mak\w* (?:any )?sense\b(?= when (?:\S+ )?(?:talk|speak|speaking|talking))|"
         r"\b(?:he|she|they|dad|mum|mom|husband|wife) (?:be|s) not mak\w* (?:any )?sense\b",
         r"\b(?:see|seeing) double\b", r"\b(?:can|could) not (?:\S+ )?walk (?:straight|properly|in a straight line)\b",
@@ -181,11 +186,14 @@ SYMPTOM_PATTERNS = (
         r"\b(?:sudden|suddenly|lose|lost|loss of) (?:\S+ ){0,3}(?:vision|sight|see)\b", r"\b(?:can|could) not see\b(?! (?:\S+ )?(?:point|way|future|reason|light|end|myself|any way))",
         r"\bblind\b", r"\bdouble vision\b", r"\bworst headache\b", r"\bthunderclap\b",
         r"\bsudden (?:\S+ ){0,2}(?:severe )?headache\b", r"\b(?:sudden\w*|new|severe|very) (?:\S+ ){0,2}confus\w*(?! (?:by|about|with|over|as to))",
-        r"\bconfus\w* (?:\S+ ){0,4}(?:slur|droop|weak|numb(?!er)|headache|can not speak)", r"\bpass(?:ed)? out\b",
-        FAINTED, r"\bunconscious\b", r"\bseizure (?:now|right now)\b", r"\bhave a (?:seizure|fit)\b",
+        r"\bconfus\w* (?:\S+ ){0,4}(?:slur(?!p)|droop|weak|numb(?!er)|headache|can not speak)", r"\bpass(?:ed)? out\b",
+        r"\bdysarthri", r"\baphasi", r"\bhemipare", r"\bhemipleg",
+        FAINTED, r"\bunconscious\b", r"\bseizure (?:now|right now)\b", r"\bhave a (?:seizure|fit)\b(?! of)",
         r"\b(?:fit|seizure|convulsion)s? (?:\S+ ){0,2}(?:now|right now)\b", r"\bconvuls", r"\bshak\w* all over\b",
         r"\bface (?:be )?(?:\S+ ){0,2}(?:go|be|feel) (?:\S+ ){0,2}(?:weird|funny|strange) and (?:\S+ ){0,2}(?:speak|talk|speech)",
-        r"\bspeech (?:\S+ ){0,3}(?:garble|strange|weird|wrong|slur)",
+        r"\bspeech (?:\S+ ){0,3}(?:garble|strange|weird|wrong|slur(?!p))",
+        r"\b(?:speak|talk)\w* (?:all |really |very |so )?(?:strange|weird|funny|odd|wrong|slow|nonsense)\w*",
+        r"\b(?:mouth|lip|face|cheek) (?:\S+ )?hang\w*\b(?! (?:open|out|around|about))",
         r"\b(?:not|n't) (?:\S+ )?know (?:where|who|what day) (?:he|she|i|they|we|it) (?:be|am|is|are)\b",
         r"\b(?:not|n't) (?:\S+ )?recogni[sz]e (?:me|us|anyone|anybody|his|her|my|their)\b",
     )),
@@ -198,6 +206,9 @@ SYMPTOM_PATTERNS = (
         r"\bthroat (?:\S+ ){0,5}(?:clos|tight|swell)", r"\b(?:can|could) not catch my breathe\b",
         r"\bsuffocat", r"\b(?:can|could) not get (?:any |enough )?air\b", r"\b(?:can|could) not get (?:\S+ ){0,2}breathe\b", r"\bgasp\w* for air\b",
         r"\bout of breathe\b",
+        # clinical shorthand: "new dysphagia, SOB at rest, SpO2 89%"
+        r"\bdysphagi", r"\bdyspn?o?ea\b", r"\bstridor\b", r"\bsob (?:at rest|on exertion|and|,|\+)", r"\bnew sob\b",
+        r"\b(?:spo2|sats?|o2 sat\w*|oxygen (?:sat\w*|level)) (?:\S+ ){0,2}(?:[5-8]\d|9[01])\b",
         # a severe allergic reaction: swelling of the lips, tongue or throat, hives
         r"\bhives?\b", r"\banaphyla", r"\bitch\w* all over\b",
         r"\b(?:face|eye|eyelid)s? (?:\S+ ){0,4}(?:swell|swollen|puff)\w* (?:\S+ ){0,2}(?:fast|quick\w*|rapid\w*)\b", r"\blips? (?:\S+ ){0,2}(?:blue|purple|grey|gray)\b",
@@ -237,6 +248,7 @@ SYMPTOM_PATTERNS = (
 SUDDEN = re.compile(r"\bsudden|\btoday\b|\bjust now\b|\bthis morning\b|\btonight\b|\bright now\b|\ban hour\b|"
                      r"\bnot (?:\S+ ){0,2}(?:usual|normal) (?:twitch|spasm)|\bdifferent from (?:\S+ ){0,2}(?:twitch|spasm)|"
                      r"\b(?:\d+|few|couple of|ten|twenty|thirty) (?:min|mins|minute|minutes|hour|hours) ago\b|"
+                     r"\bsince (?:\d+|a few|few|ten|twenty|thirty|an?) (?:min|mins|minute|minutes|hour|hours)\b|"
                      r"\bout of nowhere\b|\bnot the (?:usual )?(?:twitch|spasm)\b|\bsince (?:lunch|breakfast|dinner|tea|this|last night|yesterday|an hour|i woke|wake)|"
                      r"\b(?:in|within) the (?:last|past) (?:\d+ |few |couple of )?(?:min|minute|hour)|\bcome on (?:\S+ ){0,3}(?:hour|minute|nowhere|today|tonight|morning)|\b(?:other|opposite|good) side\b|"
                      r"\bside that (?:(?:do|does) not|doesn't|doesnt|never) (?:twitch|spasm)")

@@ -130,7 +130,8 @@ def test_knowledge_reads_back_what_was_loaded(kb: str) -> None:
     loaded = knowledge(kb)
     assert [t.key for t in loaded.topics] == [t.key for t in FACTS.topics]
     assert loaded.by_key()["botox"].fact_for("frequency").answer == (
-        "Botox treatment must be repeated every few months."
+        "OnabotulinumtoxinA injections (Botox): the treatment must be repeated every few months and is "
+        "effective for most people."
     )
 
 

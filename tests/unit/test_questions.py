@@ -129,8 +129,20 @@ def test_list_reply_has_buttons_to_drill_down(kb: str) -> None:
 
 def test_uncovered_reply_invents_nothing(kb: str) -> None:
     reply = respond("what are the side effects of botox?")
-    assert "doesn't cover" in reply.text and "care team" in reply.text
-    assert "block nerve" not in reply.text
+    assert "doesn't cover side effects" in reply.text and "care team" in reply.text
+    # what the page says of Botox comes after the gap, so it cannot read as "no side effects"
+    assert reply.text.index("doesn't cover") < reply.text.index("block nerve signals")
+    assert "side effect" not in reply.text.split("doesn't cover")[1].split(".", 1)[1]
+
+
+@pytest.mark.parametrize("text", [
+    "can I have an MRI with a pacemaker?",  # the patient's device: the MRI's description could read as "fine"
+    "is botox safe in pregnancy?",
+])
+def test_gap_about_the_patient_gives_no_topic_fact(kb: str, text: str) -> None:
+    reply = respond(text)
+    assert "doesn't cover" in reply.text
+    assert "Creates detailed images".lower() not in reply.text.lower() and "block nerve" not in reply.text
 
 
 def test_compare_lists_both_without_ranking(kb: str) -> None:
@@ -294,3 +306,36 @@ def test_needles_placed_on_the_body_are_acupuncture_not_a_body_part() -> None:
 
 def test_complex_cases_ask_when_the_emg_is_used() -> None:
     assert "more complex cases" in respond("is the EMG only for complex cases?").text
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("how long does the e m g take", "emg"),
+    ("what does the M R A show", "mra"),
+    ("how often are the bow tox shots", "botox"),
+    ("after the m v d can I drive", "mvd"),
+])
+def test_dictated_names_read_as_the_page_names(text: str, topic: str) -> None:
+    from bot.nlp.reading import read
+    assert topic in read(text).topics
+
+
+@pytest.mark.parametrize(("text", "page_words"), [
+    ("which artery is it usually that squashes the nerve", "blood vessel is pressing"),
+    ("what counts as a severe case", "depending on the severity"),
+    ("what do they mean by unusual symptoms exactly", "when symptoms are unusual"),
+])
+def test_a_detail_of_the_page_words_gets_their_fact_then_the_limit(text: str, page_words: str) -> None:
+    reply = respond(text)
+    assert page_words in reply.text.lower()
+    assert "doesn't cover" in (reply.note or "")
+
+
+def test_a_refusal_in_a_figure_of_speech_still_sets_the_option_aside(kb: str) -> None:
+    reply = respond("over my dead body am I having the brain op. what else is there?")
+    assert "Botox" in reply.text and "Oral medicines".lower() in reply.text.lower()
+
+
+def test_a_run_on_question_is_asked_not_described(kb: str) -> None:
+    reply = respond("got my teeth out next week is that ok with the spasms")
+    assert "doesn't cover" in reply.text
+    assert "Thank you for describing it" not in reply.text
