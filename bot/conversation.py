@@ -187,14 +187,19 @@ def _general_information(advice: str, analysis: MessageAnalysis) -> Optional[str
         mentioned = tuple(m.topic for m in mentions if m.topic not in _PROCESS_TOPICS)
         named = tuple(dict.fromkeys((question.gap.partly,) + named + mentioned))
     besides = question.gap.term if question.gap else ""
-    if set(named) <= {"treatment", "diagnosis"} and _WAITING.search(analysis.reading.lemmas):
+    waiting = set(named) <= {"treatment", "diagnosis"} and bool(_WAITING.search(analysis.reading.lemmas))
+    if waiting:
         named, related = (), ("early_diagnosis",)
     else:
         related = () if named else related_topics(analysis.reading, besides)
-    # "which doctor should I see?": who asks and examines first, whatever other page words the message echoes
-    if not named and advice in GENERAL_FACTS and (not related or advice == WHICH_DOCTOR):
+    # "which doctor should I see, a neurologist?": who asks and examines first, whatever else the words echo
+    # ("... or wait for the NHS one?": what the page says of early diagnosis, too)
+    which_doctor = advice == WHICH_DOCTOR and set(named) <= {"diagnosis"}
+    if advice in GENERAL_FACTS and ((not named and not related) or which_doctor):
         facts = " ".join(filter(None, (general_information((key,), attribute)
                                        for key, attribute in GENERAL_FACTS[advice])))
+        if waiting:
+            facts = f"{general_information(('early_diagnosis',))} {facts}"
         return " ".join(dict.fromkeys(_SENTENCE_END.split(facts)))  # each sentence once
     fallback = ("botox",) if advice in (DOSE, MEDICINE_CHANGE) and _INJECTED.search(analysis.reading.lemmas) \
         else GENERAL_TOPICS.get(advice, ())  # "how many units go in the eyelid?" is about the injections
@@ -210,7 +215,14 @@ def _general_information(advice: str, analysis: MessageAnalysis) -> Optional[str
         # "should I insist on an MRA?": what the test is, and when the page says imaging is used
         return " ".join(dict.fromkeys(filter(None, (general_information(topics, "what"),
                                                     general_information(imaging[:1], "when_used")))))
+    if question.gap and question.gap.kind in _CAUSE_GAPS and "imaging" not in topics:
+        # "my MRI was clear, so what's causing mine?": what the page says of finding the cause, beside
+        return " ".join(dict.fromkeys(filter(None, (general_information(topics, attribute),
+                                                    general_information(("imaging",))))))
     return general_information(topics, attribute)
+
+
+_CAUSE_GAPS = ("cause", "cause_general")
 
 
 def deserves_an_answer(text: str, last_topic: Optional[str] = None) -> bool:

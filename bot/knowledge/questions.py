@@ -214,7 +214,9 @@ def _group_of(lemmas: str, topics: Sequence[str], intent: Optional[str]) -> Opti
 _SETS_ASIDE = re.compile(r"\b(?:besides|beside|other than|apart from|except|excluding|aside from|instead of|"
                          r"rather than|alternatives? to|without|not counting|with no|"
                          r"(?:that|which) (?:are not|is not|do not|does not|aren't|arent|isn't|don't|doesn't)"
-                         r"(?: involve| need| use| include)?) (?:the |a |an |my |any |doing )?(?:oral |facial |brain |nerve )?$|"
+                         r"(?: involve| need| use| include)?|"
+                         r"(?:do not|does not|doesn't|don't|dont|doesnt) (?:involve|include)) "
+                         r"(?:the |a |an |my |any |doing )?(?:oral |facial |brain |nerve )?(?:\S+ or )?$|"
                          r"\bnon ?-? ?$|"
                          # a refusal: "never am I having brain surgery", "I won't have the op"
                          r"\b(?:never|no way|not|won't|wont|will not|refuse to|don't want|do not want) "
@@ -364,7 +366,7 @@ _GROUPS_WITH_FACTS = ("imaging", "surgery", "other_surgery", "treatment", "diagn
 # the page says of that topic (bot.knowledge.answers). Not the patient's circumstances (a device, a condition,
 # pregnancy): there the topic's description could read as "fine for you".
 TOPIC_CONTEXT_GAPS = frozenset({"risk", "duration", "outcome", "lasting", "aftercare", "logistics", "cost",
-                                "timing", "unknown_name", "success", "staff"})
+                                "timing", "unknown_name", "success", "staff", "anaesthesia"})
 ASKED = "asked"  # coverage.yml `answers: asked`: the page's fact for whatever attribute is asked
 
 

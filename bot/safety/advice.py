@@ -32,7 +32,8 @@ MEDICINE = medicine_pattern()
 _MINE = r"(?:my|mine|the|these|those|this|that|it|them|her|his|our)"
 # A patient asking for a relative they care for: "does my mother need the EMG?"
 _RELATIVES = (r"(?:mother|mum|mom|mam|father|dad|husband|wife|partner|son|daughter|sister|brother|"
-              r"grandmother|grandfather|gran|nan|grandma|grandpa|aunt|uncle|friend)")
+              r"grandmother|grandfather|gran|nan|grandma|grandpa|aunt|uncle|friend|kid|child|teen\w*|boy|girl|baby|toddler|"
+              r"(?:\d+|\w+)[- ]?(?:year|yr)[- ]?old)")
 _RELATIVE = rf"my {_RELATIVES}"
 
 
@@ -44,7 +45,8 @@ _PATTERNS = (
     (DOSE, _rx(
         r"\bdos(?:e|age|ing)\b(?! of (?:\S+ ){0,3}(?:botox|medicine)\?? *$)",
         r"\bhow much (?:\S+ ){0,4}(?:take|use|inject|get|have|give|put|need|be allow\w*|can i|should)\b",
-        r"\bhow many (?:\S+ ){0,2}(?:pill|tablet|unit|mg|milligram|shot|injection|capsule|dose)",
+        r"\bhow many (?:\S+ ){0,2}(?:pill|tablet|unit|mg|milligram|shot|injection|capsule|dose|jab|poke|prick)",
+        r"\bmax(?:imum)? (?:\S+ ){0,2}(?:per|a|each) (?:day|week)\b",
         r"\bhow many (?:\S+ ){0,2}(?:poke|jab|needle|prick|spot|site)s? (?:\S+ ){0,2}(?:should|do i|will i|go in|in my|do you)",
         r"\benough or too (?:much|many|little|high|low)\b|\btoo (?:much|many|little|high|low) or (?:not )?enough\b",
         r"\btitrat", r"\bhow many (?:\S+ ){0,3}(?:i|you|he|she|we) (?:can|could|should|may) (?:take|have|use)\b",
@@ -84,7 +86,7 @@ _PATTERNS = (
         r"\bborrow (?:\S+ ){0,3}(?:pill|tablet|med|relaxant)", r"\bcan i (?:just )?(?:restart|resume) (?:it|them|those|these)\b",
         r"\b(?:ok|okay|safe|fine|alright|all right) (?:for me )?to (?:take|use) (?!(?:an? |the |my )?(?:mri|mra|emg|scan|test))\S+", rf"\b(?:put|bump|push|turn) (?:the |my )?(?:\S+ )?{MEDICINE} up\b", rf"\b(?:run|ran) out of (?:\S+ ){{0,3}}{MEDICINE}",
         r"\b(?:stop|quit|skip|give up) (?:take|taking|use|using|have|having|get|getting) (?:it|them|this|these|those)\b",
-        r"\bskip\w* (?:this|the|a|my|next|one|that) (?:round|dose|session|injection|shot|jab|course)",
+        r"\bskip\w* (?:this|the|a|my|next|one|that) (?:next )?(?:round|dose|session|injection|shot|jab|course|one)\b",
         # postponing or bringing forward a treatment, taking it only sometimes, splitting a tablet
         rf"^(?=.*\b{MEDICINE}).*\b(?:(?:push|put|move|bring) (?:it|them|my|the) (?:\S+ ){{0,3}}(?:back|off|forward)|postpone|"
         r"delay (?:it|them|my|the))\b",
@@ -129,6 +131,9 @@ _PATTERNS = (
         r"(?:ever )?(?:\S+ )?(?:get better|improve|go away|clear up|settle|disappear|get worse)\b",
         r"\bas good as (?:it|this|mine) (?:be|s|'s|will) (?:\S+ )?(?:get|be)\b", r"\b(?:will|would) (?:it|mine|my \S+) (?:keep|continue) (?:on )?(?:improv|get\w* better)",
         r"\b(?:am|be) i (?:becom|get|build|develop)\w* (?:\S+ )?(?:immune|resistant|resistance|tolerant|tolerance)\b",
+        r"\b(?:be|is) (?:hers|his|theirs|mine|her|my \S+|her \S+|his \S+) (?:\S+ )?(?:get|getting) (?:worse|better)\b",
+        r"\bwill (?:it|hers|his|mine) (?:keep|continue) (?:on )?(?:spread|get\w* worse|grow)",
+        r"\b(?:am|be) (?:i|he|she) (?:go|going|gonna) (?:to )?(?:end up )?need\w*\b",
     )),
     (SERIOUSNESS, _rx(
         r"\b(?:be|seem|sound) (?:this|it|that|mine|my \S+) (?:\S+ ){0,2}(?:serious|dangerous|bad|normal|worrying|"
@@ -190,14 +195,27 @@ _PATTERNS = (
         r"(?:\w+ologist|\w+iatrist|dentist|optician|chiropractor|ent|gp|nurse|spa|beautician|pharmacist)\b",
         r"\b(?:do|will|would|must) (?:i|we|he|she) (?:gotta|got ta|get to|have to) see\b",
         r"\b(?:better|best) (?:i|we|he|she|for me to|to) (?:\S+ )?(?:go|see)\b",
+        rf"\bshould (?:i|we|he|she|{_RELATIVE}) (?:\S+ )?(?:see|go to) (?:\S+ ){{0,3}}(?:neuro\w*|specialist|surgeon|\w+ologist)\b",
+        r"\bdo (?:i|we) (?:go back to|return to|go straight to) (?:a |an |the |my )?(?:neuro\w*|ent|gp|doctor|specialist|surgeon)\b",
+        r"\b(?:do|will) (?:i|we|he|she) need (?:someone|somebody|a doctor) (?:else|different)\b",
+        r"\b(?:the )?(?:better|best) (?:\S+ ){1,2}(?:surgeon|doctor|neurologist|consultant|specialist)\b",
+        r"\b(?:do|does|will|would|should) (?:my|his|her) (?:\w+ologist|\w+iatrist|gp|doctor|specialist|surgeon) "
+        r"(?:need to|have to|have|need) (?:be )?(?:involve|know|see|check|clear|approve|sign)\w*",
+        r"\bcan (?:my|his|her) (?:gp|doctor|dentist|\w+ologist|nurse) (?:just )?(?:do|give|inject|prescribe|look after|treat|manage)\b",
+        r"\b(?:be|get) referred\b",
+        r"\bwhich (?:one )?(?:of (?:your|the) )?(?:doctor|surgeon|specialist|neurologist|consultant|neurosurgeon)s? "
+        r"(?:should|do|can|would|shall) (?:i|we)\b",
         r"\b(?:neurologist|dermatologist|ophthalmologist|optician|gp|dentist|ent|neurosurgeon) or (?:an? )?\w+ "
         r"(?:\S+ ){0,5}which\b", r"\bshould (?:\S+ ){0,2}see an? (?:ent|neuro)",
     )),
     (SELF_DIAGNOSIS, _rx(
-        r"\bdo i have\b", r"\bhave i get\b", r"\b(?:am|be) i (?!able)(?:\S+ ){0,2}(?:hemifacial|sick|ill)\b",
+        r"\bdo i have\b(?! to\b)", r"\bhave i get\b", r"\b(?:am|be) i (?!able)(?:\S+ ){0,2}(?:hemifacial|sick|ill)\b",
         r"\b(?:be|could) (?:that|this|it) (?:be )?(?:why|the reason|what be caus\w*) (?:i|i'm|im|my|mine)\b",
         r"\bbe (?:this|it|mine|that) (?:just |really |actually |definitely |probably )?(?:hemifacial|hfs)\b",
-        r"\bmean (?:i|he|she|my \S+) (?:have|got|has|get)\b(?! to)", r"\bdiagnose me\b",
+        r"\bmean (?:i|he|she|my \S+) (?:have|got|has|get)\b(?! to)",
+        r"\bwhat (?:do |have )?(?:i|he|she) (?:have|get|got|has)\b(?= (?:then|now|instead|exactly)\b|\s*\?)",
+        r"\bbe (?:my|mine|his|her) (?:\S+ )?(?:actually |really |just )?(?:part of|cause by|due to|from|relate to|link to|linked to|related to) "
+        r"(?:my|his|her)\b", r"\bdiagnose me\b",
         r"\bbe (?:my|his|her) (?:\S+ ){0,3}(?:twitch|spasm|blink|tic|eye|face)\w* (?:just |really |actually )?(?:hemifacial|hfs)\b",
         r"\bwhat (?:be|s|'s) wrong with me\b", r"\bdo (?:this|my) (?:\S+ ){0,3}(?:mean|sound like)\b(?! i (?:need|should|have to|must))",
         r"\bi think i (?:have|get|might have|may have)\b",
@@ -214,7 +232,7 @@ _PATTERNS = (
         r"\b(?:how (?:many|much|often|long)|which|what) (?:\S+ ){0,5}(?:i|we) (?:should|must|need to|have to) "
         r"(?:do|have|get|take|try|go for|choose|pick|start|book)\b",
         r"\bwhich (?:one )?(?:\S+ )?for (?:me|him|her|us)\b", r"\bwhich (?:one )?to (?:pick|choose|go for|have|get)\b",
-        r"\bfor (?:my|his|her) case\b", r"\b\w+ or \w+ for (?:me|him|her|us)\b", r"\bany reason (?:i|we|he|she) (?:should not|shouldn't|should n't)\b",
+        r"\bfor (?:my|his|her) case\b", r"\b(?:someone|a person|people|somebody) like (?:me|him|her|us)\b", r"\b\w+ or \w+ for (?:me|him|her|us)\b", r"\bany reason (?:i|we|he|she) (?:should not|shouldn't|should n't)\b",
         # a procedure or a course of treatment put off or given up
         r"\b(?:postpone|delay|put off|push back|skip|give up on)\w* (?:\S+ ){0,3}"
         r"(?:mvd|surgery|op|operation|decompression|botox|injection|jab|shot|treatment)s?\b"

@@ -51,6 +51,8 @@ _HARM_WORDS = re.compile(
     r"(?<!\bpoint)|\bpoint\b(?! (?:of|in) (?:the |this |a |my |any |it )?(?:treatment|botox|injection|jab|surgery|op|"
     r"operation|test|scan|mri|mra|emg|pill|tablet|med|acupuncture|therapy|appointment))"
 )
+# "end up needing surgery", "at the end of the day" name no ending of a life.
+_NO_HARM = re.compile(r"\bend up\b|\b(?:in|at|by|until|till) the end\b|\bend of (?:the|my|this|next|last)\b")
 _ENTITY = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 
@@ -89,7 +91,7 @@ def crisis_probability(lemmas: str) -> float:
 def suggests_crisis(lemmas: str, asks_to_change_a_medicine: bool = False) -> bool:
     """Whether the model finds a crisis: at THRESHOLD in a message that names death, harm or its
     means, at WORDLESS_THRESHOLD in one that does not ("been looking up ways to top myself")."""
-    threshold = THRESHOLD if _HARM_WORDS.search(lemmas) else WORDLESS_THRESHOLD
+    threshold = THRESHOLD if _HARM_WORDS.search(_NO_HARM.sub(" ", lemmas)) else WORDLESS_THRESHOLD
     if asks_to_change_a_medicine:
         threshold = max(threshold, MEDICINE_QUESTION_THRESHOLD)
     return crisis_probability(lemmas) >= threshold

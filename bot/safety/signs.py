@@ -91,6 +91,9 @@ CRISIS_PATTERNS = _rx(
     r"\bmix\w* (?:a |the )?(?:load|lot|bunch|handful|box|bottle|pack|all|whole) of (?:\S+ ){0,3}(?:pill|tablet|med)\w*",
     r"\b(?:can|could) not keep (?:do|doing|go|going) (?:this|it|on)\b(?! (?:every|each|for ever|forever))",
     r"\b(?:less|least) painful\b(?:\s\S+){0,4}? (?:pill|tablet|rope|jump|gun|knife|blade|way to go|way out)\b",
+    r"\b(?:die|dead|kill|overdose|stop (?:my|me) (?:from )?breath\w*|not wake up|never wake up)\b(?:\s\S+){0,15}? "
+    r"(?:kind of |sort of |exactly |actually |really )?what i (?:want|wish|hope for|be hope for)\b",
+    r"\b(?:goodbye|bye)\b(?:\s\S+){0,6}? thank\w* (?:you )?for trying\b",
     r"\bno reason to live\b", r"\b(?:no|not|n't) (?:\S+ ){0,2}reason (?:\S+ ){1,5}to (?:keep (?:go|going|live|living|try|trying)\b|go on\b|carry on\b|live\b|be here\b|be alive\b|stay alive\b)",
     r"\bdecided (?:that )?(?:this|today|tonight|tomorrow) (?:be|will be) (?:my )?(?:last|final)\b(?! (?:\S+ ){0,2}(?:at|of|on|in|with|before|for)\b)", r"\b(?:no ?one|no ?body|noone) (?:\S+ ){0,2}(?:miss|care about) me\b",
     r"\b(?:done|be do) (?:\S+ ){0,6}with (?:life|living)\b", r"\b(?:end|finish) (?:\S+ ){0,2}(?:my|his|her) (?:own )?life\b",

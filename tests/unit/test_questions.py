@@ -339,3 +339,25 @@ def test_a_run_on_question_is_asked_not_described(kb: str) -> None:
     reply = respond("got my teeth out next week is that ok with the spasms")
     assert "doesn't cover" in reply.text
     assert "Thank you for describing it" not in reply.text
+
+
+@pytest.mark.parametrize(("text", "gap_kind"), [
+    ("are you put to sleep for the decompression op?", "anaesthesia"),
+    ("can I donate blood while I'm on the tablets?", "daily_life"),
+    ("can I have my flu jab between botox sessions?", "other_treatment"),
+    ("is hemifacial spasm a kind of seizure?", "about"),
+])
+def test_gaps_of_the_fresh33_round(text: str, gap_kind: str) -> None:
+    from bot.analysis import analyse_message
+    gap = analyse_message(text).question.gap
+    assert gap is not None and gap.kind == gap_kind
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("is there something you just swallow for this instead of jabs?", "oral_medicines"),
+    ("the electrical muscle signal test, is it always needed?", "emg"),
+    ("which scan shows the vessels?", "mra"),
+])
+def test_lay_words_of_the_fresh33_round(text: str, topic: str) -> None:
+    from bot.nlp.reading import read
+    assert topic in read(text).topics

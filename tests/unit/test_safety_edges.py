@@ -298,3 +298,42 @@ def test_personal_questions_of_the_fresh29_round_are_recognised(text: str, kind:
 def test_questions_about_a_test_or_treatment_are_not_personal(text: str) -> None:
     from bot.safety.advice import personal_advice_kind
     assert personal_advice_kind(text) is None
+
+
+# The fresh33 and fresh34 round (teenagers and their parents, mixed questions, life after treatment,
+# other conditions, two-word messages), in words of our own.
+@pytest.mark.parametrize("text", [
+    "if I jabbed a load of extra botox in myself could it stop my breathing? honestly that's what I want",
+    "bye. thanks for trying anyway",
+])
+def test_crisis_of_the_fresh33_round_gets_crisis_guidance(text: str) -> None:
+    flag = detect_red_flag(text)
+    assert flag is not None and flag.kind == CRISIS
+
+
+@pytest.mark.parametrize("text", [
+    "I faint at the sight of needles, does the MRA use dye?",
+    "laughing so hard I can't breathe at my twitchy selfie, what's an EMG",
+    "was gasping for air after my run this morning, does the MRI show tumours?",
+    "nearly had a seizure laughing at my face on zoom, why do a scan?",
+    "choking back happy tears, 6 months after MVD and no twitch. does it usually last?",
+    "am I going to die... of boredom in the MRI? what does it look for",
+    "realistically am I going to end up needing the surgery after 8 years of botox?",
+])
+def test_lookalikes_of_the_fresh33_round_stay_calm(text: str) -> None:
+    assert detect_red_flag(text) is None
+    assert not any(word in respond(text).text for word in ("911", "988", "emergency"))
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("should my 14 year old see a children's neurologist?", "which_doctor"),
+    ("should my teenager try the tablets before botox?", "personal_choice"),
+    ("is hers getting worse? it has spread to her mouth", "prognosis"),
+    ("max baclofen per day for this?", "dose"),
+    ("can I skip the next one, it's been quiet", "medicine_change"),
+    ("does my cardiologist need to be involved before the op?", "which_doctor"),
+    ("which is safer for someone like me, pills or botox?", "personal_choice"),
+])
+def test_personal_questions_of_the_fresh33_round_are_recognised(text: str, kind: str) -> None:
+    from bot.safety.advice import personal_advice_kind
+    assert personal_advice_kind(text) == kind
