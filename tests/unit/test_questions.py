@@ -313,8 +313,11 @@ def test_complex_cases_ask_when_the_emg_is_used() -> None:
     ("what does the M R A show", "mra"),
     ("how often are the bow tox shots", "botox"),
     ("after the m v d can I drive", "mvd"),
+    ("is there something you just swallow for this instead of jabs?", "oral_medicines"),
+    ("the electrical muscle signal test, is it always needed?", "emg"),
+    ("which scan shows the vessels?", "mra"),
 ])
-def test_dictated_names_read_as_the_page_names(text: str, topic: str) -> None:
+def test_dictated_and_lay_names_read_as_the_page_names(text: str, topic: str) -> None:
     from bot.nlp.reading import read
     assert topic in read(text).topics
 
@@ -351,13 +354,3 @@ def test_gaps_of_the_fresh33_round(text: str, gap_kind: str) -> None:
     from bot.analysis import analyse_message
     gap = analyse_message(text).question.gap
     assert gap is not None and gap.kind == gap_kind
-
-
-@pytest.mark.parametrize(("text", "topic"), [
-    ("is there something you just swallow for this instead of jabs?", "oral_medicines"),
-    ("the electrical muscle signal test, is it always needed?", "emg"),
-    ("which scan shows the vessels?", "mra"),
-])
-def test_lay_words_of_the_fresh33_round(text: str, topic: str) -> None:
-    from bot.nlp.reading import read
-    assert topic in read(text).topics
