@@ -27,8 +27,7 @@ from bot.knowledge.questions import (
     analyse_question,
 )
 from bot.nlp.normalize import lemma_text
-from bot.nlp.reading import asking_clauses, is_question_shaped, question_clause, read
-from bot.nlp.reading import asks as asks_anything
+from bot.nlp.reading import asking_clauses, asks, question_clause
 from bot.replies import Reply
 from bot.safety.advice import (
     DOSE,
@@ -109,9 +108,7 @@ def respond(
     if advice is None and intent == "ask_personal_advice" and question.kind == UNCLEAR \
             and not describes_symptoms(analysis):
         advice = ""
-    # "should I wear sunnies all the time?": nothing on the page ("a vessel 'strangling' my nerve?" has its words)
-    off_page = question.kind == UNCOVERED and not question.topics and not related_topics(analysis.reading)
-    if advice is not None and (question.gap or off_page) and question.kind in (UNCOVERED, PARTLY):
+    if advice is not None and question.kind in (UNCOVERED, PARTLY) and (question.gap or _off_page(analysis)):
         # "Is the MRA dye safe for me, I have kidney problems?": their own clinician first, then what
         # the page lacks, then its general information (after both, it cannot read as "fine"). A
         # medicine change beside a device or drug ("stop my blood thinners before the op") has none.
@@ -134,6 +131,12 @@ def respond(
 
 
 _ANSWERED = (FACT, COMPARE, LIST_TESTS, LIST_TREATMENTS)
+
+
+def _off_page(analysis: MessageAnalysis) -> bool:
+    """Nothing on the page ("should I wear sunnies all the time?"); "a vessel 'strangling' my nerve?" has its words."""
+    question = analysis.question
+    return question.kind == UNCOVERED and not question.topics and not related_topics(analysis.reading)
 
 
 def _two_part_reply(analysis: MessageAnalysis, last_topic: Optional[str]) -> Optional[Reply]:
@@ -166,8 +169,8 @@ def describes_symptoms(analysis: MessageAnalysis) -> bool:
     question, reading = analysis.question, analysis.reading
     leaves_page = question.kind == UNCLEAR or (
         question.kind == UNCOVERED and (question.gap is None or question.gap.kind in _DESCRIPTIVE_GAPS))
-    asks = is_question_shaped(reading.text) or question_clause(reading) is not reading or asks_anything(reading)
-    return (leaves_page and not asks
+    asked = question_clause(reading) is not reading or asks(reading)
+    return (leaves_page and not asked
             and bool(_SPASM_WORDS.search(reading.lemmas))
             and ("condition" in reading.topics or bool(_FACE_WORDS.search(reading.lemmas))))
 
@@ -232,8 +235,9 @@ def deserves_an_answer(text: str, last_topic: Optional[str] = None) -> bool:
 
 def is_knowledge_question(text: str, last_topic: Optional[str] = None) -> bool:
     """Whether the message asks about the page or a subject it lacks (not chit-chat or gibberish)."""
-    question = analyse_message(text or "", None, last_topic).question
+    analysis = analyse_message(text or "", None, last_topic)
+    question = analysis.question
     off_topic = question.kind == UNCOVERED and not question.topics and question.gap is None
     # "Are there support groups?" asks about something real the page lacks: say so, rather
     # than "I didn't understand"; an off-topic remark that asks nothing is left to the caller.
-    return question.kind != UNCLEAR and (not off_topic or asks_anything(read(text or "")))
+    return question.kind != UNCLEAR and (not off_topic or asks(analysis.reading))

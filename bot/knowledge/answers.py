@@ -86,8 +86,6 @@ def uncovered_reply(subject: str, topic: Optional[str] = None, context: str = ""
                  kind=UNCOVERED)
 
 
-
-
 # "do you accept patients from abroad for treatment?" asks nothing of the treatments themselves
 _WHOLE_PAGE_TOPICS = frozenset({"treatment", "condition", "early_diagnosis"})
 _PRACTICAL_GAPS = frozenset({"logistics", "cost", "staff", "unknown_name"})

@@ -259,11 +259,12 @@ def lemma_of(word: str) -> str:
 
 _WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 # Dictated or spaced-out names ("M R I", "e m g", "bow tox"): read as one word, padded so offsets keep.
-_SPOKEN_NAMES = {"bowtox": "botox", "botox": "botox"}
+_SPOKEN_NAMES = {"bowtox": "botox"}  # the initialisms read as their letters joined
 _SPOKEN = re.compile(r"\b(?:[mM] [rR] [iIaA]|[eE] [mM] [gG]|[mM] [vV] [dD]|[hH] [fF] [sS]|[bB]ow? [tT]ox)\b")
 
 
-def _spoken_name(match: re.Match) -> str:
+def _spoken_name(match: re.Match[str]) -> str:
+    """The name as one word, padded with spaces to the length said."""
     said = match.group(0)
     joined = said.replace(" ", "").lower()
     name = _SPOKEN_NAMES.get(joined, joined)

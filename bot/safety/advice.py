@@ -46,8 +46,8 @@ _PATTERNS = (
         r"\bdos(?:e|age|ing)\b(?! of (?:\S+ ){0,3}(?:botox|medicine)\?? *$)",
         r"\bhow much (?:\S+ ){0,4}(?:take|use|inject|get|have|give|put|need|be allow\w*|can i|should)\b",
         r"\bhow many (?:\S+ ){0,2}(?:pill|tablet|unit|mg|milligram|shot|injection|capsule|dose|jab|poke|prick)",
-        r"\bmax(?:imum)? (?:\S+ ){0,2}(?:per|a|each) (?:day|week)\b",
-        r"\bhow many (?:\S+ ){0,2}(?:poke|jab|needle|prick|spot|site)s? (?:\S+ ){0,2}(?:should|do i|will i|go in|in my|do you)",
+        r"\bmax (?:\S+ ){0,2}(?:per|a|each) (?:day|week)\b",  # "maximum" alone counts below
+        r"\bhow many (?:\S+ ){0,2}(?:needle|spot|site)s? (?:\S+ ){0,2}(?:should|do i|will i|go in|in my|do you)",
         r"\benough or too (?:much|many|little|high|low)\b|\btoo (?:much|many|little|high|low) or (?:not )?enough\b",
         r"\btitrat", r"\bhow many (?:\S+ ){0,3}(?:i|you|he|she|we) (?:can|could|should|may) (?:take|have|use)\b",
         r"\bhow much (?:\S+ ){0,3}(?:be )?(?:normal|usual|standard|typical|safe|ok|okay)\b", r"\b(?:be|is) (?:\d+|that|this) (?:\S+ ){0,2}(?:enough|too much|too many|too high|too low)\s*\?",
@@ -162,7 +162,7 @@ _PATTERNS = (
         r"\bmy \S+ (?:\S+ ){0,8}(?:serious|dangerous|worrying|bad|normal)\s*\?\s*$", r"\bsign (?:of |that )?(?:something|anything) (?:be )?(?:serious|bad|wrong)",r"\b(?:something|anything) (?:be )?wrong with (?:me|him|her|my)\b",
     )),
     (WHICH_DOCTOR, _rx(
-        r"\b(?:the )?(?:better|best) (?:surgeon|doctor|neurologist|consultant|specialist)\b",
+        r"\b(?:the )?(?:better|best) (?:\S+ ){0,2}(?:surgeon|doctor|neurologist|consultant|specialist)\b",
         r"\b(?:do|should) (?:i|we|he|she) (?:\S+ )?(?:need|see|go to) an? (?:\S+ ){0,2}(?:doctor|specialist|surgeon|neurologist)\b",
         r"\b(?:the )?(?:right|best|correct|proper) (?:one|doctor|person|specialist|place) (?:for me |for him |for her )?to (?:see|go to|visit)\b",
         r"\b(?:which|what) (?:kind of |sort of |type of )?(?:doctor|specialist|test|scan|exam|consultant|"
@@ -198,7 +198,6 @@ _PATTERNS = (
         rf"\bshould (?:i|we|he|she|{_RELATIVE}) (?:\S+ )?(?:see|go to) (?:\S+ ){{0,3}}(?:neuro\w*|specialist|surgeon|\w+ologist)\b",
         r"\bdo (?:i|we) (?:go back to|return to|go straight to) (?:a |an |the |my )?(?:neuro\w*|ent|gp|doctor|specialist|surgeon)\b",
         r"\b(?:do|will) (?:i|we|he|she) need (?:someone|somebody|a doctor) (?:else|different)\b",
-        r"\b(?:the )?(?:better|best) (?:\S+ ){1,2}(?:surgeon|doctor|neurologist|consultant|specialist)\b",
         r"\b(?:do|does|will|would|should) (?:my|his|her) (?:\w+ologist|\w+iatrist|gp|doctor|specialist|surgeon) "
         r"(?:need to|have to|have|need) (?:be )?(?:involve|know|see|check|clear|approve|sign)\w*",
         r"\bcan (?:my|his|her) (?:gp|doctor|dentist|\w+ologist|nurse) (?:just )?(?:do|give|inject|prescribe|look after|treat|manage)\b",
