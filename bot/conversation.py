@@ -62,7 +62,7 @@ GENERAL_TOPICS = {
 # Kinds whose general information is a topic's fact of a given attribute: how serious a case is
 # meets how the page ties treatment to severity; which doctor meets who asks and examines.
 GENERAL_FACTS = {
-    SERIOUSNESS: (("diagnosis", "what"), ("treatment", "when_used")),
+    SERIOUSNESS: (("diagnosis", "what"), ("medical_history", "what"), ("treatment", "when_used")),
     WHICH_DOCTOR: (("diagnosis", "what"), ("medical_history", "what")),
     SELF_DIAGNOSIS: (("diagnosis", "what"), ("medical_history", "what")),  # "one or both sides of the face"
 }
@@ -184,6 +184,11 @@ def _general_information(advice: str, analysis: MessageAnalysis) -> Optional[str
     named = tuple(t for t in question.topics if t not in _PROCESS_TOPICS)
     mentions = analysis.reading.mentions
     medicines = tuple(dict.fromkeys(m.topic for m in mentions if m.topic in MEDICINE_TOPICS))
+    options = tuple(dict.fromkeys(m.topic for m in mentions if m.topic in GENERIC_PARENTS["treatment"]))
+    if advice == PERSONAL_CHOICE and len(options) >= 2:
+        # "tablets or Botox, which should I choose?": how the page ties the options to severity, then each
+        severity = _SENTENCE_END.split(general_information(("treatment",), "when_used") or "")[0]
+        return " ".join(dict.fromkeys(filter(None, (severity, general_information(options)))))
     if advice in (DOSE, MEDICINE_CHANGE) and medicines:  # "after MVD, can I cut my pills?": pills first
         named = tuple(dict.fromkeys(medicines + named))
     if question.gap and question.gap.partly:  # "switch from carbamazepine to Botox": both

@@ -91,6 +91,7 @@ _ABOUT_THE_PAGE = re.compile(r"\b(?:test|scan|exam|diagnos|treat|option|surg|ope
                              r"what can (?:be do|i do|they do|you do)|first appointment|doctor (?:do|check|look))")
 _POINTS_BACK = re.compile(r"\b(?:(?<!it )(?<!what )that|this|these|those|link|truth|rule out|a problem|matter|"
                           r"instead)\b")
+_DO_THAT = re.compile(r"\b(?:do|arrange|sort|provide|offer|give me|write)\w* (?:that|this|one|it)\b(?:\s*\?)?\s*$")
 _SETS_ASIDE = re.compile(r"\b(?:(?:quite )?(?:apart|aside) from|unrelated to|besides|other than|separately from|"
                          r"leave|leaving|put\w* aside) (?:all )?(?:that|this)\b")  # "Quite apart from that, ..."
 # "Is that an implanted stimulator?", "is the pad an implant?": what a treatment is, not the patient's device.
@@ -204,8 +205,10 @@ class Coverage:
                    and not _POINTS_BACK.search(_SETS_ASIDE.sub(" ", asked.lemmas))
                    and (bool(asked.mentions) or bool(_ABOUT_THE_PAGE.search(asked.lemmas))))
         background_free = asked if general else present_part(reading)
+        # "need a fit note for work, can you do that?": a question pointing back asks about what came before
+        asked_about = reading if asked is not reading and _DO_THAT.search(asked.lemmas) else asked
         for subject_class in self.classes:
-            read_in = asked if subject_class.asked_only else reading if subject_class.always else background_free
+            read_in = asked_about if subject_class.asked_only else reading if subject_class.always else background_free
             term = subject_class.match(read_in, self.explained)
             what_it_is = term and ((term.lower().startswith("implant") and _WHAT_IT_IS.search(read_in.lemmas))
                                    or _LIKE_A_DEVICE.search(read_in.lemmas))

@@ -52,11 +52,12 @@ ATTRIBUTE_CUES: Sequence[Tuple[str, Pattern[str]]] = (
         r"\bneed (?:a |an |the )?\S+ if\b",
         r"\bonly (?:some|certain) (?:people|ppl|patient|case)",
         r"\bsome (?:people|folk|ppl|patient|person)s? (?:\S+ )?(?:need|get|have)\b", r"\bother(?:s| people)? (?:do not|don't|dont)\b",
+        r"\bwhat make (?:them|you|the doctor|doctors|they|the neuro\w*|the consultant|the specialist) (?:\S+ )?(?:choose|decide|pick|go for|order|want|use)\b",
     )),
     ("frequency", _rx(
         r"\bhow often\b", r"\bbetween (?:\S+ ){0,2}(?:injection|shot|jab|session|treatment|dose)s?\b",
         r"\b(?:another|next) (?:round|lot|one|dose|top up|session)\b", r"\blast\b(?! (?:night|week|month|year|time|visit|appointment|question|one))", r"\brepeat", r"\bwear off\b", r"\bhow many time",
-        r"\bevery\b", r"(?<!more )\bpermanent(?! (?:fix|solution|option|cure|treatment|answer))", r"\bagain\b", r"\bfrequen", r"\bredo\b",
+        r"\bevery\b", r"(?<!more )\bpermanent(?! (?:fix|solution|option|cure|treatment|answer))", r"\b(?:need|have|get|do|repeat|go back|come back|redo|book)\w* (?:\S+ ){0,3}again\b", r"\bfrequen", r"\bredo\b",
         r"\bforever\b", r"\bfor good\b", r"\bapart\b(?! from)", r"\bredo", r"\bone[- ]?time\b", r"\bonce\b",
         r"\bhow long (?:be|do) (?:the )?(?:effect|result|benefit|relief)", r"\bkeep (?:on )?work",
     )),
@@ -82,7 +83,7 @@ ATTRIBUTE_CUES: Sequence[Tuple[str, Pattern[str]]] = (
     ("shows", _rx(
         r"\bshow\b", r"\breveal", r"\bmeasure", r"\bdetect", r"\bfind\b", r"\bsee\b",
         r"\blook (?:for|at)\b", r"\bcheck", r"\bpurpose\b", r"\bwhy\b", r"\bused? for\b",
-        r"\bwhat (?:\w+ ){1,6}for\b", r"\bpoint of\b", r"\bassess", r"\bconfirm\b",
+        r"\bwhat (?:\w+ ){1,6}for\b", r"\bpoint of\b(?! (?:treat|hav\w* (?:it |them )?treat|get\w* (?:it |them )?treat))", r"\bassess", r"\bconfirm\b",
         r"\bidentif", r"\bdetermine\b", r"\btell (?:you|me|the doctor|doctor|us)\b",
         r"\bpick up\b", r"\bdiscover\b",
     )),
@@ -93,9 +94,10 @@ ATTRIBUTE_CUES: Sequence[Tuple[str, Pattern[str]]] = (
         r"\bsuccessful\b", r"\bbenefit", r"\breliable\b", r"\bresult\b",
         r"\bstop (?:the )?(?:spasm|twitch)", r"\bget rid\b", r"\bfix\b", r"\bmanage\b",
         r"\bmore permanent\b", r"\bpermanent (?:fix|solution|option|cure|treatment|answer)",
+        r"\b(?:point|purpose|aim|goal) of (?:treat|hav\w* (?:it |them )?treat|get\w* (?:it |them )?treat)",
     )),
     ("when_used", _rx(
-        r"\bwhen\b", r"\balways\b", r"\bnecessary\b", r"\bneed(?!le)", r"\brequire",
+        r"\bwhen\b", r"\balways\b", r"\bnecessary\b", r"\bneed(?!le)", r"\brequire", r"\bhave to (?:have|get|do)\b",
         r"\bwho\b", r"\brecommend", r"\border\b", r"\bwhich case", r"\bmandatory\b",
         r"\bmild\b", r"\bearly stage", r"\bsevere\b", r"\bseverity\b", r"\bsuitable\b",
         r"\bcandidate\b", r"\bin what situation", r"\bunder what\b", r"\bmust\b",
@@ -212,7 +214,7 @@ def _group_of(lemmas: str, topics: Sequence[str], intent: Optional[str]) -> Opti
 
 # "What are my options besides surgery?": a topic named only to be set aside.
 _SETS_ASIDE = re.compile(r"\b(?:besides|beside|other than|apart from|except|excluding|aside from|instead of|"
-                         r"rather than|alternatives? to|without|not counting|with no|"
+                         r"rather than|alternatives? to|without|not counting|with no|avoid|avoiding|steer clear of|stay away from|"
                          r"(?:that|which) (?:are not|is not|do not|does not|aren't|arent|isn't|don't|doesn't)"
                          r"(?: involve| need| use| include)?|"
                          r"(?:do not|does not|doesn't|don't|dont|doesnt) (?:involve|include)) "

@@ -176,7 +176,8 @@ class SafetyNet(_Stateless):
 # "my face won't stop twitching" describes the condition; it is not a request to stop.
 _NOT_A_STOP = re.compile(
     r"\b(?:won'?t|wont|will not|can'?t|cant|cannot|doesn'?t|does not|don'?t|never|not) stop\b"
-    r"|\bstop(?:s|ped)? (?:twitch|spasm|jerk|blink|moving)", re.I)
+    r"|\bstop(?:s|ped)? (?:the |my |this |these |her |his |it |them )?"
+    r"(?:twitch|spasm|jerk|blink|moving|flicker|flutter)", re.I)
 GUARDED_INTENTS = {
     "human_handoff", "out_of_scope", "chitchat", "greet", "goodbye", "thank",
     "bot_challenge", "affirm", "deny", "request_appointment",
@@ -282,7 +283,7 @@ def boundary_intent(text: str, intent: Optional[str]) -> Optional[str]:
             asked and analysis.question.gap and (analysis.question.gap.kind in _PRACTICAL_GAPS
                                                  or not _BOOKING.search(text))):
         return None  # "how much is a first consultation?" asks a cost; "can I bring the baby to my appointment?"
-    if intent == "human_handoff" and _HANDOFF_WORDS.search(text):
+    if intent == "human_handoff" and _HANDOFF_WORDS.search(text) and analysis.advice != WHICH_DOCTOR:
         return None
     if analysis.advice:
         return "ask_personal_advice"

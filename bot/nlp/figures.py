@@ -45,6 +45,16 @@ _ONE_WORD = re.compile(r"\b((?:use|using|try|tried|put in|putting in|get|buy|som
 
 
 _SPACES = re.compile(r" {2,}")
+# A figure taken back is meant: "kill me now lol. no actually I mean it this time".
+# Only a wish for one's own death is taken back so; "this is killing me, not joking" stays a figure.
+_TAKEN_BACK = re.compile(r"^(?:\W*\w+){0,6}?\W*\b(?:i (?:really |actually )?mean it|"
+                         r"(?:i'?m |i am )?not (?:even )?(?:joking|kidding))\b")
+_DEATH_WISH = re.compile(r"\b(?:kill|shoot|end) me\b|\bwant to die\b")
+
+
+def _unless_taken_back(found: re.Match, blank: str) -> str:
+    meant = _DEATH_WISH.search(found.group(0)) and _TAKEN_BACK.search(found.string[found.end():])
+    return found.group(0) if meant else blank
 
 
 def literal_text(lower: str) -> str:
@@ -55,4 +65,4 @@ def literal_text(lower: str) -> str:
         return lower
     for figure, reads in _readings():
         lower = figure.sub(reads, lower)
-    return _SPACES.sub(" ", pattern.sub(" ", lower))
+    return _SPACES.sub(" ", pattern.sub(lambda found: _unless_taken_back(found, " "), lower))

@@ -40,6 +40,7 @@ _HISTORY = re.compile(
 )
 # "I'm fine now" closes the story rather than bringing it into the present.
 _RESOLVED_NOW = re.compile(r"\b(?:fine|ok|okay|well|better|good|recovered|sorted) now\b|"
+                           r"\ball (?:sorted|fine|good|clear|healed)(?: now)?\b|"
                            r"\bnow (?:fully )?(?:fine|recovered|better|well|in remission|sorted|healed)\b")
 # Words that bring a clause back to the present: "years ago ... and now it's back".
 _NOW = re.compile(r"\b(?:now|today|tonight|this (?:morning|afternoon|evening|week)|just|again|still|sudden\w*|"
@@ -54,7 +55,8 @@ _UNLIKE_THIS = re.compile(r"\b(?:nothing|not|n't|never) (?:\S+ )?like (?:this|mi
 _FEAR_OF_WHAT_MAY_COME = re.compile(r"\b(?:worr\w*|afraid|scared|fear\w*|concern\w*|nervous|anxious|terrified|"
                                     r"dread\w*)\b"
                                     r"(?:(?:\s\S+){0,6}? (?:will|would|might|could|may|going to|gonna|ll)\b|"
-                                    r" (?:about|of) (?:a|an|get\w*|having|end\w* up|develop\w*)\b)")
+                                    r" (?:about|of) (?:a|an|get\w*|having|end\w* up|develop\w*)\b)|"
+                                    r"\bcan(?:'t|not|t| not) afford (?:a|an|to|any)\b")
 _SOMEONE_ELSE = re.compile(r"\b(?:neighbou?r|friend|aunt\w*|uncle|mum|mom|mother|dad|father|gran\w*|nan|nana|nanna|"
                            r"grandma|grandpa|grandad|grandmother|grandfather|son|daughter|boss|brother|sister|cousin|"
                            r"colleague|someone|somebody|a man|a woman|husband|wife|partner|he|she|they)\b")
@@ -77,15 +79,27 @@ def _background(clauses: List[str]) -> List[bool]:
     return [past[i] or (i + 1 < len(clauses) and (
         (past[i + 1] and len(clauses[i + 1].split()) < 4 and not _NOW.search(clause.lower()))  # "..., years back."
         or (bool(_SOMEONE_ELSE.search(clause.lower())) and bool(_UNLIKE.search(clauses[i + 1].lower())))
-        or (bool(_RESOLVED_NOW.search(clauses[i + 1].lower())) and not _NOW.search(clause.lower()))))
+        or (_resolved_later(clauses[i + 1:]) and not _NOW.search(clause.lower()))))
         for i, clause in enumerate(clauses)]
+
+
+def _resolved_later(later: List[str]) -> bool:
+    """Whether the story goes on to its close ("..., turned out to be a migraine, all sorted") before a question."""
+    for clause in later:
+        lower = clause.lower()
+        if _RESOLVED_NOW.search(lower):
+            return True
+        if is_question_shaped(lower) or _NOW.search(lower):
+            return False
+    return False
 
 
 def _told_as_not_now(clause: str) -> bool:
     """Someone else's event told as unlike theirs, or a fear of what may come; nothing happening now."""
     lower = clause.lower()
-    told = (_SOMEONE_ELSE.search(lower) and _UNLIKE_THIS.search(lower)) or _FEAR_OF_WHAT_MAY_COME.search(lower)
-    return bool(told) and _a_statement_of_nothing_now(lower)
+    if _FEAR_OF_WHAT_MAY_COME.search(lower):  # "can't afford a floppy lip" is no question, though it opens like one
+        return not _NOW.search(_RESOLVED_NOW.sub(" ", lower))
+    return bool(_SOMEONE_ELSE.search(lower) and _UNLIKE_THIS.search(lower)) and _a_statement_of_nothing_now(lower)
 
 
 @lru_cache(maxsize=2048)

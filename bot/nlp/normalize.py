@@ -105,6 +105,15 @@ MISSPELLINGS: Dict[str, str] = {
     "myslef": "myself", "mysef": "myself", "myslf": "myself", "mysefl": "myself", "myselfe": "myself",
     "neddle": "needle", "neddles": "needle", "needel": "needle", "tumer": "tumor", "tumers": "tumor", "tumr": "tumor",
     "mysel": "myself", "kil": "kill", "kilk": "kill", "ther": "their", "thier": "their",
+    # text-speak: "wud a dentist b the right person 2 see", "wat do u do b4 the op"
+    "hw": "how", "wud": "would", "cud": "could", "shud": "should", "wat": "what", "wen": "when", "b4": "before",
+    "tmrw": "tomorrow", "tmr": "tomorrow", "abt": "about", "bc": "because", "cos": "because", "coz": "because",
+    "pls": "please", "plz": "please", "thx": "thanks", "rn": "right now",
+    # Scots and Jamaican English: "cannae face another day", "mi cyaan tek it"
+    "cannae": "cannot", "canna": "cannot", "wouldnae": "would not", "couldnae": "could not", "dinnae": "do not",
+    "didnae": "did not", "isnae": "is not", "doon": "down", "tae": "to", "cyaan": "cannot", "tek": "take",
+    "yuh": "your", "wha": "what", "seh": "say", "musle": "muscle", "mussle": "muscle", "muscel": "muscle",
+    "decomposition": "decompression",
 }
 
 # Long distinctive words whose near-misses (edit distance 1, or 2 when long)
@@ -274,6 +283,15 @@ def _spoken_name(match: re.Match[str]) -> str:
 # Contractions the tokenizer splits in two, read as the words they stand for.
 _SPLIT_CONTRACTIONS = {("gon", "na"): ("go", "to"), ("wan", "na"): ("want", "to"), ("got", "ta"): ("get", "to")}
 _FOR_SPEAK = frozenset({"me", "u", "you", "him", "her", "us", "them"})  # "which one 4 me": "4" reads "for"
+# "the right person 2 see": "2" reads "to" before a verb; "wud it b ok": "b" reads "be" after a modal.
+_TO_BEFORE = frozenset({"see", "get", "go", "do", "have", "take", "be", "b", "know", "ask", "stop", "start", "book",
+                        "make", "help", "talk", "speak", "come", "try", "use", "wait", "worry", "tell", "find", "pay",
+                        "drive", "work", "sing", "play", "eat", "drink", "fly", "sleep", "die", "end", "live"})
+_BE_AFTER = frozenset({"would", "wud", "could", "cud", "should", "shud", "will", "can", "might", "may", "must", "to",
+                       "2", "not", "it", "i", "u", "you", "that", "this"})
+_BE_BEFORE = frozenset({"the", "a", "an", "ok", "okay", "able", "better", "worse", "safe", "fine", "worth", "right",
+                        "good", "bad", "done", "normal", "painful", "sore", "my", "any"})
+_NAMES_A_B = frozenset({"plan", "vitamin", "type", "hep", "hepatitis", "grade", "class", "option", "side", "a", "the"})
 # "r there any tablets", "r u ok": "r" reads "are" before these; "r eye" stays the right eye.
 _ARE_BEFORE = frozenset({"there", "u", "you", "they", "we", "these", "those", "the", "any", "people", "ppl", "botox",
                          "injections", "jabs", "shots", "tablets", "pills", "meds", "side", "other", "some"})
@@ -301,6 +319,13 @@ def analyse(text: str) -> Doc:
             tok.lemma_ = lemma_of(tok.text)
             if previous is not None and previous.text == "4" and tok.lower_ in _FOR_SPEAK:
                 previous.lemma_ = "for"
+            if previous is not None and previous.text == "2" and tok.lower_ in _TO_BEFORE:
+                previous.lemma_ = "to"
+            if tok.lower_ == "b" and previous is not None and previous.lower_ in _BE_AFTER:
+                tok.lemma_ = "be"
+            if previous is not None and previous.lower_ == "b" and tok.lower_ in _BE_BEFORE \
+                    and (previous.i == 0 or doc[previous.i - 1].lower_ not in _NAMES_A_B):
+                previous.lemma_ = "be"
             if previous is not None and previous.lower_ == "r" and tok.lower_ in _ARE_BEFORE:
                 previous.lemma_ = "be"
         previous = tok

@@ -94,7 +94,7 @@ _LEADING_JOIN = re.compile(r"^(?:and|also|plus|oh and|so|or)\s+", re.I)
 QUESTION_SHAPE = re.compile(
     r"\?\s*$|^any (?:\w+ ){0,2}(?:that|which) (?:help|helps|can help|could help|might help)\b|"
     r"^any (?:problem|issue|risk|trouble|harm|danger|reason|chance|way)s?\b|"
-    r"^(?:what|whats|what's|wot|wat|wut|how|why|where|which|who|is|are|am|was|were|can|could|does|do|did|"
+    r"^(?:what|whats|what's|wot|wat|wut|how|hw|why|where|which|who|is|are|am|was|were|can|could|does|do|did|wud|cud|shud|"
     r"will|would|should|have|has|tell me|explain|when (?=(?:is|are|do|does|did|should|will|would|can|could|"
     r"must|might|may)\b)|"
     r"i(?:'d| would) (?:like|love) to know|i (?:want|need) to know|i(?:'m| am| was) wondering|i wonder|"
@@ -119,14 +119,18 @@ def split_clauses(text: str) -> List[str]:
 
 # "3 or 6?", "days or weeks?", "gadolinium?": choices or a guess offered for the question before, not one of their own
 _CHOICES = re.compile(r"^(?:\S+ ){0,2}or (?:\S+ ){0,2}\S+\s*\??$")
+_OR_FIRST = re.compile(r"^or\b.*\?\s*$", re.I)
 
 
 def clauses_of(reading: Reading) -> List[str]:
     """The message's substantive clauses, without joining words ("and how many sessions?")."""
     clauses: List[str] = []
-    for clause in (_LEADING_JOIN.sub("", c) for c in split_clauses(reading.text)):
+    for written in split_clauses(reading.text):
+        clause = _LEADING_JOIN.sub("", written)
         short_question = len(clause.split()) < MIN_CLAUSE_WORDS and clause.rstrip().endswith("?")  # "..., gadolinium?"
-        if clauses and (_CHOICES.match(clause) or short_question) and not QUESTION_SHAPE.match(clause.lower()):
+        other_choice = _OR_FIRST.match(written) and len(clause.split()) <= 4  # "..., or just some people?"
+        if clauses and (_CHOICES.match(clause) or short_question or other_choice) \
+                and not QUESTION_SHAPE.match(clause.lower()):
             clauses[-1] = f"{clauses[-1]} {clause}"
         elif len(clause.split()) >= MIN_CLAUSE_WORDS:
             clauses.append(clause)

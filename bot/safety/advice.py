@@ -33,6 +33,7 @@ _MINE = r"(?:my|mine|the|these|those|this|that|it|them|her|his|our)"
 # A patient asking for a relative they care for: "does my mother need the EMG?"
 _RELATIVES = (r"(?:mother|mum|mom|mam|father|dad|husband|wife|partner|son|daughter|sister|brother|"
               r"grandmother|grandfather|gran|nan|grandma|grandpa|aunt|uncle|friend|kid|child|teen\w*|boy|girl|baby|toddler|"
+              r"resident|client|service user|"
               r"(?:\d+|\w+)[- ]?(?:year|yr)[- ]?old)")
 _RELATIVE = rf"my {_RELATIVES}"
 
@@ -50,12 +51,14 @@ _PATTERNS = (
         r"\bhow many (?:\S+ ){0,2}(?:needle|spot|site)s? (?:\S+ ){0,2}(?:should|do i|will i|go in|in my|do you)",
         r"\benough or too (?:much|many|little|high|low)\b|\btoo (?:much|many|little|high|low) or (?:not )?enough\b",
         r"\btitrat", r"\bhow many (?:\S+ ){0,3}(?:i|you|he|she|we) (?:can|could|should|may) (?:take|have|use)\b",
+        r"\bhow many (?:\S+ ){0,3}(?:can|could|should|may) (?:i|he|she|we) (?:take|have|use)\b",
         r"\bhow much (?:\S+ ){0,3}(?:be )?(?:normal|usual|standard|typical|safe|ok|okay)\b", r"\b(?:be|is) (?:\d+|that|this) (?:\S+ ){0,2}(?:enough|too much|too many|too high|too low)\s*\?",
         r"\b(?:mg|milligram|ml|unit|microgram|mcg)\b", r"\bmaximum\b", r"\bmax (?:amount|dose)\b", r"\bmax (?:\S+ ){0,2}(?:you|i|one|he|she|we|a person|someone|anyone|people) (?:can|could|should|be allow)",
         rf"\b(?:what|which) (?:\S+ )?(?:strength|dosage)\b(?=.*\b{MEDICINE})", r"\bhow strong (?:a |the |of a )?(?:dose|pill|tablet)\b",
         r"\bmost (?:\S+ ){0,3}(?:i|you) (?:can|be allow\w*|should)\b",
         r"\bhow (?:often|many time) (?:\S+ ){0,3}(?:should|can|do|be allow) i (?:take|use|have)\b",
-        r"\b(?:take|use) (?:\S+ ){0,2}(?:more|less|extra|another|two|2|three|3|a second|an extra)\b"
+        r"\bhave (?:an |one |another )?(?:extra|more) (?:\S+ )?(?:tablet|pill|dose|one|of|cap|capsule|med)",
+        r"\b(?:take|use|pop|swallow) (?:\S+ ){0,2}(?:more|less|extra|another|two|2|three|3|a second|an extra)\b"
         r"(?! (?:\S+ )?(?:day|time|week|hour|break|leave|holiday|photo|picture|step|look|minute)s?\b)",
         rf"\btoo (?:much|many|high|strong|little|low)\b (?:\S+ ){{0,3}}(?:of )?my\b|\b{MEDICINE} (?:\S+ ){{0,4}}too (?:much|many|high|strong)\b",
         rf"\b(?:\d+|one|two|three|four|five|six) (?:\S+ )?{MEDICINE} (?:\S+ )?(?:a|per|each|every) day\b",
@@ -67,7 +70,7 @@ _PATTERNS = (
         rf"\b{MEDICINE} (?:\S+ ){{0,2}}(?:sooner|earlier|more often|less often|more frequent)",
         rf"\b(?:sooner|earlier) (?:\S+ ){{0,2}}{MEDICINE}",
         rf"\b(?:get|have|take|do) (?:my (?:next )?|the next |a next )(?:\S+ )?{MEDICINE} early\b",
-        rf"\b{MEDICINE} (?:\S+ ){{0,3}}(?:(?<!\bto )stop|quit|skip|miss|double|taper|wean|change|switch|cold turkey|restart|resume|"
+        rf"(?<!how do )(?<!\bcan )(?<!\bwill )(?<!\bwould )(?<!\bcould )(?<!\bcan the )(?<!\bwill the )(?<!\bdo the )\b{MEDICINE} (?:\S+ ){{0,3}}(?:(?<!\bto )stop|quit|skip|miss|double|taper|wean|change|switch|cold turkey|restart|resume|"
         r"start (?:\S+ )?again|go back on)\w*\b"
         r"(?! (?:\S+ )?(?:spasm|twitch|signal|nerve|muscle|work|help|have an effect))",
         rf"\b(?:stretch|space|spread|push)\w* (?:out )?(?:\S+ ){{0,2}}{MEDICINE}\w* (?:\S+ ){{0,2}}(?:to|out|further|longer|every)\b",
@@ -91,7 +94,14 @@ _PATTERNS = (
         rf"^(?=.*\b{MEDICINE}).*\b(?:(?:push|put|move|bring) (?:it|them|my|the) (?:\S+ ){{0,3}}(?:back|off|forward)|postpone|"
         r"delay (?:it|them|my|the))\b",
         rf"\b(?:only|just) (?:take|use|have) (?:my |the )?(?:\S+ )?(?:{MEDICINE}|it|them) (?:\S+ ){{0,2}}(?:when|on bad|if)\b",
-        r"\binstead of (?:every day|daily|regularly|every \S+)\b", r"\bcut (?:it|them|the \S+|my \S+) in half\b",
+        r"\btake (?:the |a |this )?(?:summer|winter|spring|autumn|year|month|week|break|holiday|time) off (?:them|it|the \S+|my \S+)\b",
+        r"\binstead of (?:every day|daily|regularly|every \S+)\b",
+        rf"^(?=.*\b{MEDICINE}).*\b(?:can|could|should|may) i (?:\S+ )?(?:have|get|take) (?:it|them|mine|my \S+) (?:\S+ ){{0,2}}"
+        r"(?:every|more often|less often|sooner|earlier|instead)\b",
+        r"\b(?:think\w* (?:of|about)|plan\w* (?:on|to)|going to|gonna|want to|might) (?:just )?(?:skip|miss|cancel|stop|quit|ditch|drop)\w* "
+        r"(?:(?:my|the|this|next) )+(?:\S+ ){0,2}(?:botox|boot|injection|jab|shot|appointment|session|round|dose|treatment|pill|tablet|med)s?\b", r"\bcut (?:it|them|the \S+|my \S+) in half\b",
+        rf"^(?=.*\b{MEDICINE}).*\b(?:leave|delay|hold off|wait|put off|push) (?:it|them|that|this) (?:for )?(?:a|an|another|"
+        r"one|two|three|a few|a couple of|\d+) (?:\S+ )?(?:more )?(?:week|fortnight|month|day)s?\b",
         rf"\bmy (?:husband|wife|partner|friend|mum|mom|dad|sister|brother|son|daughter|neighbou?r)s?\b(?: 's| be)? "
         rf"(?:\S+ ){{0,2}}{MEDICINE}",
         r"\bgo without (?:it|them|for)\b", r"\bwean (?:\S+ )?off\b", r"\btaper (?:\S+ )?(?:down|off)\b",
@@ -109,7 +119,7 @@ _PATTERNS = (
     )),
     (OWN_RESULTS, _rx(
         r"\bhave they (?:\S+ ){0,2}miss\w*\b",
-        r"\b(?:read|interpret|explain|look at|check|review|translate|decode) (?:\S+ ){0,2}my\b",
+        r"(?<!they )(?<!'d )(?<!will )(?<!would )(?<!they 'll )\b(?:read|interpret|explain|look at|check|review|translate|decode) (?:\S+ ){0,2}my\b",
         r"\bmy (?:mri|mra|emg|scan|result|report|test|imaging|letter|prescription|script|blood test)\b"
         r"(?! (?:be |alone |on its own )?(?:enough|sufficient))",
         r"\bmean for me\b",
@@ -141,7 +151,8 @@ _PATTERNS = (
         r"\b(?:be|is) (?:that|this|it) (?:a )?bad\b", r"\bbad sign\b",
         r"\bshould i (?:\S+ ){0,2}(?:be )?(?:worry|worried|concerned|panic|scared|afraid)\b",
         r"\bdo i need to worry\b", r"\b(?:something|anything) (?:i |we )?(?:should |need to |have to )?(?:be )?(?:to )?worr(?:y|ied) about\b",
-        r"\b(?:do|could|might|can) (?:i|he|she|they|my \S+|it) (?:\S+ ){0,2}(?:have|be) (?:a |an )?(?:brain )?(?:tumou?r|cancer|stroke|ms)\b", r"\bhow worried\b", r"\b(?:am|be) i (?:ok|okay|in danger|going to be ok)\b",
+        r"\b(?:do|could|might|can) (?:i|he|she|they|my \S+|our \S+|his \S+|her \S+|it) (?:\S+ ){0,2}(?:have|be) (?:a |an )?(?:brain )?(?:tumou?r|cancer|stroke|ms)\b",
+        r"\bbe (?:mine|my \S+|hers|his|her \S+|his \S+) one of\b", r"\bhow worried\b", r"\b(?:am|be) i (?:ok|okay|in danger|going to be ok)\b",
         r"\bmy (?:\S+ ){0,4}(?:serious|dangerous|worrying|normal)\?",
         r"\bcould (?:my|this|it) (?:\S+ ){0,3}be (?:a |an |something )?(?:\S+ )?(?:tumou?r|cancer|serious|stroke|ms|dangerous)",
         r"\bbe (?:my|this|it|mine) (?:\S+ ){0,3}(?:a |an )?(?:brain )?(?:tumou?r|cancer|stroke|ms)\b",
@@ -152,6 +163,8 @@ _PATTERNS = (
         r"\bsign of (?:something )?(?:bad|serious|worse|wrong)", r"\b(?:need to|should i) panic\b",
         r"\bhow bad (?:be|is) (?:my|mine)\b",
         r"\b(?:be|is) it a worry\b", r"\bmild or severe\b",
+        r"\b(?:would|do|could) you (?:call|say|class|consider|count|rate) (?:mine|my \S+|it|this|that|me|him|her) "
+        r"(?:\S+ )?(?:as )?(?:mild|severe|serious|bad|early|moderate)\b",
         r"\b(?:am|be) i one of\b", r"\bbe (?:my|mine)(?: case| one| spasm| twitch)? (?:\S+ )?(?:mild|severe|early stage|serious)\b(?= or)",
         r"^(?=.*\b(?:mine|my|me|i|her|his|hers)\b).*\b(?:severe|mild|bad|serious|moderate) (?:case|one)\b",
         r"\bmy (?:condition|spasm|twitch\w*|case|hfs|face) (?:be )?(?:get|getting|become|go) (?:worse|bad)\b",
@@ -204,6 +217,17 @@ _PATTERNS = (
         r"\b(?:be|get) referred\b",
         r"\bwhich (?:one )?(?:of (?:your|the) )?(?:doctor|surgeon|specialist|neurologist|consultant|neurosurgeon)s? "
         r"(?:should|do|can|would|shall) (?:i|we)\b",
+        r"\b(?:can|could|should|may|do) (?:i|we|he|she) (?:just )?go straight to (?:a |an |the |my )?\S+",
+        r"\b(?:have|need) to see (?:someone|somebody|my gp|a gp|the gp|my doctor|a doctor) (?:else )?first\b",
+        r"\b(?:therapist|doctor|specialist|\w+ologist|\w+iatrist|surgeon|dentist|optician|gp|physio\w*) or (?:a |an |the )?"
+        r"(?:\S+ )?(?:therapist|doctor|specialist|\w+ologist|\w+iatrist|surgeon|dentist|optician|gp|physio\w*)\b",
+        r"\b(?:start|begin) with (?:my |a |the )?(?:gp|doctor|specialist|neuro\w*)\b(?:\s\S+){0,3}? or\b",
+        r"\bwho (?:exactly |actually |precisely )?(?:be|is) (?:that |this )?(?:someone|somebody)\b",
+        r"\bwhich (?:one|doctor|surgeon|specialist|neurosurgeon|consultant) (?:do|should|can) (?:i|we) ask for\b",
+        r"\b(?:proper|right|qualified|good|real|registered) (?:doctor|person|practitioner|specialist|someone|acupuncturist) "
+        r"(?:for|to do|to see)\b",
+        r"\bwho (?:\S+ )?(?:do|give|perform|carry out) (?:the |my |your |these |those )?(?:botox|injection|jab|shot|"
+        r"surgery|mvd|op|operation|acupuncture|emg)s?\b(?=.*\b(?:\w+ologist|\w+iatrist|doctor|surgeon|dentist|nurse|gp|salon|beautician)\b)",
         r"\b(?:neurologist|dermatologist|ophthalmologist|optician|gp|dentist|ent|neurosurgeon) or (?:an? )?\w+ "
         r"(?:\S+ ){0,5}which\b", r"\bshould (?:\S+ ){0,2}see an? (?:ent|neuro)",
     )),
@@ -231,9 +255,14 @@ _PATTERNS = (
         r"\b(?:how (?:many|much|often|long)|which|what) (?:\S+ ){0,5}(?:i|we) (?:should|must|need to|have to) "
         r"(?:do|have|get|take|try|go for|choose|pick|start|book)\b",
         r"\bwhich (?:one )?(?:\S+ )?for (?:me|him|her|us)\b", r"\bwhich (?:one )?to (?:pick|choose|go for|have|get)\b",
-        r"\bfor (?:my|his|her) case\b", r"\b(?:someone|a person|people|somebody) like (?:me|him|her|us)\b", r"\b\w+ or \w+ for (?:me|him|her|us)\b", r"\bany reason (?:i|we|he|she) (?:should not|shouldn't|should n't)\b",
+        r"\bfor (?:my|his|her) case\b", r"\b(?:someone|a person|people|somebody) like (?:me|him|her|us)\b",
+        r"\bwould (?:i|he|she|we) be better (?:off )?(?:on|with|having|getting|going|to)\b",
+        r"\b(?:go for|opt for|have|get) (?:the |an? )?(?:\S+ ){0,2}(?:now )?or (?:keep|stick|stay|carry on|continue|wait)\w*\b(?=.*\?)",
+        r"\b(?:for|at) (?:someone|somebody|a person|people|person) (?:of )?(?:my|his|her) age\b",
+        r"\b(?:push|move|put|shift|bump)\w* (?:the |my |our |his |her )?(?:mvd|surgery|op|operation|decompression|botox|injection|"
+        r"jab|shot|treatment)s? (?:\S+ )?(?:to|till|until|back|off|into)\b(?=.*(?:\?|\b(?:ok|okay|should|can|could|would)\b))", r"\b\w+ or \w+ for (?:me|him|her|us)\b", r"\bany reason (?:i|we|he|she) (?:should not|shouldn't|should n't)\b",
         # a procedure or a course of treatment put off or given up
-        r"\b(?:postpone|delay|put off|push back|skip|give up on)\w* (?:\S+ ){0,3}"
+        r"\b(?:postpone|delay|put off|push back|skip|give up on|cancel)\w* (?:\S+ ){0,3}"
         r"(?:mvd|surgery|op|operation|decompression|botox|injection|jab|shot|treatment)s?\b"
         r"(?=.*(?:\?|\b(?:ok|okay|should|can|could|would|is it|be it|fine|alright)\b))",
         r"\b(?:stop|quit) (?:go|going|come|coming)\b(?: \S+){0,4}",
@@ -277,7 +306,7 @@ _PATTERNS = (
 # These kinds are about the patient's own medicine or symptom: the message must speak of them.
 _FIRST_PERSON_KINDS = {SERIOUSNESS}
 # Their own case, or a relative's ("does he have a tumour?").
-_FIRST_PERSON = re.compile(rf"\b(?:i|i'm|im|i've|ive|i'd|me|my|mine|myself|he|she|him|her|his|{_RELATIVES})\b")
+_FIRST_PERSON = re.compile(rf"\b(?:i|i'm|im|i've|ive|i'd|me|my|mine|myself|he|she|him|her|his|our|{_RELATIVES})\b")
 
 
 # "The spasms are getting more frequent, is that a bad sign?" asks about their own case.

@@ -48,6 +48,7 @@ LEMMA_PATTERNS = re.compile("|".join(f"(?:{p})" for p in (
     rf"\b{_STOCK}s? (?:\S+ ){{0,4}}{_STOCK_READY}", rf"\b{_STOCK_READY} (?:\S+ ){{0,6}}{_STOCK}",
     rf"\block\w* (?:my|him|her|them)(?:self|selves) (?:\S+ ){{0,6}}(?:{_STOCK}|{_WEAPON}|knife)",
     r"\b(?:razor|blade|knife) (?:\S+ ){0,2}(?:out|ready|in my hand)\b",
+    rf"\b(?:the|a|my) {_WEAPON} (?:be|is|'s) (?:\S+ )?(?:in|under|behind|upstairs|downstairs|by|next to) (?:the|my)\b",
     r"\b(?:he|she|they) (?:\S+ ){0,8}know\w* (?:exactly )?how (?:much|many) to take\b",
     r"\b(?:keep|carry|hide|have)\w* (?:a |my |the )?(?:razor|blade|knife|razor blade) (?:\S+ ){0,6}"
     r"(?:for when|in case)\b",
@@ -55,6 +56,8 @@ LEMMA_PATTERNS = re.compile("|".join(f"(?:{p})" for p in (
     r"(?:save|saved|stash\w*|hidden|hid|store|stored|kept|put away|set aside)\b",
     r"\b(?:sit|sat)\w* in (?:the |my |a )?(?:closed |shut )?(?:garage|car) (?:\S+ ){0,4}"
     r"(?:engine|car|motor) (?:\S+ )?run",
+    r"\b(?:go|head|walk|drive|driving)\w* (?:\S+ ){0,3}(?:bridge|cliff|roof|ledge|car park|multistorey|railway|track|"
+    r"top floor) (?:\S+ ){0,4}(?:jump|throw my ?self)\b",
     r"\bthink\w* (?:about |of )?jump\w*\b(?! (?:to|into|in|at|on|ahead|straight|the queue|ship))",
     r"\bon be(?:ing)? here\b|\bbe(?:ing)? here at all\b", r"\bdo it when (?:i|i 'm|i be|i am) ready\b",
     # poison taken
@@ -68,7 +71,7 @@ LEMMA_PATTERNS = re.compile("|".join(f"(?:{p})" for p in (
     r"\bgoodbye\b(?:\s\S+){0,25}? have (?:get |got )?what i need\b(?! to know| for)",
     r"\bbe (?:dead|gone) (?:long )?before (?:\S+ ){0,6}(?:cancel|(?:will not|wo not|won't) need|no need)",
     r"\bpick\w* (?:the |a )?(?:place|date|day|time|spot) and (?:the |a )?(?:place|date|day|time|spot)\b",
-    r"\b(?:write|wrote|written|made|make|update\w*|finish\w*) (?:\S+ ){0,2}(?:my |a )will\b",
+    r"\b(?:write|wrote|written|made|make|update\w*|finish\w*|sort\w*) (?:\S+ ){0,2}(?:my |a )will\b",
     r"\bsorry for (?:everything|being (?:such )?a burden|being born)\b(?! (?:i|you|we|he|she)\b)",
     r"^goodbye\b(?:\s\S+){0,20}? (?:will not|wo not|won't) (?:be )?need\w* "
     r"(?:the |my |your )?"
@@ -77,11 +80,15 @@ LEMMA_PATTERNS = re.compile("|".join(f"(?:{p})" for p in (
     r"(?:\S+ ){0,2}goodbye",
     r"\bgiv\w* (?:\S+ ){0,3}(?:cat|dog|pet|medal|tool|guitar|jewel\w*|ring) (?:\S+ ){0,3}(?:to|away)\b",
     r"\bgave (?:away )?my (?:cat|dog|pet|medal|tool|guitar|jewel\w*|ring)s?\b",
-    r"\bgive away (?:my |his |her |their |all (?:of )?(?:my |his |her )?)?(?:\S+ )?(?:cat|dog|pet|medal|tool|guitar|"
+    r"\bgiv(?:e|ing) away (?:my |his |her |their |all (?:of )?(?:my |his |her )?)?(?:\S+ )?"
+    r"(?:cat|dog|pet|medal|tool|guitar|"
     r"jewel\w*|ring|watch|belonging|possession|thing|stuff)s?\b",
     r"\b(?:not|n't|never) (?:\S+ ){0,4}be around (?:for|much|long|next|to see|by|anymore|any more)\b"
     r"(?! (?:week|weekend|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\S+ (?:week|weekend|month))\b"
     r"(?:\s\S+){0,6}? (?:holiday|away|travel\w*|work\w*|trip|abroad|book|appointment|reschedul\w*|move))",
+    r"\b(?:will not|wo not|won't|do not|don't) need (?:\S+ ){0,3}where (?:i|he|she) (?:be|'m|m|am|'s) go\b",
+    r"\b(?:write|wrote|written|finish\w*|leave|left) (?:\S+ ){0,2}(?:the|my|a) (?:suicide |goodbye |last )?note\b"
+    r"(?:\s\S+){0,25}? (?:after i (?:be|'m|m|am) (?:go|gone|dead)|when i (?:be|'m|m|am) gone|goodbye)\b",
     r"\b(?:will not|wo not|won't) (?:be )?need\w* (?:the |my |your )?(?:appointment|info|information|botox|treatment|"
     r"surgery|op|mri|scan)\b(?:\s\S+){0,8}? (?:peace|ready|goodbye|tonight|anymore|any more|go)\b",
     # wishing to be gone
@@ -121,6 +128,8 @@ LEMMA_PATTERNS = re.compile("|".join(f"(?:{p})" for p in (
     r"\bbetter off (?:\S+ ){0,3}if i (?:\S+ ){0,2}(?:disappear\w*|be gone|was gone|die|died|leave|left|be not here)",
     r"\b(?:better|easier|simpler|happier|lighter)\b(?:\s\S+){0,4}? if i (?:\S+ ){0,2}(?:disappear\w*|be go(?:ne)?\b|"
     r"die\b|dead\b|be not (?:here|around)|be n't (?:here|around)|never (?:be born|exist))",
+    r"\b(?:stop|end|go away|be over)\w* (?:\S+ ){0,2}(?:when|once|after) (?:you|i|we|u) (?:be |are |am |r )?"
+    r"(?:dead|gone)\b",
     r"\bsleep (?:\S+ ){0,1}forever\b", r"\bstop eat\w* and drink\w*\b",
     # a place to die
     r"\b(?:stand\w*|stood) on (?:the |a |that )?(?:bridge|ledge|edge|roof|cliff|platform edge|parapet)\b",
@@ -145,6 +154,9 @@ LEMMA_PATTERNS = re.compile("|".join(f"(?:{p})" for p in (
     r"\bways? to (?:die|kill (?:my|him|her|them)self|end (?:it|my life|things|his life|her life))\b",
     r"\b(?:search|look|googl|research)\w* (?:\S+ ){0,3}(?:how to die|ways to die|suicide|painless death)",
     r"\b(?:ready|want|going|gonna|decided|plan\w*) to end (?:thing\w*|everything|it all|my life)\b(?! with)",
+    r"\b(?:work\w* out|worked out|figur\w* out|decid\w*|plan\w*|know) (?:exactly )?how "
+    r"(?:i 'll|i will|i ll|i be go to|i m go to|i be gonna|i 'd|to) do it\b",
+    r"\b(?:not|n't|never) (?:\S+ )?stick\w* around (?:for|to see|much longer|long)\b",
     # many pills taken now ("I take many pill today, 15 or 16")
     r"\b(?:take|took|swallow\w*) (?:\S+ ){0,3}(?:pill|tablet|capsule)s? (?:\S+ ){0,3}(?:1\d|[2-9]\d)\b"
     r"(?! ?(?:mg|milligram|year|day|minute|hour|week|am|pm|o'clock|:))",

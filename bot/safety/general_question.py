@@ -92,9 +92,14 @@ _TREATMENT = re.compile(r"\b(?:cut|surgery|surgical|op|operation|mvd|decompressi
                         r"procedure|thermocoagulation|radiofrequency|pill|tablet|relaxant)\b")
 
 
+# A short label before the question: "Radiofrequency thermo-whatever - could that leave my face weak?"
+_LABEL = re.compile(r"^[^?.!,]{1,50}?\s+[-\u2013\u2014:]+\s+(?=(?:whats|what's|what|how|can|could|do|does|is|are|will|would|"
+                    r"should|why|when|which)\b)")
+
+
 def _is_general_question(raw: str, lemmas: str) -> bool:
     """A question about symptoms in general rather than a report of one."""
-    text = raw.strip().lower()
+    text = _LABEL.sub("", raw.strip().lower())
     polite = _POLITE_LEAD.search(text)  # "would you be so kind as to tell me how likely that is?"
     text = _TOLD.sub(r"\1 them", text[polite.end():] if polite else text).strip()
     if _IN_GENERAL.search(text):

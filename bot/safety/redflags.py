@@ -89,7 +89,7 @@ _MORTALITY = re.compile(r"\b(?:how many|what (?:\S+ )?(?:number|percent\w*|propo
 
 ALARM_WORDS = re.compile(  # each at a word's start: "pharmacy" names no harm
     r"\b(?:weak|droop|numb(?!er)|paralysis|paralyze|slur(?!p)|speech|breathe|breath|swallow|stroke|" + CHOKING + "|"
-    r"fever|fluid|leak|headache|(?:lose|lost|loss of|can not|no) (?:\S+ ){0,2}hear|hearing|deaf|vision|sight|blind|"
+    r"fever|fluid|leak|headache|(?:lose|lost|loss of|can not|no) (?:\S+ ){0,2}hear|hearing (?:\S+ ){0,5}(?:loss|lost|gone|go|went|worse|muffl)|deaf|vision|sight|blind|"
     + FAINTED + "|"
     r"(?:i|he|she|they|we|wife|husband|partner|mum|mom|mother|dad|father|son|daughter|friend) (?:\S+ ){0,2}collaps(?!\w* (?:with |in |from )?laugh)|"
     r"pass out|unconscious|suicid|\bdie\b|\bdead\b|\bkill (?:me|my ?self|him|her|them|you|u|someone)\b|"
@@ -104,7 +104,8 @@ _NOT_ALARMS = re.compile(r"\boverdose on (?:dr\b|doctor google|google|the intern
                          r"\bnot (?:a )?stroke\b|\b(?:droop|weak|numb(?!er))\w* (?:\S+ ){0,2}(?:nothing|not|never) like\b|\b(?:nothing|not) like (?:a |an )?stroke\b|\bno sign\w* of (?:a |an )?stroke\b|"
                          r"\bnot (?:\S+ )?worr\w* (?:about )?(?:a |an |it (?:be|being) a )?stroke\b|\bweak (?:heart|chest|bladder|kidney|immune|knee|ankle|wrist|back|"
                          r"stomach|bone|spot|point|link)|\b(?:heart|kidney|bladder)s? (?:be |is |are )?weak\b|"
-                         r"\bcall\w* (?:\S+ ){0,3}' ?[^']{1,40}'")  # a nickname: they call it my 'stroke face'
+                         r"\bcall\w* (?:\S+ ){0,3}' ?[^']{1,40}'|"  # a nickname: they call it my 'stroke face'
+                         r"\b(?:pill|tablet|capsule|medicine)s? (?:that )?(?:i|you) (?:can |could )?(?:just |easily )?swallow\b")  # tablets to swallow
 # What a treatment does, told of it: Botox "paralyses the muscles" is how it works, not a sign.
 _WHAT_TREATMENT_DOES = re.compile(r"\b(?:paralysis|paralyse|paralyze|freeze|froze|frozen|weaken|relax|numb(?!er))\w* "
                                   r"(?:the |a |your |my |those |these |their )?(?:\S+ ){0,2}muscle")
@@ -176,7 +177,7 @@ _PAST_STROKE = re.compile(
     r"\bstroke (?:\S+ ){0,2}(?:leave|left) (?:\S+ )?(?:no|without) (?:\S+ )?(?:problem|damage|effect|issue|sign)|"
     r"\b(?:grand(?:mother|ma|mum|mom|father|pa|dad)|granny|gran|nan|nana|great[- ]\w+|late \w+) (?:\S+ ){0,2}"
     r"(?<!just )(?:have|had) (?:a |an )?(?:\S+ )?stroke\b|"
-    r"\b(?:think|thought) (?:\S+ ){0,4}(?:have|having|be|was) (?:a )?stroke\b(?=.*\b(?:but|at first|first start\w*|back then)\b)"
+    r"\b(?:think|thought) (?:\S+ ){0,4}(?:have|having|be|was) (?:a )?stroke\b(?=.*\b(?:but|at first|first start\w*|back then|turn\w* out)\b)"
 )
 
 

@@ -162,6 +162,9 @@ SYMPTOM_PATTERNS = (
         r"\b(?:just|suddenly|has|have|had) collaps(?:e|ed)\b(?! (?:lung|vein|with laugh|in laugh|laugh|into bed|on the sofa))",
         r"\b(?:be|s) not mak\w* (?:any )?sense\b(?= when (?:\S+ )?(?:talk|speak|speaking|talking))|"
         r"\b(?:he|she|they|dad|mum|mom|husband|wife) (?:be|s) not mak\w* (?:any )?sense\b",
+        r"\b(?:lose|lost|losing|no) (?:all )?(?:the )?(?:strength|power|grip|feeling|use) (?:\S+ ){0,2}(?:in|of) "
+        r"(?:my|his|her|their|the) (?:\S+ )?(?:arm|leg|hand|side)\b",
+        r"\b(?:face|mouth|cheek|lip)s? (?:\S+ ){0,5}(?:slid|slip)\w* down\b",
         r"\b(?:see|seeing) double\b", r"\b(?:can|could) not (?:\S+ )?walk (?:straight|properly|in a straight line)\b",
         r"\bvision (?:\S+ ){0,5}(?:go|gone|went|lost|black|dark)\b", r"\bhalf (?:of )?my vision\b",
         rf"\b{_FACE} (?:\S+ ){{0,2}}(?:will not|would not|do not|does not) (?:\S+ )?move\b",
@@ -219,6 +222,7 @@ SYMPTOM_PATTERNS = (
         r"\b(?:swell|swollen|puff)\w* (?:\S+ ){0,3}(?:lip|tongue|throat)s?\b",
     )),
     (AFTER_SURGERY, _rx(
+        r"\bhearing (?:\S+ ){0,5}(?:just |suddenly )(?:go|gone|went|disappear\w*|vanish\w*)\b",
         r"\b(?:stiff|rigid) neck\b", r"\bneck (?:be )?(?:\S+ ){0,2}(?:stiff|rigid)\b", r"\bfever(?:ish)?\b", r"\bhigh temp",
         r"\brun\w* a temp", r"\bneck (?:\S+ ){0,2}(?:hurt|pain) (?:\S+ ){0,2}(?:bend|move|turn)",
         r"\b(?:can|could) not (?:bend|move|turn) (?:\S+ ){0,1}neck\b",

@@ -349,8 +349,34 @@ def test_a_run_on_question_is_asked_not_described(kb: str) -> None:
     ("can I donate blood while I'm on the tablets?", "daily_life"),
     ("can I have my flu jab between botox sessions?", "other_treatment"),
     ("is hemifacial spasm a kind of seizure?", "about"),
+    ("can a filling at the dentist start it off?", "cause"),
+    ("who first discovered hemifacial spasm?", "about"),
+    ("do I have to get undressed for the examination?", "logistics"),
+    ("does the heat treatment burn?", "risk"),
+    ("do u see private patients?", "logistics"),
+    ("I need a sick note for my boss, can you do that?", "logistics"),
 ])
-def test_gaps_of_the_fresh33_round(text: str, gap_kind: str) -> None:
+def test_gaps_of_the_fresh33_to_36_rounds(text: str, gap_kind: str) -> None:
     from bot.analysis import analyse_message
     gap = analyse_message(text).question.gap
     assert gap is not None and gap.kind == gap_kind
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("are scans used to find the cause of the twitch?", "confirm the cause"),
+    ("does everybody need an EMG, or just some people?", "not always necessary"),
+    ("I coach 20 kids at football. How does the electrical pulses treatment help?", "reduce nerve sensitivity"),
+    ("what's the point of getting it treated?", "facial comfort and function"),
+    ("the surgery where they separate the vein from the nerve, what's it called?", "Microvascular decompression"),
+    ("what makes them choose the MRA?", "symptoms are unusual"),
+    ("I want to steer clear of surgery, what else is there?", "Botox"),
+])
+def test_page_answers_the_fresh35_round_reached(text: str, expected: str) -> None:
+    reply = respond(text)
+    assert expected.lower() in reply.text.lower()
+    assert "doesn't cover" not in reply.text
+
+
+def test_choosing_between_treatments_gets_how_the_page_ties_them_to_severity() -> None:
+    reply = respond("tablets or botox, which one should I choose?")
+    assert "Depending on the severity" in reply.full_text and "your own doctor" in reply.full_text
