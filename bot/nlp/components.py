@@ -175,7 +175,7 @@ class SafetyNet(_Stateless):
 
 # "my face won't stop twitching" describes the condition; it is not a request to stop.
 _NOT_A_STOP = re.compile(
-    r"\b(?:won'?t|wont|will not|can'?t|cant|cannot|doesn'?t|does not|don'?t|never|not) stop\b"
+    r"\b(?:won'?t|wont|will not|can'?t|cant|cannot|doesn'?t|does not|don'?t|never|not) stop(?:ping|ped|s)?\b"
     r"|\bstop(?:s|ped)? (?:the |my |this |these |her |his |it |them )?"
     r"(?:twitch|spasm|jerk|blink|moving|flicker|flutter)", re.I)
 GUARDED_INTENTS = {

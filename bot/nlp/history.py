@@ -24,6 +24,7 @@ _HISTORY = re.compile(
     r"\bsince (?:the (?:army|navy|war|service)|childhood|birth|i was born|school|"
     r"my (?:youth|twenties|thirties|army \w+)|the \w+ (?:years|days))\b|"
     r"\ball my life\b|\bsince forever\b|\bfrom birth\b|\bfor (?:many )?(?:years|decades)\b|"
+    r"\bin my (?:teens|twenties|thirties|forties|fifties|sixties|youth|childhood)\b|"
     r"\b(?:back )?in (?:the )?(?:19|20)\d\d\b|\b(?:at|on|during) (?:\w+ ){1,2}(?:19|20)\d\d\b|"
     r"\b(?:back )?in (?:january|february|march|april|june|july|august|september|october|november|december)\b|"
     r"\bback in the\b|\b(?:back )?in '\s?\d\d\b|\bin the (?:seventies|eighties|nineties|'?[5-9]0s)\b|"
@@ -54,7 +55,8 @@ _UNLIKE_THIS = re.compile(r"\b(?:nothing|not|n't|never) (?:\S+ )?like (?:this|mi
 # "Worried the Botox will freeze his face": a fear of what may come, not a report of what is.
 _FEAR_OF_WHAT_MAY_COME = re.compile(r"\b(?:worr\w*|afraid|scared|fear\w*|concern\w*|nervous|anxious|terrified|"
                                     r"dread\w*)\b"
-                                    r"(?:(?:\s\S+){0,6}? (?:will|would|might|could|may|going to|gonna|ll)\b|"
+                                    r"(?:(?:\s\S+){0,6}? (?:will|would|might|could|may|going to|gonna|ll|"
+                                    r"won't|wont|wouldn't)\b|"
                                     r" (?:about|of) (?:a|an|get\w*|having|end\w* up|develop\w*)\b)|"
                                     r"\bcan(?:'t|not|t| not) afford (?:a|an|to|any)\b")
 _SOMEONE_ELSE = re.compile(r"\b(?:neighbou?r|friend|aunt\w*|uncle|mum|mom|mother|dad|father|gran\w*|nan|nana|nanna|"

@@ -59,10 +59,18 @@ class Reading:
         return tuple(dict.fromkeys(m.topic for m in self.mentions))
 
 
+# "Should. I. Get. The. Nerve. Cut.": one sentence typed a word at a time (its full stops read as spaces).
+_FRAGMENTS = re.compile(r"(?:\b[\w']+\.[ \t]+){2,}[\w']+(?=[.?!]|\s*$)")
+
+
+def _joined_fragments(text: str) -> str:
+    return _FRAGMENTS.sub(lambda run: run.group(0).replace(". ", "  "), text)
+
+
 @lru_cache(maxsize=2048)
 def read(text: str) -> Reading:
     """Read a message once (bounded to MAX_CHARS; cached, so repeated reads are free)."""
-    text = (text or "")[:MAX_CHARS]
+    text = _joined_fragments((text or "")[:MAX_CHARS])
     doc = analyse(text)
     tokens = tokens_of(doc)
     words = tuple(t.lemma.lower() for t in tokens)

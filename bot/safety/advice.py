@@ -96,6 +96,9 @@ _PATTERNS = (
         rf"\b(?:only|just) (?:take|use|have) (?:my |the )?(?:\S+ )?(?:{MEDICINE}|it|them) (?:\S+ ){{0,2}}(?:when|on bad|if)\b",
         r"\btake (?:the |a |this )?(?:summer|winter|spring|autumn|year|month|week|break|holiday|time) off (?:them|it|the \S+|my \S+)\b",
         r"\binstead of (?:every day|daily|regularly|every \S+)\b",
+        r"\b(?:swap|switch|change)\w* (?:over )?to (?:a )?(?:different|another|other) (?:one|med|medicine|pill|tablet|drug)\b",
+        r"\bpack\w* (?:them|it|the \S+|my \S+) in\b",
+        rf"^(?=.*\b{MEDICINE}).*\bskip\w*(?: it| this| that| one)? (?:ok|okay|alright|fine|possible)\b",
         rf"^(?=.*\b{MEDICINE}).*\b(?:can|could|should|may) i (?:\S+ )?(?:have|get|take) (?:it|them|mine|my \S+) (?:\S+ ){{0,2}}"
         r"(?:every|more often|less often|sooner|earlier|instead)\b",
         r"\b(?:think\w* (?:of|about)|plan\w* (?:on|to)|going to|gonna|want to|might) (?:just )?(?:skip|miss|cancel|stop|quit|ditch|drop)\w* "
@@ -152,7 +155,8 @@ _PATTERNS = (
         r"\bshould i (?:\S+ ){0,2}(?:be )?(?:worry|worried|concerned|panic|scared|afraid)\b",
         r"\bdo i need to worry\b", r"\b(?:something|anything) (?:i |we )?(?:should |need to |have to )?(?:be )?(?:to )?worr(?:y|ied) about\b",
         r"\b(?:do|could|might|can) (?:i|he|she|they|my \S+|our \S+|his \S+|her \S+|it) (?:\S+ ){0,2}(?:have|be) (?:a |an )?(?:brain )?(?:tumou?r|cancer|stroke|ms)\b",
-        r"\bbe (?:mine|my \S+|hers|his|her \S+|his \S+) one of\b", r"\bhow worried\b", r"\b(?:am|be) i (?:ok|okay|in danger|going to be ok)\b",
+        r"\bbe (?:mine|my \S+|hers|his|her \S+|his \S+) one of\b",
+        r"\b(?:am|be) i (?:\S+ )?(?:mild|severe|early stage|serious|a mild|a severe)\b", r"\bhow worried\b", r"\b(?:am|be) i (?:ok|okay|in danger|going to be ok)\b",
         r"\bmy (?:\S+ ){0,4}(?:serious|dangerous|worrying|normal)\?",
         r"\bcould (?:my|this|it) (?:\S+ ){0,3}be (?:a |an |something )?(?:\S+ )?(?:tumou?r|cancer|serious|stroke|ms|dangerous)",
         r"\bbe (?:my|this|it|mine) (?:\S+ ){0,3}(?:a |an )?(?:brain )?(?:tumou?r|cancer|stroke|ms)\b",
@@ -224,6 +228,13 @@ _PATTERNS = (
         r"\b(?:start|begin) with (?:my |a |the )?(?:gp|doctor|specialist|neuro\w*)\b(?:\s\S+){0,3}? or\b",
         r"\bwho (?:exactly |actually |precisely )?(?:be|is) (?:that |this )?(?:someone|somebody)\b",
         r"\bwhich (?:one|doctor|surgeon|specialist|neurosurgeon|consultant) (?:do|should|can) (?:i|we) ask for\b",
+        r"\b(?:take|bring) (?:this|it) to (?:my|a|the) (?:\S+ ){0,2}(?:consultant|doctor|gp|specialist|neurologist|nurse|\w+ologist)\b",
+        r"\b(?:a )?different (?:specialist|doctor|consultant|team)\b",
+        r"\b(?:dentist|doctor|gp|ent|\w+ologist|\w+iatrist|nurse|optician|physio\w*|therapist|surgeon|specialist|they|them)\b"
+        r"(?:\s\S+){0,3}? the right (?:person|people|one|doctor|team|specialist)s?\b",
+        r"\bwho (?:should|ought to) (?:be )?(?:sort|look|deal|treat|manag|handl)\w*\b",
+        r"\b(?:which|what) (?:kind of |sort of |type of )?(?:doctor|specialist|clinic|surgeon|person|people) (?:\S+ )?"
+        r"(?:do|does|give|gives|perform|performs)\b",
         r"\b(?:proper|right|qualified|good|real|registered) (?:doctor|person|practitioner|specialist|someone|acupuncturist) "
         r"(?:for|to do|to see)\b",
         r"\bwho (?:\S+ )?(?:do|give|perform|carry out) (?:the |my |your |these |those )?(?:botox|injection|jab|shot|"
@@ -232,7 +243,8 @@ _PATTERNS = (
         r"(?:\S+ ){0,5}which\b", r"\bshould (?:\S+ ){0,2}see an? (?:ent|neuro)",
     )),
     (SELF_DIAGNOSIS, _rx(
-        r"\bdo i have\b(?! to\b)", r"\bhave i get\b", r"\b(?:am|be) i (?!able)(?:\S+ ){0,2}(?:hemifacial|sick|ill)\b",
+        r"\bdo i have\b(?! to\b)", r"\bhave i (?:get|got)\b",
+        r"\bmean (?:it|mine) (?:be|'s|is) (?:not )?(?:hemifacial|hfs)\b", r"\b(?:am|be) i (?!able)(?:\S+ ){0,2}(?:hemifacial|sick|ill)\b",
         r"\b(?:be|could) (?:that|this|it) (?:be )?(?:why|the reason|what be caus\w*) (?:i|i'm|im|my|mine)\b",
         r"\bbe (?:this|it|mine|that) (?:just |really |actually |definitely |probably )?(?:hemifacial|hfs)\b",
         r"\bmean (?:i|he|she|my \S+) (?:have|got|has|get)\b(?! to)",
@@ -257,6 +269,9 @@ _PATTERNS = (
         r"\bwhich (?:one )?(?:\S+ )?for (?:me|him|her|us)\b", r"\bwhich (?:one )?to (?:pick|choose|go for|have|get)\b",
         r"\bfor (?:my|his|her) case\b", r"\b(?:someone|a person|people|somebody) like (?:me|him|her|us)\b",
         r"\bwould (?:i|he|she|we) be better (?:off )?(?:on|with|having|getting|going|to)\b",
+        r"\b(?:am|be) i (?:\S+ )?better (?:off )?(?:go|going|with|on|having|getting|to)\b",
+        r"^(?=.*\b(?:mvd|surgery|op|operation|decompression)\b).*\b(?:push|put|move) (?:it|them) (?:\S+ ){0,2}(?:back|off)\b",
+        r"\bme (?:choose|pick|decide)\b", r"\b(?:cure|fix|sort) me\b",
         r"\b(?:go for|opt for|have|get) (?:the |an? )?(?:\S+ ){0,2}(?:now )?or (?:keep|stick|stay|carry on|continue|wait)\w*\b(?=.*\?)",
         r"\b(?:for|at) (?:someone|somebody|a person|people|person) (?:of )?(?:my|his|her) age\b",
         r"\b(?:push|move|put|shift|bump)\w* (?:the |my |our |his |her )?(?:mvd|surgery|op|operation|decompression|botox|injection|"

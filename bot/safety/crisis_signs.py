@@ -130,7 +130,10 @@ LEMMA_PATTERNS = re.compile("|".join(f"(?:{p})" for p in (
     r"die\b|dead\b|be not (?:here|around)|be n't (?:here|around)|never (?:be born|exist))",
     r"\b(?:stop|end|go away|be over)\w* (?:\S+ ){0,2}(?:when|once|after) (?:you|i|we|u) (?:be |are |am |r )?"
     r"(?:dead|gone)\b",
-    r"\bsleep (?:\S+ ){0,1}forever\b", r"\bstop eat\w* and drink\w*\b",
+    r"\bsleep (?:\S+ ){0,1}forever\b",
+    r"\bso (?:that )?i (?:do not|don't|dont|will not|won't|never) (?:come out of it|wake up|survive|make it)\b",
+    r"\bmake (?:the |my )?(?:\S+ ){0,2}(?:surgery|op|operation|anaesthetic|anesthetic) go wrong\b"
+    r"(?=.*\b(?:so (?:that )?i|on purpose|deliberately|i mean (?:it|that))\b)", r"\bstop eat\w* and drink\w*\b",
     # a place to die
     r"\b(?:stand\w*|stood) on (?:the |a |that )?(?:bridge|ledge|edge|roof|cliff|platform edge|parapet)\b",
     r"\b(?:might|may|will|wo|would) not step back\b",

@@ -27,6 +27,7 @@ _MY_SYMPTOM = re.compile(
     r"(?:droop|weak|numb(?!er)|paralysis|sag|drop|crooked)"
 )
 _CAUSAL = re.compile(r"\b(?:make|cause|leave|lead to|result in|give) (?:\S+ ){0,2}(?:my|your|the|a|an|people|someone)\b|"
+                     r"\bmake (?:you|people|someone|me|him|her|them|it) (?:\S+ )?(?:go|be|become|feel|look)\b|"
                      r"\bfrom (?:the |an? |this |that )?(?:\S+ )?(?:surgery|operation|op|mvd|decompression|botox|injection|"
                      r"procedure|treatment)\b")
 _GENERAL = re.compile(r"\b(?:cause|side effect|risk|complication|happen|possible|normal|common|sign of|symptom of|mean)\b")
@@ -93,16 +94,19 @@ _TREATMENT = re.compile(r"\b(?:cut|surgery|surgical|op|operation|mvd|decompressi
 
 
 # A short label before the question: "Radiofrequency thermo-whatever - could that leave my face weak?"
-_LABEL = re.compile(r"^[^?.!,]{1,50}?\s+[-\u2013\u2014:]+\s+(?=(?:whats|what's|what|how|can|could|do|does|is|are|will|would|"
+_LABEL = re.compile(r"^([^?.!,]{1,50}?)(?:\s+[-\u2013\u2014:]+|,)\s+(?=(?:whats|what's|what|how|can|could|do|does|is|are|will|would|"
                     r"should|why|when|which)\b)")
 
 
 def _is_general_question(raw: str, lemmas: str) -> bool:
     """A question about symptoms in general rather than a report of one."""
-    text = _LABEL.sub("", raw.strip().lower())
+    text = raw.strip().lower()
+    label = _LABEL.match(text)
+    if label and not _PERSONAL.search(label.group(1)):  # "my face, is it drooping?" keeps its owner
+        text = text[label.end():]
     polite = _POLITE_LEAD.search(text)  # "would you be so kind as to tell me how likely that is?"
     text = _TOLD.sub(r"\1 them", text[polite.end():] if polite else text).strip()
-    if _IN_GENERAL.search(text):
+    if _IN_GENERAL.search(text) and not SUDDEN.search(lemmas):  # "just wondering... also he suddenly can't speak"
         return True
     if _ASKS_ABOUT_WHAT_WAS_SAID.search(lemmas) or _REPORTED.search(lemmas) or _IS_MINE_NORMAL.search(lemmas):
         return False

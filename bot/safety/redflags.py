@@ -44,7 +44,8 @@ __all__ = ["AFTER_BOTOX", "AFTER_SURGERY", "BREATHING", "CRISIS", "STROKE", "Red
 # it, only the strong signs of a stroke count (weakness, droop, numbness, paralysis, slur(?!p)ring).
 _CONDITION = re.compile(r"\b(?:twitch|spasm|jerk|flutter|tic|blink|wink|squint|clench|clamp|squeez|contract|pull|tug|attack|"
                         r"episode)")
-_STRONG_SIGN = re.compile(r"weak|droop|numb(?!er)|paralysis|slur(?!p)|sag|limp|dead|slack|flopp|can not (?:\S+ ){0,2}(?:move|feel|speak|talk)|"
+_STRONG_SIGN = re.compile(r"weak|droop|numb(?!er)|paralysis|slur(?!p)|sag|limp|dead|slack|flopp|"
+                          r"can not (?:\S+ ){0,2}(?:move|feel|speak|talk|lift|raise|grip|hold)|(?:face|mouth|lip|smile|cheek) (?:\S+ )?(?:have|be|just) (?:\S+ )?drop|"
                           r"(?:do|does|will|would) not (?:\S+ )?move")
 _EYELID_DROOP = re.compile(r"\b(?:eyelid|eye|lid) (?:\S+ ){0,3}dro(?:o)?p|dro(?:o)?p\w* (?:\S+ ){0,2}(?:eyelid|eye|lid)\b")
 
@@ -105,7 +106,7 @@ _NOT_ALARMS = re.compile(r"\boverdose on (?:dr\b|doctor google|google|the intern
                          r"\bnot (?:\S+ )?worr\w* (?:about )?(?:a |an |it (?:be|being) a )?stroke\b|\bweak (?:heart|chest|bladder|kidney|immune|knee|ankle|wrist|back|"
                          r"stomach|bone|spot|point|link)|\b(?:heart|kidney|bladder)s? (?:be |is |are )?weak\b|"
                          r"\bcall\w* (?:\S+ ){0,3}' ?[^']{1,40}'|"  # a nickname: they call it my 'stroke face'
-                         r"\b(?:pill|tablet|capsule|medicine)s? (?:that )?(?:i|you) (?:can |could )?(?:just |easily )?swallow\b")  # tablets to swallow
+                         r"\b(?:pill|tablet|capsule|medicine)s? (?:that )?(?:(?:i|you) (?:can |could )?(?:just |easily )?|to )swallow\b")  # tablets to swallow
 # What a treatment does, told of it: Botox "paralyses the muscles" is how it works, not a sign.
 _WHAT_TREATMENT_DOES = re.compile(r"\b(?:paralysis|paralyse|paralyze|freeze|froze|frozen|weaken|relax|numb(?!er))\w* "
                                   r"(?:the |a |your |my |those |these |their )?(?:\S+ ){0,2}muscle")

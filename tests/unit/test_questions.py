@@ -355,6 +355,10 @@ def test_a_run_on_question_is_asked_not_described(kb: str) -> None:
     ("does the heat treatment burn?", "risk"),
     ("do u see private patients?", "logistics"),
     ("I need a sick note for my boss, can you do that?", "logistics"),
+    ("can I still play football with it?", "daily_life"),
+    ("can the appointment be by video?", "logistics"),
+    ("do you do evening appointments?", "logistics"),
+    ("is it passed down in families?", "heredity"),
 ])
 def test_gaps_of_the_fresh33_to_36_rounds(text: str, gap_kind: str) -> None:
     from bot.analysis import analyse_message
