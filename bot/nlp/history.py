@@ -64,9 +64,14 @@ _SOMEONE_ELSE = re.compile(r"\b(?:neighbou?r|friend|aunt\w*|uncle|mum|mom|mother
                            r"colleague|someone|somebody|a man|a woman|husband|wife|partner|he|she|they)\b")
 
 
+def _nothing_now(lower: str) -> bool:
+    """Nothing in the clause happens now ("I'm fine now" closes the story rather than bringing it back)."""
+    return not _NOW.search(_RESOLVED_NOW.sub(" ", lower))
+
+
 def _a_statement_of_nothing_now(lower: str) -> bool:
-    """A statement (not a question) in which nothing happens now ("I'm fine now" closes the story)."""
-    return not _NOW.search(_RESOLVED_NOW.sub(" ", lower)) and not is_question_shaped(lower)
+    """A statement (not a question) in which nothing happens now."""
+    return _nothing_now(lower) and not is_question_shaped(lower)
 
 
 def tells_history(clause: str) -> bool:
@@ -100,7 +105,7 @@ def _told_as_not_now(clause: str) -> bool:
     """Someone else's event told as unlike theirs, or a fear of what may come; nothing happening now."""
     lower = clause.lower()
     if _FEAR_OF_WHAT_MAY_COME.search(lower):  # "can't afford a floppy lip" is no question, though it opens like one
-        return not _NOW.search(_RESOLVED_NOW.sub(" ", lower))
+        return _nothing_now(lower)
     return bool(_SOMEONE_ELSE.search(lower) and _UNLIKE_THIS.search(lower)) and _a_statement_of_nothing_now(lower)
 
 
