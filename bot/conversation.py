@@ -71,7 +71,9 @@ _POINTS_BACK = re.compile(r"^(?:\S+ ){0,2}(?:that|it|this|they|those|these)\b")
 _SENTENCE_END = re.compile(r"(?<=\.) ")
 # Waiting, leaving it or leaving it late: what the page says of early diagnosis and treatment.
 _WAITING = re.compile(r"\bwait\b|\bleave it\b|\bleft it\b|\bgo away (?:by|on) (?:itself|its own)\b|\bsettle\b|"
-                      r"\btoo late\b|\bnever (?:\S+ )?(?:treat|do anything|get it treat)")
+                      r"\btoo late\b|\bnever (?:\S+ )?(?:treat|do anything|get it treat)|"
+                      r"\bdo nothing\b|\bhold off\b|\bignore it\b|"
+                      r"\bleave it (?:alone|be)\b")
 _PROCESS_TOPICS = ("condition",)
 IMAGING_TOPICS = GENERIC_PARENTS["imaging"] | {"imaging"}
 
@@ -209,6 +211,9 @@ def _general_information(advice: str, analysis: MessageAnalysis) -> Optional[str
         if waiting:
             facts = f"{general_information(('early_diagnosis',))} {facts}"
         return " ".join(dict.fromkeys(_SENTENCE_END.split(facts)))  # each sentence once
+    if waiting:  # "should I just leave it, it's mild?": early treatment helps; the options depend on severity
+        severity = _SENTENCE_END.split(general_information(("treatment",), "when_used") or "")[0]
+        return " ".join(filter(None, (general_information(("early_diagnosis",)), severity)))
     fallback = ("botox",) if advice in (DOSE, MEDICINE_CHANGE) and _INJECTED.search(analysis.reading.lemmas) \
         else GENERAL_TOPICS.get(advice, ())  # "how many units go in the eyelid?" is about the injections
     topics = named or related or fallback

@@ -21,6 +21,8 @@ from bot.knowledge.repository import knowledge
 from bot.replies import APPOINTMENT_BUTTON, TESTS_BUTTON, TREATMENTS_BUTTON, Reply
 
 TEST_TOPICS = ("medical_history", "physical_exam", "mri", "mra", "emg")
+IMAGING_TEST_TOPICS = TEST_TOPICS[2:]
+_MEMBERS_LISTED = {"imaging": IMAGING_TEST_TOPICS}  # a group whose "what" names members the patient may not know
 TREATMENT_TOPICS = ("oral_medicines", "botox", "mvd", "other_surgery", "acupuncture")
 NOT_COVERED = "Our information doesn't cover {subject}."
 ASK_CARE_TEAM = (
@@ -45,18 +47,28 @@ def fact_reply(kb: FactsFile, topic_key: str, attribute: str) -> Reply:
     fact = topic.fact_for(attribute)
     if fact is None:
         return uncovered_reply(f"more about {topic.name}", topic_key)
-    text = f"{fact.answer}\n{_source_note(topic)}"
+    members = _MEMBERS_LISTED.get(topic_key, ()) if attribute == "what" else ()
+    lines = "".join(f"\n{line}" for line in _bullets(kb, members))  # "which imaging tests?": each one
+    text = f"{fact.answer}{lines}\n{_source_note(topic)}"
     return Reply(text, (APPOINTMENT_BUTTON,), topic=topic_key, kind=FACT)
+
+
+# A fact that opens with its own label ("Oral medicines: ...", "Electromyography (EMG): ...").
+_LABELLED = re.compile(r"^[^.:]{2,60}: ")
+
+
+def _bullets(kb: FactsFile, keys: Tuple[str, ...], attribute: str = "what") -> List[str]:
+    """One line per topic: its fact for the attribute, under its name unless the fact names itself."""
+    topics = kb.by_key()
+    facts = ((topics[key], topics[key].fact_for(attribute)) for key in keys if key in topics)
+    return [f"• {fact.answer}" if _LABELLED.match(fact.answer) else f"• {topic.name}: {fact.answer}"
+            for topic, fact in facts if fact is not None]
 
 
 def compare_reply(kb: FactsFile, keys: Tuple[str, ...], attribute: str) -> Reply:
     """Each topic's fact for the attribute, side by side, without ranking them."""
     topics = kb.by_key()
-    parts: List[str] = []
-    for key in keys:
-        fact = topics[key].fact_for(attribute)
-        if fact is not None:
-            parts.append(f"• {topics[key].name}: {fact.answer}")
+    parts = _bullets(kb, keys, attribute)
     sections = sorted({topics[key].section for key in keys})
     text = "\n".join(parts) + f"\n(From our hemifacial spasm page: {'; '.join(sections)}.)"
     return Reply(text, (APPOINTMENT_BUTTON,), topic=keys[-1], kind=COMPARE)
@@ -64,14 +76,16 @@ def compare_reply(kb: FactsFile, keys: Tuple[str, ...], attribute: str) -> Reply
 
 def list_reply(kb: FactsFile, kind: str) -> Reply:
     """The tests or treatments of the page, with buttons to drill down."""
-    if kind == LIST_TESTS:
+    if kind == LIST_TESTS:  # the overview names the history and examination; each imaging test is a line
         fact = kb.by_key()["diagnosis"].fact_for("what")
-        text = f"{fact.answer}\nWhich would you like to know more about?"
+        lines = "\n".join(_bullets(kb, IMAGING_TEST_TOPICS))
+        text = f"{fact.answer}\n{lines}\nWhich would you like to know more about?"
         buttons = _topic_buttons(kb, TEST_TOPICS) + (("When is imaging recommended?",
                                                      '/ask_question{"topic":"imaging"}'),)
         return Reply(text, buttons, topic="diagnosis", kind=kind)
     fact = kb.by_key()["treatment"].fact_for("what")
-    text = f"{fact.answer}\nWhich would you like to know more about?"
+    lines = "\n".join(_bullets(kb, TREATMENT_TOPICS))
+    text = f"{fact.answer}\n{lines}\nWhich would you like to know more about?"
     return Reply(text, _topic_buttons(kb, TREATMENT_TOPICS), topic="treatment", kind=kind)
 
 

@@ -101,7 +101,7 @@ ATTRIBUTE_CUES: Sequence[Tuple[str, Pattern[str]]] = (
         r"\bwho\b", r"\brecommend", r"\border\b", r"\bwhich case", r"\bmandatory\b",
         r"\bmild\b", r"\bearly stage", r"\bsevere\b", r"\bseverity\b", r"\bsuitable\b",
         r"\bcandidate\b", r"\bin what situation", r"\bunder what\b", r"\bmust\b",
-        r"\bessential\b", r"\bunusual\b", r"\bwhen be\b",
+        r"\bessential\b", r"\bunusual\b", r"\bwhen be\b", r"\b(?:simple|complex|complicated|easy|straightforward|every) (?:\S+ )?case",
     )),
 )
 
@@ -132,7 +132,11 @@ ONLY_OPTION_CUE = _rx(r"\bonly (?:\S+ )?(?:option|treatment|way|choice|cure|thin
                       r"\balternative", r"\bother (?:than|besides?) (?:surgery|botox|the injection)\b",
                       r"\banything (?:else )?(?:besides?|but|other than|apart from|instead of)\b",
                       r"\bwithout (?:surgery|an operation|botox)\b", r"\banything else (?:besides?|but)\b",
-                      r"\bagainst (?:\S+ ){0,2}(?:surgery|operation|op|botox|injection|needle|jab|pill|tablet)")
+                      r"\bagainst (?:\S+ ){0,2}(?:surgery|operation|op|botox|injection|needle|jab|pill|tablet)",
+                      # "hit a dead end with my pills, what else is out there?"; "is there other stuff?"
+                      r"\bwhat else (?:be )?(?:out there|there|available|on offer|can (?:i|we|they|you) (?:try|do)|(?:can|could|might|would) help)\b",
+                      r"\b(?:other|different) (?:stuff|option|treatment|choice)s?\b(?! (?:for|like) (?:the |my )?(?:test|scan))",
+                      r"\bnon[- ]?(?:surgical|invasive|surgery)\b")
 # "Is there something more permanent?": the page's comparison of how long treatments work.
 LONGER_LASTING_CUE = _rx(r"\bmore permanent\b", r"^(?:(?!\b(?:test|scan|mri|mra|emg)\b).)*\bmost effective\b", r"\blonger[- ]lasting\b", r"\blong(?:er)? last\w* (?:option|treatment|fix|than)\b",
                          r"\blast\w* (?:the )?longe?st\b", r"\blongest[- ]last", r"\blast\w* longer than\b", r"\blong[- ]term (?:option|fix|solution|treatment)", r"\bsomething (?:more )?(?:permanent|lasting|long[- ]term)\b",
@@ -303,7 +307,10 @@ def _analyse(
     specific = [t for t in topics if t not in ("condition", "diagnosis", "treatment")]
     if LONGER_LASTING_CUE.search(lemmas) and not (set(specific) - TREATMENT_KEYS):
         return Question(FACT, ("treatment",), "effectiveness", attribute_from_text=True)
-    if ONLY_OPTION_CUE.search(lemmas) and not (set(specific) - TREATMENT_KEYS):
+    # "dead set against surgery. what's MVD anyway?": an aside's cue does not outweigh the topic asked about
+    asks_its_own = asked is not reading and any(m.specificity >= 3 for m in asked.mentions)
+    only_option = ONLY_OPTION_CUE.search(asked.lemmas if asks_its_own else lemmas)
+    if only_option and not (set(specific) - TREATMENT_KEYS):
         return Question(LIST_TREATMENTS, ("treatment",), attribute)
     unexplained = coverage().unexplained_words(asked)
     # "help me write an email" asks no group; "... like I'm sucking a lemon. Which tests?" does

@@ -176,6 +176,8 @@ class SafetyNet(_Stateless):
 # "my face won't stop twitching" describes the condition; it is not a request to stop.
 _NOT_A_STOP = re.compile(
     r"\b(?:won'?t|wont|will not|can'?t|cant|cannot|doesn'?t|does not|don'?t|never|not) stop(?:ping|ped|s)?\b"
+    # "snip the nerve so it stops"
+    r"|\b(?:so|until|till|to make) (?:that )?(?:it|they|the \w+) (?:\S+ )?stop(?:s|ped)?\b"
     r"|\bstop(?:s|ped)? (?:the |my |this |these |her |his |it |them )?"
     r"(?:twitch|spasm|jerk|blink|moving|flicker|flutter)", re.I)
 GUARDED_INTENTS = {
@@ -240,7 +242,9 @@ class KnowledgeIntentGuard(_Stateless):
                 continue
             if intent == "request_appointment" and _BOOKING.search(text):
                 continue
-            topics = [m for m in reading.mentions if m.specificity >= 2]
+            # A small-talk slip needs less: "at my wit's end. What's the first step to getting diagnosed?"
+            least = 1 if intent in _SMALL_TALK else 2
+            topics = [m for m in reading.mentions if m.specificity >= least]
             if not topics:
                 continue
             set_intent(message, QUESTION_INTENT, 1.0)

@@ -97,7 +97,8 @@ def as_reading(message: Readable) -> Reading:
 _CLAUSE_BREAK = re.compile(
     r"(?<=[?.!;,:])\s+|\s+[-\u2013\u2014]+\s+|\s+(?:but|though|although|and then|so)\s+"
     r"|\s+and\s+(?=(?:how|what|why|where|which|who|is|are|does|do|did|can|could|will|would|should)\b)", re.I)
-_LEADING_JOIN = re.compile(r"^(?:and|also|plus|oh and|so|or)\s+", re.I)
+_LEADING_JOIN = re.compile(r"^(?:and|also|plus|oh and|so|or|like(?= (?:does|do|is|are|can|could|would|will|did)\b))\s+",
+                           re.I)
 # A question's shape: a question mark, or a question word first. One definition for every decision.
 QUESTION_SHAPE = re.compile(
     r"\?\s*$|^any (?:\w+ ){0,2}(?:that|which) (?:help|helps|can help|could help|might help)\b|"
@@ -106,6 +107,7 @@ QUESTION_SHAPE = re.compile(
     r"will|would|should|have|has|tell me|explain|when (?=(?:is|are|do|does|did|should|will|would|can|could|"
     r"must|might|may)\b)|"
     r"i(?:'d| would) (?:like|love) to know|i (?:want|need) to know|i(?:'m| am| was) wondering|i wonder|"
+    r"(?:i'm |im |i am )?(?:dying|keen|itching|desperate|curious) to (?:know|find out|hear)|"
     r"please (?:tell|let)(?: me)?|let me know)\b|"
     # "after mvd can the spasm come back years later": a question after a short lead
     r"^(?:after|before|once|with|during|following|post) (?:\S+ ){1,3}"

@@ -36,6 +36,9 @@ _RELATIVES = (r"(?:mother|mum|mom|mam|father|dad|husband|wife|partner|son|daught
               r"resident|client|service user|"
               r"(?:\d+|\w+)[- ]?(?:year|yr)[- ]?old)")
 _RELATIVE = rf"my {_RELATIVES}"
+# Whoever might see or treat a patient: "a chiropractor", "my neurologist", "the derm".
+_PRACTITIONER = (r"(?:\w+ologist|\w+iatrist|doctor|specialist|surgeon|neurosurgeon|dentist|optician|optometrist|gp|ent|"
+                 r"physio\w*|therapist|acupuncturist|chiropractor|osteopath|pharmacist|beautician|nurse|derm|neuro)s?\b")
 
 
 def _rx(*patterns: str) -> Pattern[str]:
@@ -62,11 +65,13 @@ _PATTERNS = (
         r"(?! (?:\S+ )?(?:day|time|week|hour|break|leave|holiday|photo|picture|step|look|minute)s?\b)",
         rf"\btoo (?:much|many|high|strong|little|low)\b (?:\S+ ){{0,3}}(?:of )?my\b|\b{MEDICINE} (?:\S+ ){{0,4}}too (?:much|many|high|strong)\b",
         rf"\b(?:\d+|one|two|three|four|five|six) (?:\S+ )?{MEDICINE} (?:\S+ )?(?:a|per|each|every) day\b",
+        r"\b(?:bump|jump|step|increase|raise|up)\w* (?:it |them |her |him |me |the dose |that )?(?:up )?to \d+\b"
+        r"(?!\s*(?:year|month|week|day|hour|minute|time|session|people|patient|percent|%))",
     )),
     (MEDICINE_CHANGE, _rx(
         rf"\b(?:stop|quit|skip|miss|forget|forgot|double|halve|half|cut|taper|wean|reduce|lower|"
         rf"raise|increase|decrease|change|switch|swap|replace|drop|ditch|restart|resume|start|begin|cease|discontinu|"
-        rf"come off|get off|go off|go without|do without|run out|ran out)\w* (?:(?!spasm|twitch)\S+ ){{0,5}}{MEDICINE}",
+        rf"come off|get off|go off|go without|do without|run out|ran out)\w* (?:(?!spasm|twitch|[—–;])\S+ ){{0,5}}{MEDICINE}",
         rf"\b{MEDICINE} (?:\S+ ){{0,2}}(?:sooner|earlier|more often|less often|more frequent)",
         rf"\b(?:sooner|earlier) (?:\S+ ){{0,2}}{MEDICINE}",
         rf"\b(?:get|have|take|do) (?:my (?:next )?|the next |a next )(?:\S+ )?{MEDICINE} early\b",
@@ -109,7 +114,7 @@ _PATTERNS = (
         rf"(?:\S+ ){{0,2}}{MEDICINE}",
         r"\bgo without (?:it|them|for)\b", r"\bwean (?:\S+ )?off\b", r"\btaper (?:\S+ )?(?:down|off)\b",
         rf"\b(?:can (?:i|he|she|they|{_RELATIVE})|(?:ok|okay|safe|fine|alright|all right) (?:for (?:me|him|her) )?to) "
-        r"(?:start |begin |keep |carry on )?(?:take|mix|combine|drink|use|have) (?!(?:an? |the |my )?(?:mri|mra|emg|scan|test|ct|x ?ray|exam))"
+        r"(?:start |begin |keep |carry on )?(?:take|mix|combine|drink|use|have|add) (?!(?:an? |the |my )?(?:mri|mra|emg|scan|test|ct|x ?ray|exam))"
         r"(?:\S+ ){0,4}(?:with|and|while|alcohol|together|alongside|on top of)\b",
         rf"\b(?:can|could|should) i (?:\S+ ){{0,2}}(?:get|have|take) (?:my |the )?(?:\S+ )?{MEDICINE} (?:\S+ ){{0,3}}"
         r"(?:every|instead|more often|less often)\b",
@@ -225,6 +230,12 @@ _PATTERNS = (
         r"\b(?:have|need) to see (?:someone|somebody|my gp|a gp|the gp|my doctor|a doctor) (?:else )?first\b",
         r"\b(?:therapist|doctor|specialist|\w+ologist|\w+iatrist|surgeon|dentist|optician|gp|physio\w*) or (?:a |an |the )?"
         r"(?:\S+ )?(?:therapist|doctor|specialist|\w+ologist|\w+iatrist|surgeon|dentist|optician|gp|physio\w*)\b",
+        # "licensed acupuncturist or my neurologist?"; "is a chiropractor an ok person to see?"; "does it have to be a neurologist?"
+        rf"\b{_PRACTITIONER} or (?:a |an |the |my |your )?(?:\S+ )?{_PRACTITIONER}",
+        r"\b(?:ok|okay|good|right|safe|fine|alright|sensible) (?:person|one|place|people|choice|practitioner) to (?:see|go to|visit|ask)\b",
+        rf"\b{_PRACTITIONER} (?:\S+ )?(?:ok|okay|fine|alright|allow\w*|qualified|able|safe) to (?:do|give|inject|perform|treat)\b",
+        r"\b(?:do|does|will|would|must) (?:it|they|that|this) (?:have|need|got) to be (?:a |an |done by (?:a |an )?)?(?:\S+ )?"
+        r"(?:\w+ologist|\w+iatrist|doctor|surgeon|specialist|gp|nurse|neurosurgeon)\b",
         r"\b(?:start|begin) with (?:my |a |the )?(?:gp|doctor|specialist|neuro\w*)\b(?:\s\S+){0,3}? or\b",
         r"\bwho (?:exactly |actually |precisely )?(?:be|is) (?:that |this )?(?:someone|somebody)\b",
         r"\bwhich (?:one|doctor|surgeon|specialist|neurosurgeon|consultant) (?:do|should|can) (?:i|we) ask for\b",
@@ -256,6 +267,8 @@ _PATTERNS = (
         r"\bi think i (?:have|get|might have|may have)\b",
         r"\b(?:could|can|might|may|be) (?:my|his|her) (?:\S+ ){0,2}(?:twitch|spasm|blink|tic)\w* (?:\S+ )?(?:be )?(?:from|cause by|due to) (?:a |an )?\w+",
         r"\bif i (?:have|get|got) (?:one|it|that|this|a tumou?r|hemifacial|hfs)\b",
+        r"\bbe mine (?:still |just |really |actually |definitely |probably )?(?:hemifacial|hfs|from|cause|due|the same|something else|"
+        r"a (?:\S+ )?(?:case|sign|type|kind))\b",
     )),
     (PERSONAL_CHOICE, _rx(
         r"\bshould (?:i|we)\b", r"\bmust (?:i|we)\b(?! \S+ (?:first|before))(?! (?:lie|stay|keep|remain|sit|wear|fast|undress|be in)\b)", r"\bdo i (?:really )?need (?:a |an |to have |to get |to try )?"
@@ -297,7 +310,8 @@ _PATTERNS = (
         # their own schedule: "when is my next Botox due?"
         r"\bwhen (?:be|should|will|do|can) (?:i|my|he|she|his|her) (?:\S+ ){0,2}(?:next|due)\b|\bmy next (?:\S+ ){0,2}due\b",
         r"\bdo (?:that|this|it|my \S+) mean (?:i|my) (?:\S+ )?(?:have to|need|must|should|will)\b",
-        r"\b(?:my case|mine) (?:\S+ ){0,2}need\w* (?:\S+ ){0,2}(?:test|scan|mri|mra|emg|surgery|op|operation)", r"\bwould (?:you|u) (?:pick|choose|go for|have|do)\b",
+        r"\b(?:my case|mine) (?:\S+ ){0,2}need\w* (?:\S+ ){0,2}(?:test|scan|mri|mra|emg|surgery|op|operation)", r"\bwould (?:you|u|y'all|yall|ya) (?:\S+ )?(?:pick|choose|go for|have|do)\b", r"\bif it (?:be|was|were) (?:you|u)\b",
+        r"\bor (?:can|could|should|may) i (?:just )?(?:skip|miss|avoid|cancel|refuse|decline|say no to|give) (?:it|them|that|this|the \S+)\b",
         r"\bworth (?:me|it for me)\b", r"\b(?:ok|okay|fine|alright) for me\b",
         r"\bin (?:my|his|her|their|our) (?:own )?(?:case|situation)\b", r"\b(?:for me|for him|for her) personally\b",
         rf"\bbetter (?:\S+ ){{0,5}}for (?:me|him|her|us|{_RELATIVE})\b",

@@ -8,13 +8,16 @@ the 530 ordinary messages of the walks, journeys and paraphrases. With fresh10-1
 examples (2026-11-28), the model alone catches 142 of the 156 crisis messages of the held-out sets
 (``tests/data/held_out``: fresh9, fresh15-17), with no alarm on their 536 ordinary messages or on
 the 2,516 of the boundary sets. It still errs on some crisis-like ordinary wording ("I'm ready
-to end things with my neurologist").
+to end things with my neurologist"). On 2026-11-29 it learnt from 160 crisis and 500 ordinary
+messages written for it from no code or test set (methods named indirectly, jokes insisted on;
+slang, emoji, notes, figures of speech, long stories of coping): alone, it then caught 611 of the
+646 held-out crisis messages (599 before).
 
 The model is a logistic regression over word and character n-grams of the lemmas, trained when
 first used (about a second) from ``bot/data/crisis_examples.yml`` and, as ordinary examples,
 the NLU training data of every intent but ``red_flag``. Its vote counts at 0.6 when the message
 also names something of death, harm or its means (``_HARM_WORDS``), and otherwise only when it
-is sure (0.85): a model alone must not send crisis text to "bit anxious about it all".
+is sure (0.9): a model alone must not send crisis text to "bit anxious about it all".
 """
 
 from __future__ import annotations
@@ -40,8 +43,10 @@ THRESHOLD = 0.6  # 0.5 caught one more held-out crisis but alarmed on "can i up 
 MEDICINE_QUESTION_THRESHOLD = 0.9
 # Without a word of death, harm or its means, the model alone must be sure: at 0.85 it caught 5 more
 # crisis messages of fresh13 and fresh14 (written after it) and alarmed on none of the 2,300
-# ordinary messages of the boundary sets (the highest scored 0.76).
-WORDLESS_THRESHOLD = 0.85
+# ordinary messages of the boundary sets (the highest scored 0.76). With the examples written for the
+# model on 2026-11-29, an ordinary sleep question scored 0.88, and the lowest wordless crisis message
+# the model alone catches in all 10,881 boundary items scored 0.91, so the bar is 0.9.
+WORDLESS_THRESHOLD = 0.9
 _HARM_WORDS = re.compile(
     r"\b(?:die|dying|dead|death|kill|end|ending|gone|suicid\w*|harm|hurt|cut|cutting|burn|burning|pill|tablet|"
     r"overdose|jump|hang|rope|gun|rifle|knife|blade|razor|plan|goodbye|burden|point|exist|hopeless|alive|live|"
@@ -52,7 +57,13 @@ _HARM_WORDS = re.compile(
     r"operation|test|scan|mri|mra|emg|pill|tablet|med|acupuncture|therapy|appointment))"
 )
 # "end up needing surgery", "at the end of the day" name no ending of a life.
-_NO_HARM = re.compile(r"\bend up\b|\b(?:in|at|by|until|till) the end\b|\bend of (?:the|my|this|next|last)\b")
+_NO_HARM = re.compile(r"\bend up\b|\b(?:in|at|by|until|till) the end\b|\bend of (?:the|my|this|next|last)\b|"
+                      # where one lives ("I live four hours north"); a face or eye that jumps (the spasm)
+                      r"\blive (?:near|close to|"
+                      r"(?:about |like |around )?(?:\S+ )?(?:hour|mile|minute|km)s? "
+                      r"(?:away|from|north|south|east|west|out)|"
+                      r"(?:up |down |out )?(?:north|south|east|west))\b|"
+                      r"\b(?:face|eye|eyelid|lid|cheek|lip|mouth|muscle|it|twitch|spasm)s? (?:\S+ ){0,3}jump")
 _ENTITY = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 

@@ -23,7 +23,7 @@ _WEAK = r"(?:weak|droop|drop|fell\b|sag|numb(?!er)|flopp|flaccid|paralysis|froze
 
 
 # Choking, not "choked up" or "this spasm is choking my social life".
-CHOKING = (r"\bchok(?!\w* up\b)(?!\w*(?:\s\S+){0,6}? (?:from|while|when|with|because of) (?:\S+ )?laugh)(?!\w* (?:my|his|her|our|their|the) (?:\S+ )?(?:life|social|career|confidence|joy|business|"
+CHOKING = (r"\bchok(?!\w* up\b)(?!\w*(?:\s\S+){0,6}? (?:(?:from|while|when|with|because of) (?:\S+ )?)?laugh)(?!\w* (?:my|his|her|our|their|the) (?:\S+ )?(?:life|social|career|confidence|joy|business|"
            r"style|plan|hobby|work|job|freedom|marriage|relationship|love|self-esteem|mood|spirit)s?\b)")
 
 
@@ -40,7 +40,7 @@ CRISIS_PATTERNS = _rx(
     r"\b(?:be|been|start\w*|keep|back to) cutting\b(?! (?:back|down|out|my hair|his hair|her hair|the|corners|costs|it fine|"
     r"part|a|an|through|into|open|off|nerve|muscle|tissue))", r"\b(?:like|want|prefer|hope|rather) (?:\S+ ){0,2}not (?:to )?(?:come round|come around|wake up)\b",
     r"\b(?:whole|entire) (?:month|week|bottle|box|pack|supply)\w* (?:\S+ ){0,4}at once\b", r"\bsewer ?slide", r"\bctb\b", r"\bod\b(?! on caffeine)", r"\bo\.d\b", r"\bod'd\b", r"\bod 'd\b",
-    r"\b(?:not|n't|never) (?:\S+ ){0,2}exist\b", r"\bdis+ap+ear (?:forever|for good|completely|for ever)\b",
+    r"\b(?:not|n't|never) (?:\S+ ){0,2}exist\b", r"\b(?:stop|cease)\w* (?:to )?exist", r"\bdis+ap+ear (?:forever|for good|completely|for ever)\b",
     r"\b(?:want|wish|wan na|wanna) (?:\S+ ){0,2}dis+ap+ear\b",
     r"\b(?:want|wish|need) (?:\S+ ){0,3}(?:all|everything|it) (?:\S+ ){0,2}(?:to )?(?:end|be over|stop for good)\b",
     r"\bhopeless", r"\bwhat be the point\b(?! (?:of|in) (?!liv|life|try|go on|going on|anything|it all|me\b|carry))", r"\bwhat 's the point\b", r"\bwhats the point\b",
@@ -68,7 +68,12 @@ CRISIS_PATTERNS = _rx(
     r"\b(?:want|go|going|gonna|wan na|wanna|plan|planning) (?:to )?end it\b", r"\bdisappear forever\b",
     r"\bkil+ my ?self\b", r"\bcut\w* my ?self\b(?! (?:shav\w*|cook\w*|chopp\w*|on (?:a|the|some)))", r"\bhang my ?self\b",
     r"\bcut\w* (?:\S+ )?(?:my|her|his) (?:arm|wrist|leg|thigh|skin|stomach)", r"\bcut\w* again\b",
-    r"\bjump\w* (?:\S+ )?(?:off|from|in front of) (?:a |the |that )?(?:bridge|building|roof|cliff|train|car|balcony|tower|window)",
+    r"\bjump\w* (?:\S+ )?(?:off|from|in front of) (?:a |the |that |this |my )?(?:\S+ )?(?:bridge|building|roof|cliff|train|car|balcony|tower|window|"
+    r"garage|car ?park|overpass|flyover|ledge|multi[- ]?stor\w*|skyscraper|tower block|height|(?:high|tall) (?:place|point|spot))",
+    # a car's engine left running in a closed garage
+    r"\bgarage\b(?:\s\S+){0,8}? (?:engine|motor|car|truck) (?:\S+ )?(?:run|running|go|going|on)\b",
+    r"\b(?:engine|motor) (?:\S+ )?(?:run|running|go|going|on)\b(?:\s\S+){0,8}? garage\b(?! (?:door|sale|floor|fix|mechanic))",
+    r"\b(?:hose|pipe|tube) (?:\S+ ){0,3}(?:exhaust|tailpipe)\b|\b(?:exhaust|tailpipe) (?:\S+ ){0,4}(?:hose|window)\b",
     r"\b(?:step|walk|throw my ?self) in front of (?:a |the )?(?:train|bus|car|lorry|truck)", r"\bsleep and (?:never|not) wake up\b",
     r"\b(?:no|not|n't) (?:\S+ ){0,3}reason to (?:keep )?(?:liv|go on|be here|be alive|stay)",
     r"\b(?:happier|better) (?:\S+ ){0,3}if i (?:be|was|were) (?:go|gone|dead|not here|not around)",
@@ -178,7 +183,7 @@ SYMPTOM_PATTERNS = (
         r"\b(?:leg|knee|arm)s? (?:\S+ ){0,2}(?:give way|gave way|buckle|collapse|give out|gave out)",
         r"\b(?:whole )?body (?:\S+ ){0,2}(?:shook|shake|shaking|jerk\w*)\b",
         r"\bword\w* (?:\S+ ){0,4}(?:jumble|wrong|mix\w* up|garble|muddle|scramble|weird|funny|strange|odd|nonsense)",
-        r"\b(?:talk|speak|speech)\w* (?:\S+ ){0,4}nonsense\b",
+        r"\b(?:talk|speak|speech|mumbl|babbl|ramble|rambling)\w* (?:\S+ ){0,4}(?:nonsense|gibberish)\b",
         r"\b(?:can|could) not say what i mean\b",
         r"\b(?:arm|leg|hand|side of my body) (?:\S+ ){0,4}(?:weak|numb(?!er)|paralysis|heavy|can not move|go dead|flopp|limp|useless|"
         r"will not work|wo not work|won't work|do not work)", r"\b(?:can|could) not (?:hold|grip|grasp) (?:his|her|my|a|the)\b",
@@ -202,6 +207,9 @@ SYMPTOM_PATTERNS = (
         r"\b(?:mouth|lip|face|cheek) (?:\S+ )?hang\w*\b(?! (?:open|out|around|about))",
         r"\b(?:not|n't) (?:\S+ )?know (?:where|who|what day) (?:he|she|i|they|we|it) (?:be|am|is|are)\b",
         r"\b(?:not|n't) (?:\S+ )?recogni[sz]e (?:me|us|anyone|anybody|his|her|my|their)\b",
+        # a knock to the head, then drowsiness, vomiting or confusion
+        r"\b(?:fell|fall|fallen|knock\w*|bang\w*|hit|smack\w*|bash\w*) (?:\S+ ){0,3}head\b(?=.*\b(?:sleepy|drowsy|vomit\w*|"
+        r"throw\w* up|be sick|being sick|confus\w*|unconscious|pass\w* out|knock\w* out|blood thinner)\b)",
     )),
     (BREATHING, _rx(
         r"\b(?:trouble|difficulty|problem|hard|hardly|barely|struggle|struggling|can not|unable to|not able to|difficult)"

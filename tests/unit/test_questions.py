@@ -51,6 +51,10 @@ def test_synonyms_and_misspellings_map_to_topics(text: str, topic: str) -> None:
     ("What tests are done to diagnose hemifacial spasm?", LIST_TESTS, ("diagnosis",), None),
     ("what are my treatment options", LIST_TREATMENTS, ("treatment",), None),
     ("Is surgery the only option?", LIST_TREATMENTS, ("treatment",), None),
+    ("tablets did nothing for me. what else is out there?", LIST_TREATMENTS, ("treatment",), None),
+    ("are the jabs the only option or is there other stuff?", LIST_TREATMENTS, ("treatment",), None),
+    ("my husband is dead against surgery. what's MVD though?", FACT, ("mvd",), None),
+    ("is the EMG done in simple cases too or only complicated ones?", FACT, ("emg",), "when_used"),
     ("MRI or MRA - what's the difference?", COMPARE, ("mri", "mra"), None),
     ("Botox or surgery long term?", COMPARE, ("botox", "surgery"), "effectiveness"),
     ("what's the best long term option?", FACT, ("treatment",), "effectiveness"),
@@ -374,11 +378,39 @@ def test_gaps_of_the_fresh33_to_36_rounds(text: str, gap_kind: str) -> None:
     ("the surgery where they separate the vein from the nerve, what's it called?", "Microvascular decompression"),
     ("what makes them choose the MRA?", "symptoms are unusual"),
     ("I want to steer clear of surgery, what else is there?", "Botox"),
+    # a list of the options or tests gives each one's fact, not only their names
+    ("what treatments are there?", "Oral medicines: antiseizure drugs"),
+    ("what tests are there?", "Electromyography (EMG): measures electrical activity"),
+    ("which imaging tests might I have?", "Magnetic resonance angiography (MRA): involves"),
+    ("dying to know how often the botox gets redone", "must be repeated every few months"),
+    ("lowkey what's the point of acupuncture", "Some research suggests acupuncture"),
+    ("the hospital is murder on my sleep. can they cut the nerve?", "part of the facial nerve may be cut"),
 ])
 def test_page_answers_the_fresh35_round_reached(text: str, expected: str) -> None:
     reply = respond(text)
     assert expected.lower() in reply.text.lower()
     assert "doesn't cover" not in reply.text
+
+
+def test_a_listed_fact_is_not_labelled_twice() -> None:
+    reply = respond("what are my treatment options")
+    assert "Oral medicines: Oral medicines" not in reply.text and "• Oral medicines: antiseizure" in reply.text
+
+
+@pytest.mark.parametrize(("text", "page_says"), [
+    ("nerve massage, can I do that myself with my hands?", "nerve massage"),
+    ("which complaints count as unusual enough for a scan?", "symptoms are unusual"),
+    ("how does a vessel come to press on the nerve anyway?", "blood vessel is pressing on the facial nerve"),
+    ("which parts of my history count? like does my old shingles matter", "medical history"),
+])
+def test_partly_covered_questions_get_the_fact_and_the_limit(text: str, page_says: str) -> None:
+    reply = respond(text)
+    assert page_says.lower() in reply.full_text.lower() and "doesn't cover" in reply.full_text
+
+
+def test_leaving_a_mild_case_alone_gets_early_treatment_and_severity() -> None:
+    reply = respond("should I just leave it alone, it's mild?")
+    assert "Early diagnosis" in reply.full_text and "Depending on the severity" in reply.full_text
 
 
 def test_choosing_between_treatments_gets_how_the_page_ties_them_to_severity() -> None:

@@ -13,6 +13,8 @@ from bot.safety.redflags import CRISIS, detect_red_flag, has_alarm_words
     "Had the jab this morning, now my whole face is puffing up and I've come out in hives all over my chest",
     "The spasm side of my face went totally slack and won't move at all, and my speech is garbled.",
     "this morning i suddenly couldnt smile on the side that never twitches and that eye wont close",
+    "grandad slipped and banged his head on the step, now he's really drowsy and throwing up",
+    "mum is mumbling gibberish at the table and her mouth has gone crooked",
 ])
 def test_a_named_sign_gets_its_own_guidance_not_a_crisis_line(text: str) -> None:
     flag = detect_red_flag(text)
@@ -31,6 +33,10 @@ def test_a_named_sign_gets_its_own_guidance_not_a_crisis_line(text: str) -> None
     "how many mg gabapentin plus vodka to stop breathing",
     "Every night I pray I won't wake up. The face spasm has taken everything from me.",
     "Can't see the point in carrying on. Nothing's worked.",
+    "sat in the car in the garage with the engine on. cant face another day of this",
+    "might just jump off the multi storey at work, then the twitching stops for good",
+    "honestly I'd like to just stop existing",
+    "is jumping from a height quick? asking for me",
 ])
 def test_crisis_in_new_words_gets_crisis_guidance(text: str) -> None:
     flag = detect_red_flag(text)
@@ -49,6 +55,12 @@ def test_crisis_in_new_words_gets_crisis_guidance(text: str) -> None:
     "se me tuerce el ojo izquierdo y la boca del mismo lado desde hace 2 años, es grave?",
     "A cousin of my late husband had Botox and said her eye drooped for weeks. What side effects are usual?",
     "I understand thermocoagulation is an option. Could you tell me whether the face is weak afterwards?",
+    "We live about three hours away from the clinic, do you offer phone appointments?",
+    "laughed so hard I choked on my juice, anyway what does Botox do for this?",
+    "my brother reckons I'll die if I don't have the operation. is it the only choice?",
+    "wouldn't be caught dead in one of those gowns lol. what happens in an EMG?",
+    "id die for a cure tbh, which one lasts longest",
+    "the hospital parking is murder on my budget, can the MRI be done nearer home?",
 ])
 def test_figures_risk_questions_and_other_peoples_past_are_no_red_flag(text: str) -> None:
     assert detect_red_flag(text) is None
@@ -355,6 +367,14 @@ def test_lookalikes_of_the_fresh29_to_36_rounds_stay_calm(text: str) -> None:
     ("what kind of doctor does the injections?", "which_doctor"),
     ("is a physio the right person for this?", "which_doctor"),
     ("have I got hemifacial spasm?", "self_diagnosis"),
+    ("the 200 isn't doing much, should I bump it up to 400?", "dose"),
+    ("can I add fish oil on top of my baclofen?", "medicine_change"),
+    ("if it were you, would you go for the op or the jabs?", "personal_choice"),
+    ("do I need the MRA they booked, or can I just skip it?", "which_doctor"),
+    ("is an osteopath an ok person to see about it?", "which_doctor"),
+    ("does it have to be a neurologist who gives the injections?", "which_doctor"),
+    ("chiropractor or my GP for this?", "which_doctor"),
+    ("is mine from a blood vessel or something else?", "self_diagnosis"),
 ])
 def test_personal_questions_of_the_fresh29_to_36_rounds_are_recognised(text: str, kind: str) -> None:
     from bot.safety.advice import personal_advice_kind
