@@ -75,6 +75,7 @@ _WAITING = re.compile(r"\bwait\b|\bleave it\b|\bleft it\b|\bgo away (?:by|on) (?
                       r"\bdo nothing\b|\bhold off\b|\bignore it\b|"
                       r"\bleave it (?:alone|be)\b")
 _PROCESS_TOPICS = ("condition",)
+_SEVERITY_ASKED = re.compile(r"\b(?:severe|mild|bad|serious)\w* enough\b")
 IMAGING_TOPICS = GENERIC_PARENTS["imaging"] | {"imaging"}
 
 
@@ -187,7 +188,9 @@ def _general_information(advice: str, analysis: MessageAnalysis) -> Optional[str
     mentions = analysis.reading.mentions
     medicines = tuple(dict.fromkeys(m.topic for m in mentions if m.topic in MEDICINE_TOPICS))
     options = tuple(dict.fromkeys(m.topic for m in mentions if m.topic in GENERIC_PARENTS["treatment"]))
-    if advice == PERSONAL_CHOICE and len(options) >= 2:
+    if advice == MEDICINE_CHANGE:  # "after MVD, can I stop the antiseizure pills?": the medicine first
+        options = tuple(dict.fromkeys(medicines + options))
+    if advice in (PERSONAL_CHOICE, MEDICINE_CHANGE) and len(options) >= 2:
         # "tablets or Botox, which should I choose?": how the page ties the options to severity, then each
         severity = _SENTENCE_END.split(general_information(("treatment",), "when_used") or "")[0]
         return " ".join(dict.fromkeys(filter(None, (severity, general_information(options)))))
@@ -204,21 +207,27 @@ def _general_information(advice: str, analysis: MessageAnalysis) -> Optional[str
         related = () if named else related_topics(analysis.reading, besides)
     # "which doctor should I see, a neurologist?": who asks and examines first, whatever else the words echo
     # ("... or wait for the NHS one?": what the page says of early diagnosis, too)
-    which_doctor = advice == WHICH_DOCTOR and set(named) <= {"diagnosis"}
+    which_doctor = advice == WHICH_DOCTOR and set(named) <= {"diagnosis", "treatment"}  # "who should treat this?"
     if advice in GENERAL_FACTS and ((not named and not related) or which_doctor):
         facts = " ".join(filter(None, (general_information((key,), attribute)
                                        for key, attribute in GENERAL_FACTS[advice])))
         if waiting:
             facts = f"{general_information(('early_diagnosis',))} {facts}"
+        if which_doctor and "treatment" in named:  # "who should treat this?": who examines first, then the options
+            facts = f"{facts} {general_information(('treatment',))}"
         return " ".join(dict.fromkeys(_SENTENCE_END.split(facts)))  # each sentence once
-    if waiting:  # "should I just leave it, it's mild?": early treatment helps; the options depend on severity
+    if _SEVERITY_ASKED.search(analysis.reading.lemmas) and named and not waiting:
+        # "is mine severe enough for surgery?": how the page ties the options to severity, then the option
         severity = _SENTENCE_END.split(general_information(("treatment",), "when_used") or "")[0]
-        return " ".join(filter(None, (general_information(("early_diagnosis",)), severity)))
+        return " ".join(dict.fromkeys(filter(None, (severity, general_information(named, "what")))))
+    if waiting:  # "should I just leave it, it's mild?": early treatment helps; what treatment is for and its options
+        return " ".join(filter(None, (general_information(("early_diagnosis",)), general_information(("treatment",)))))
     fallback = ("botox",) if advice in (DOSE, MEDICINE_CHANGE) and _INJECTED.search(analysis.reading.lemmas) \
         else GENERAL_TOPICS.get(advice, ())  # "how many units go in the eyelid?" is about the injections
     topics = named or related or fallback
     beside_gap = question.kind == PARTLY  # the fact the question touches on ("the MRA's dye")
-    stated = (question.attribute_from_text or beside_gap) and named and advice != DOSE  # a dose: what it is
+    # a dose or a choice of doctor: what the treatment is ("can my regular GP do the Botox?" asks no frequency)
+    stated = (question.attribute_from_text or beside_gap) and named and advice not in (DOSE, WHICH_DOCTOR)
     attribute = question.attribute if stated else "what"
     if advice == OWN_RESULTS and attribute != "what":  # their own report: what the test is, then what was asked
         return " ".join(dict.fromkeys(filter(None, (general_information(topics, "what"),
@@ -232,6 +241,10 @@ def _general_information(advice: str, analysis: MessageAnalysis) -> Optional[str
         # "my MRI was clear, so what's causing mine?": what the page says of finding the cause, beside
         return " ".join(dict.fromkeys(filter(None, (general_information(topics, attribute),
                                                     general_information(("imaging",))))))
+    if _WAITING.search(analysis.reading.lemmas) and advice == PERSONAL_CHOICE:
+        # "pray on it and wait, or book the surgery?": what the page says of early treatment, then the option
+        early = general_information(("early_diagnosis",))
+        return " ".join(filter(None, (early, general_information(topics, attribute))))
     return general_information(topics, attribute)
 
 

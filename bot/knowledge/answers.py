@@ -47,8 +47,8 @@ def fact_reply(kb: FactsFile, topic_key: str, attribute: str) -> Reply:
     fact = topic.fact_for(attribute)
     if fact is None:
         return uncovered_reply(f"more about {topic.name}", topic_key)
-    members = _MEMBERS_LISTED.get(topic_key, ()) if attribute == "what" else ()
-    lines = "".join(f"\n{line}" for line in _bullets(kb, members))  # "which imaging tests?": each one
+    members = _MEMBERS_LISTED.get(topic_key, ()) if attribute in ("what", "shows") else ()
+    lines = "".join(f"\n{line}" for line in _bullets(kb, members, attribute))  # "which imaging tests?": each one
     text = f"{fact.answer}{lines}\n{_source_note(topic)}"
     return Reply(text, (APPOINTMENT_BUTTON,), topic=topic_key, kind=FACT)
 

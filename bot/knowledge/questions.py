@@ -13,6 +13,7 @@ from typing import List, Optional, Pattern, Sequence, Tuple
 
 from bot.knowledge.coverage import Gap, coverage
 from bot.knowledge.page_words import GROUP_TOPICS, related_topics, shared_fact
+from bot.knowledge.quoted import quoted_fact
 from bot.knowledge.repository import knowledge
 from bot.nlp.normalize import lemma_text
 from bot.nlp.reading import Readable, Reading, after_topic_shift, as_reading, asking_part, question_clause
@@ -101,7 +102,8 @@ ATTRIBUTE_CUES: Sequence[Tuple[str, Pattern[str]]] = (
         r"\bwho\b", r"\brecommend", r"\border\b", r"\bwhich case", r"\bmandatory\b",
         r"\bmild\b", r"\bearly stage", r"\bsevere\b", r"\bseverity\b", r"\bsuitable\b",
         r"\bcandidate\b", r"\bin what situation", r"\bunder what\b", r"\bmust\b",
-        r"\bessential\b", r"\bunusual\b", r"\bwhen be\b", r"\b(?:simple|complex|complicated|easy|straightforward|every) (?:\S+ )?case",
+        r"\bessential\b", r"\bunusual\b", r"\bwhen be\b", r"\b(?:simple|complex|complicated|easy|straightforward|every|hard|difficult|tricky|tough) (?:\S+ )?case",
+        r"\broutine(?:ly)?\b",
     )),
 )
 
@@ -270,6 +272,10 @@ def analyse_question(
         question = replace(question, kind=PARTLY, subject=gap.about(phrase), gap=gap)
     if gap and gap.aside and question.kind != UNCOVERED:  # "I have a pacemaker, FYI. What does MVD do?"
         return replace(question, caveat=gap.subject)
+    quoted = quoted_fact(whole.text)
+    if quoted and question.kind == UNCOVERED and question.gap and not question.gap.aside:
+        # 'it says "other brain condition": which ones?': the sentence quoted, then how far the page goes
+        return replace(question, kind=PARTLY, topics=(quoted[0],), attribute=quoted[1])
     return question
 
 
@@ -284,6 +290,10 @@ def _analyse(
                   and not FOLLOW_UP_CUE.search(asked.lemmas))  # "chinese medicine, does that help" points back
     topics = [] if aside_only else focus_topics(reading.mentions)
     attribute = detect_attribute(asked.lemmas)
+    quoted = quoted_fact(whole.text)  # "what does 'block nerve signals' mean?": the sentence quoted
+    if quoted and not [t for t in topics if t not in ("condition", "diagnosis", "treatment")]:
+        topics = [quoted[0], *topics]
+        attribute = attribute or quoted[1]
     from_text = attribute is not None
     gap = gap or _circumstance_gap(whole, reading)
     if last_asked and not from_text and not gap and topics and ELLIPSIS_CUE.search(lemmas):
@@ -292,8 +302,8 @@ def _analyse(
         from_text = attribute is not None
     attribute = attribute or INTENT_ATTRIBUTE.get(intent or "", "what")
 
-    if gap and gap.partly:
-        return Question(PARTLY, (gap.partly,), "what", gap.subject, gap=gap)
+    if gap and gap.partly:  # a quoted page sentence is the relevant information ("what counts as 'mild'?")
+        return Question(PARTLY, (quoted[0] if quoted else gap.partly,), quoted[1] if quoted else "what", gap.subject, gap=gap)
     set_aside = None if gap else (_set_aside_group(asked) or _set_aside_group(asking_part(reading))
                                   or _set_aside_group(reading))  # "I won't have surgery, what are the non surgery options"
     if set_aside:
@@ -305,10 +315,10 @@ def _analyse(
         return gap_question
 
     specific = [t for t in topics if t not in ("condition", "diagnosis", "treatment")]
-    if LONGER_LASTING_CUE.search(lemmas) and not (set(specific) - TREATMENT_KEYS):
-        return Question(FACT, ("treatment",), "effectiveness", attribute_from_text=True)
     # "dead set against surgery. what's MVD anyway?": an aside's cue does not outweigh the topic asked about
     asks_its_own = asked is not reading and any(m.specificity >= 3 for m in asked.mentions)
+    if LONGER_LASTING_CUE.search(asked.lemmas if asks_its_own else lemmas) and not (set(specific) - TREATMENT_KEYS):
+        return Question(FACT, ("treatment",), "effectiveness", attribute_from_text=True)
     only_option = ONLY_OPTION_CUE.search(asked.lemmas if asks_its_own else lemmas)
     if only_option and not (set(specific) - TREATMENT_KEYS):
         return Question(LIST_TREATMENTS, ("treatment",), attribute)

@@ -178,6 +178,7 @@ _NOT_A_STOP = re.compile(
     r"\b(?:won'?t|wont|will not|can'?t|cant|cannot|doesn'?t|does not|don'?t|never|not) stop(?:ping|ped|s)?\b"
     # "snip the nerve so it stops"
     r"|\b(?:so|until|till|to make) (?:that )?(?:it|they|the \w+) (?:\S+ )?stop(?:s|ped)?\b"
+    r"|\b(?:cut|snip|inject|operate|treat|burn|zap)\w* (?:\S+ ){0,6}to stop\b"
     r"|\bstop(?:s|ped)? (?:the |my |this |these |her |his |it |them )?"
     r"(?:twitch|spasm|jerk|blink|moving|flicker|flutter)", re.I)
 GUARDED_INTENTS = {

@@ -130,6 +130,9 @@ def split_clauses(text: str) -> List[str]:
 # "3 or 6?", "days or weeks?", "gadolinium?": choices or a guess offered for the question before, not one of their own
 _CHOICES = re.compile(r"^(?:\S+ ){0,2}or (?:\S+ ){0,2}\S+\s*\??$")
 _OR_FIRST = re.compile(r"^or\b.*\?\s*$", re.I)
+# "..., say within a fortnight?": an example for the question before, not one of its own
+_EXAMPLE = re.compile(r"^(?:say|e\.?g\.?|for example|for instance|such as|i mean|maybe|perhaps)\b(?:\s\S+){0,5}\s*\??$",
+                      re.I)
 
 
 def clauses_of(reading: Reading) -> List[str]:
@@ -139,7 +142,7 @@ def clauses_of(reading: Reading) -> List[str]:
         clause = _LEADING_JOIN.sub("", written)
         short_question = len(clause.split()) < MIN_CLAUSE_WORDS and clause.rstrip().endswith("?")  # "..., gadolinium?"
         other_choice = _OR_FIRST.match(written) and len(clause.split()) <= 4  # "..., or just some people?"
-        if clauses and (_CHOICES.match(clause) or short_question or other_choice) \
+        if clauses and (_CHOICES.match(clause) or short_question or other_choice or _EXAMPLE.match(clause)) \
                 and not QUESTION_SHAPE.match(clause.lower()):
             clauses[-1] = f"{clauses[-1]} {clause}"
         elif len(clause.split()) >= MIN_CLAUSE_WORDS:

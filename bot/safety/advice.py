@@ -65,16 +65,20 @@ _PATTERNS = (
         r"(?! (?:\S+ )?(?:day|time|week|hour|break|leave|holiday|photo|picture|step|look|minute)s?\b)",
         rf"\btoo (?:much|many|high|strong|little|low)\b (?:\S+ ){{0,3}}(?:of )?my\b|\b{MEDICINE} (?:\S+ ){{0,4}}too (?:much|many|high|strong)\b",
         rf"\b(?:\d+|one|two|three|four|five|six) (?:\S+ )?{MEDICINE} (?:\S+ )?(?:a|per|each|every) day\b",
+        r"\bhow (?:much|many) (?:\S+ ){0,3}(?:be|is) (?:right|correct|appropriate|suitable|recommended|usual) for\b",
+        rf"\b(?:take|have) (?:my |the |a )?(?:whole |entire |full )?day (?:'s |'s |s )?(?:\S+ )?(?:dose|{MEDICINE})",
         r"\b(?:bump|jump|step|increase|raise|up)\w* (?:it |them |her |him |me |the dose |that )?(?:up )?to \d+\b"
         r"(?!\s*(?:year|month|week|day|hour|minute|time|session|people|patient|percent|%))",
     )),
     (MEDICINE_CHANGE, _rx(
         rf"\b(?:stop|quit|skip|miss|forget|forgot|double|halve|half|cut|taper|wean|reduce|lower|"
-        rf"raise|increase|decrease|change|switch|swap|replace|drop|ditch|restart|resume|start|begin|cease|discontinu|"
-        rf"come off|get off|go off|go without|do without|run out|ran out)\w* (?:(?!spasm|twitch|[—–;])\S+ ){{0,5}}{MEDICINE}",
+        rf"raise|increase|decrease|change|switch|swap|replace|drop|ditch|restart|resume|start|begin|cease|discontinu|pause|suspend|"
+        rf"come off|get off|go off|go without|do without|run out|ran out)\w* (?:(?!spasm|twitch|[—–;.?!])\S+ ){{0,5}}{MEDICINE}",
+        rf"\b(?:stop|quit|skip|pause|suspend|halve|double|cut|taper|wean|drop)\w* (?:my |the |his |her )?(?:spasm|twitch)\w* {MEDICINE}",
         rf"\b{MEDICINE} (?:\S+ ){{0,2}}(?:sooner|earlier|more often|less often|more frequent)",
         rf"\b(?:sooner|earlier) (?:\S+ ){{0,2}}{MEDICINE}",
         rf"\b(?:get|have|take|do) (?:my (?:next )?|the next |a next )(?:\S+ )?{MEDICINE} early\b",
+        r"\b(?:get|have|take|do) (?:my |the )?next (?:one|dose|round|lot|session|set) (?:\S+ )?(?:early|sooner|earlier)\b",
         rf"(?<!how do )(?<!\bcan )(?<!\bwill )(?<!\bwould )(?<!\bcould )(?<!\bcan the )(?<!\bwill the )(?<!\bdo the )\b{MEDICINE} (?:\S+ ){{0,3}}(?:(?<!\bto )stop|quit|skip|miss|double|taper|wean|change|switch|cold turkey|restart|resume|"
         r"start (?:\S+ )?again|go back on)\w*\b"
         r"(?! (?:\S+ )?(?:spasm|twitch|signal|nerve|muscle|work|help|have an effect))",
@@ -195,7 +199,8 @@ _PATTERNS = (
         r"\bdo (?:i|we) (?:see|go to) (?:a |an |the )?(?:neuro\w*|ent|gp|doctor|specialist|surgeon|ophthalmologist)\b",
         r"\bwho should (?:do|give|perform|carry out|inject) (?:my|his|her|the)\b",
         r"\b(?:ent|neuro\w*|gp|eye doctor|dentist|ophthalmologist|optometrist|optician|dermatologist|surgeon) or (?:a |an |the )?"
-        r"(?:ent|neuro\w*|gp|eye doctor|dentist|ophthalmologist|optometrist|optician|surgeon|specialist|dermatologist)\b", r"\bwhich (?:doctor|specialist|surgeon|neurologist|consultant|neurosurgeon)\b",
+        r"(?:ent|neuro\w*|gp|eye doctor|dentist|ophthalmologist|optometrist|optician|surgeon|specialist|dermatologist)\b", r"\bwhich (?:doctor|specialist|surgeon|neurologist|consultant|neurosurgeon|physician|clinician|practitioner)\b",
+        r"\bdr\.? \w+ or (?:dr\.? )?\w+\b", r"\bwho(?: 's| be| is|s) (?:the )?better\b",
         r"\b(?:\w+ )?doctor or (?:\w+ )?doctor\b", r"\b(?:ent|neuro\w*|gp|eye doctor|dentist|ophthalmologist) or (?:ent|neuro\w*|gp|eye doctor|dentist|ophthalmologist)\b",
         r"\bshould i (?:see|go to|ask|get|have) (?:a |an |the |my )?(?:\S+ )?(?:doctor|neurologist|"
         r"neurosurgeon|specialist|gp|surgeon|ophthalmologist|eye doctor|dentist|acupuncturist|test|scan|"
@@ -254,7 +259,7 @@ _PATTERNS = (
         r"(?:\S+ ){0,5}which\b", r"\bshould (?:\S+ ){0,2}see an? (?:ent|neuro)",
     )),
     (SELF_DIAGNOSIS, _rx(
-        r"\bdo i have\b(?! to\b)", r"\bhave i (?:get|got)\b",
+        r"\bdo i (?:therefore |then |really |actually |definitely |even |now |still )?have\b(?! to\b)", r"\bhave i (?:get|got)\b",
         r"\bmean (?:it|mine) (?:be|'s|is) (?:not )?(?:hemifacial|hfs)\b", r"\b(?:am|be) i (?!able)(?:\S+ ){0,2}(?:hemifacial|sick|ill)\b",
         r"\b(?:be|could) (?:that|this|it) (?:be )?(?:why|the reason|what be caus\w*) (?:i|i'm|im|my|mine)\b",
         r"\bbe (?:this|it|mine|that) (?:just |really |actually |definitely |probably )?(?:hemifacial|hfs)\b",
@@ -271,11 +276,14 @@ _PATTERNS = (
         r"a (?:\S+ )?(?:case|sign|type|kind))\b",
     )),
     (PERSONAL_CHOICE, _rx(
-        r"\bshould (?:i|we)\b", r"\bmust (?:i|we)\b(?! \S+ (?:first|before))(?! (?:lie|stay|keep|remain|sit|wear|fast|undress|be in)\b)", r"\bdo i (?:really )?need (?:a |an |to have |to get |to try )?"
+        r"\bshould (?:i|we)\b", r"\bshall (?:i|we)\b",
+        r"\b(?:am|be) i (?:\S+ ){0,3}(?:mild|severe|early|late|advanced) (?:stage|case|phase|one)\b",
+        r"\b(?:would|do|does|will) (?:i|mine|my case|he|she) count as\b",
+        r"\b(?:do|should|shall|can) (?:i|we) (?:\S+ ){1,4}before or (?:\S+ ){0,2}(?:after|wait)\b", r"\bmust (?:i|we)\b(?! \S+ (?:first|before))(?! (?:lie|stay|keep|remain|sit|wear|fast|undress|be in)\b)", r"\bdo i (?:really )?need (?:a |an |to have |to get |to try )?"
         r"(?:proper |real |some |more |another |a second |further |a repeat |a redo |a new )?"
         r"(?:surgery|mvd|decompression|botox|operation|treatment|medication|medicine|pill|injection)\b",
         r"\b(?:whether|if) (?:i|we) (?:should|ought to|need to|must)\b", r"\badvise (?:me )?(?:whether|if|which)\b",
-        r"\bwould you recommend\b", r"\bwhat would you (?:do|choose|recommend)\b", r"\bwhat you (?:would|'d|d) do\b", r"\bin my shoes?\b", r"\bif you (?:be|were|was) me\b", r"\b(?:would|do|can) you (?:advise|suggest)\b", r"\bgood plan\b",
+        r"\bwould you recommend\b", r"\bwhat would you (?:do|choose|recommend)\b", r"\bwhat you (?:would|'d|d) do\b", r"\bin my (?:shoes?|position|place|boots)\b", r"\bif you (?:be|were|was) me\b", r"\b(?:would|do|can) you (?:advise|suggest)\b", r"\bgood plan\b",
         rf"\bshould (?:he|she|they|{_RELATIVE}) (?:\S+ ){{0,2}}(?:have|get|go|do|try|start|wait|book|choose|pick|stick)\b",
         r"\b(?:how (?:many|much|often|long)|which|what) (?:\S+ ){0,5}(?:i|we) (?:should|must|need to|have to) "
         r"(?:do|have|get|take|try|go for|choose|pick|start|book)\b",

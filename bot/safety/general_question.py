@@ -47,6 +47,8 @@ def asks_in_general(reading: Reading) -> bool:
     thermocoagulation is an option. Could you tell me whether the face is weak afterwards?")."""
     if _is_general_question(reading.text, reading.lemmas):
         return True
+    if _RATE.search(reading.lemmas) and not _HAPPENING.search(reading.lemmas) and not _RECENT.search(reading.lemmas):
+        return True  # "I should like to know what proportion of patients lose hearing after MVD"
     asked = question_clause(reading)
     if asked is reading or not _is_general_question(asked.text, asked.lemmas):
         return False
@@ -57,6 +59,9 @@ def asks_in_general(reading: Reading) -> bool:
         and not any(pattern.search(rest.lemmas) for _, pattern in SYMPTOM_PATTERNS)
 
 
+# How often something happens to patients in general.
+_RATE = re.compile(r"\b(?:what|which) (?:proportion|percentage|percent|fraction|share|number) of (?:patient|people|person|case)s?\b|"
+                   r"\bhow (?:many|often do) (?:patient|people)s? (?:\S+ ){0,3}(?:get|suffer|have|develop|lose|end up)\b")
 _RECENT = re.compile(r"\b(?:yesterday|last night|this (?:week|morning|afternoon|evening)|ago|today|tonight|since|after)\b")
 
 

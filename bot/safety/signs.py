@@ -115,7 +115,7 @@ CRISIS_PATTERNS = _rx(
     r"\b(?:dead|die|death|kill|end it|suicid\w*)\b(?:\s\S+){0,15}? (?:gun|firearm|rifle|pistol|shotgun)s?\b",
     r"\b(?:gun|firearm|rifle|pistol|shotgun)s?\b(?:\s\S+){0,15}? (?:dead|die|death|kill|end it|suicid\w*)\b", r"\b(?:dose|amount|time the (?:usual|normal|prescribed))s? (?:\S+ ){0,3}(?:be |become )?(?:lethal|leathal|fatal|deadly)\b", r"\bhow many (?!(?:\S+ )?(?:people|patient|ppl|person|of them|die)\b)(?:\S+ ){0,4}(?:kill|die|fatal|lethal|overdose)",
     # mortality of a treatment is a question about it: "how many people actually die from MVD?"
-    r"\b(?:how (?:many|much)(?! (?:\S+ )?(?:people|patient|ppl|person|of them)\b)|what (?:dose|amount)|max(?:imum)?|too many|"
+    r"\b(?:how (?:many|much)(?! (?:\S+ )?(?:people|patient|ppl|person|of them)\b)|what (?:dose|amount|quantity|number)|max(?:imum)?|too many|"
     r"amount of|dose of|enough|"
     r"(?:the )?most (?:\S+ )?(?:pill|tablet|med|dose|relax))\b"
     r"(?:\s\S+){0,10}? (?:fatal|lethal|leathal|deadly|kill (?:me|my ?self|you|u|ya|your ?self|someone|somebody|a person)|die|"

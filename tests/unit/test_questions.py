@@ -320,6 +320,11 @@ def test_complex_cases_ask_when_the_emg_is_used() -> None:
     ("is there something you just swallow for this instead of jabs?", "oral_medicines"),
     ("the electrical muscle signal test, is it always needed?", "emg"),
     ("which scan shows the vessels?", "mra"),
+    ("what's the test with the rubber hammer for?", "physical_exam"),
+    ("is the electric current testing of my cheek muscles painful?", "emg"),
+    ("the magnet tunnel photograph, how long is it?", "mri"),
+    ("the scan where they put colouring in the veins", "mra"),
+    ("can they cook the nerve with a hot needle instead?", "radiofrequency"),
 ])
 def test_dictated_and_lay_names_read_as_the_page_names(text: str, topic: str) -> None:
     from bot.nlp.reading import read
@@ -363,6 +368,12 @@ def test_a_run_on_question_is_asked_not_described(kb: str) -> None:
     ("can the appointment be by video?", "logistics"),
     ("do you do evening appointments?", "logistics"),
     ("is it passed down in families?", "heredity"),
+    ("when can my stitches get wet in the shower?", "aftercare"),
+    ("how long will I lie in the scanner for the MRI?", "duration"),
+    ("is there an upper age for the decompression operation?", "population"),
+    ("could the sponge slip out of place later on?", "risk"),
+    ("what kind of tumour could the MRI find, and is it cancer?", "tumour_kind"),
+    ("may I travel by aeroplane soon after the operation, say within a week?", "duration"),
 ])
 def test_gaps_of_the_fresh33_to_36_rounds(text: str, gap_kind: str) -> None:
     from bot.analysis import analyse_message
@@ -390,6 +401,32 @@ def test_page_answers_the_fresh35_round_reached(text: str, expected: str) -> Non
     reply = respond(text)
     assert expected.lower() in reply.text.lower()
     assert "doesn't cover" not in reply.text
+
+
+@pytest.mark.parametrize(("text", "page_says", "limit"), [
+    ('what does "repeated every few months" mean?', "must be repeated every few months", False),
+    ('the page says "other brain condition", which ones?', "tumor or other brain condition", True),
+    ("What counts as 'mild or early stages'? Is there a scale?", "in mild or early stages", True),
+])
+def test_a_page_phrase_quoted_back_gets_its_sentence(text: str, page_says: str, limit: bool) -> None:
+    reply = respond(text)
+    assert page_says in reply.full_text and ("doesn't cover" in reply.full_text) == limit
+
+
+def test_one_quoted_word_names_no_sentence() -> None:
+    from bot.knowledge.quoted import quoted_fact
+    assert quoted_fact("how early is 'early'?") is None
+    assert quoted_fact('what does "block nerve signals" mean?') == ("botox", "what")
+
+
+@pytest.mark.parametrize(("text", "page_says"), [
+    ("heart in my throat before the first consult. what happens there?", "review of your medical history"),
+    ("killer question: what does the spongelike pad do?", "spongelike pad"),
+    ("for my nursing exam: which treatment is the most effective long-term?", "most effective long-term"),
+])
+def test_figures_and_school_exams_name_no_subject(text: str, page_says: str) -> None:
+    reply = respond(text)
+    assert "doesn't cover" not in reply.full_text and page_says in reply.text
 
 
 def test_a_listed_fact_is_not_labelled_twice() -> None:
