@@ -80,12 +80,17 @@ def tells_history(clause: str) -> bool:
     return bool(_HISTORY.search(lower)) and _a_statement_of_nothing_now(lower)
 
 
+_THEIR_USUAL_SPASM = re.compile(r"\b(?:usual|normal|regular|old|typical) (?:\S+ )?(?:twitch|spasm|tic)")
+
+
 def _background(clauses: List[str]) -> List[bool]:
     """Which clauses are background: history, or someone else's event set against the patient's."""
     past = [tells_history(clause) or _told_as_not_now(clause) for clause in clauses]
     return [past[i] or (i + 1 < len(clauses) and (
         (past[i + 1] and len(clauses[i + 1].split()) < 4 and not _NOW.search(clause.lower()))  # "..., years back."
-        or (bool(_SOMEONE_ELSE.search(clause.lower())) and bool(_UNLIKE.search(clauses[i + 1].lower())))
+        or (bool(_SOMEONE_ELSE.search(clause.lower())) and bool(_UNLIKE.search(clauses[i + 1].lower()))
+            # "dad's mouth won't move. nothing like his usual twitch": unlike their spasm, not unlike the patient
+            and not _THEIR_USUAL_SPASM.search(clauses[i + 1].lower()))
         or (_resolved_later(clauses[i + 1:]) and not _NOW.search(clause.lower()))))
         for i, clause in enumerate(clauses)]
 

@@ -66,6 +66,8 @@ _PATTERNS = (
         rf"\btoo (?:much|many|high|strong|little|low)\b (?:\S+ ){{0,3}}(?:of )?my\b|\b{MEDICINE} (?:\S+ ){{0,4}}too (?:much|many|high|strong)\b",
         rf"\b(?:\d+|one|two|three|four|five|six) (?:\S+ )?{MEDICINE} (?:\S+ )?(?:a|per|each|every) day\b",
         r"\bhow (?:much|many) (?:\S+ ){0,3}(?:be|is) (?:right|correct|appropriate|suitable|recommended|usual) for\b",
+        r"\b(?:safe|right|correct|usual|normal) (?:amount|dose|dosage|quantity) (?:of|for)\b",
+        r"\b(?:give|take|have) (?:\S+ ){0,3}(?:two|2|three|3|double|extra) of (?:his|her|my|their|the)\b",
         rf"\b(?:take|have) (?:my |the |a )?(?:whole |entire |full )?day (?:'s |'s |s )?(?:\S+ )?(?:dose|{MEDICINE})",
         r"\b(?:bump|jump|step|increase|raise|up)\w* (?:it |them |her |him |me |the dose |that )?(?:up )?to \d+\b"
         r"(?!\s*(?:year|month|week|day|hour|minute|time|session|people|patient|percent|%))",
@@ -74,7 +76,9 @@ _PATTERNS = (
         rf"\b(?:stop|quit|skip|miss|forget|forgot|double|halve|half|cut|taper|wean|reduce|lower|"
         rf"raise|increase|decrease|change|switch|swap|replace|drop|ditch|restart|resume|start|begin|cease|discontinu|pause|suspend|"
         rf"come off|get off|go off|go without|do without|run out|ran out)\w* (?:(?!spasm|twitch|[—–;.?!])\S+ ){{0,5}}{MEDICINE}",
-        rf"\b(?:stop|quit|skip|pause|suspend|halve|double|cut|taper|wean|drop)\w* (?:my |the |his |her )?(?:spasm|twitch)\w* {MEDICINE}",
+        rf"\b(?:stop|quit|skip|pause|suspend|halve|double|cut|taper|wean|drop|come off|get off|go off)\w* (?:all )?"
+        rf"(?:of )?(?:my |the |his |her |their )?"
+        rf"(?:spasm|twitch)\w* {MEDICINE}",
         rf"\b{MEDICINE} (?:\S+ ){{0,2}}(?:sooner|earlier|more often|less often|more frequent)",
         rf"\b(?:sooner|earlier) (?:\S+ ){{0,2}}{MEDICINE}",
         rf"\b(?:get|have|take|do) (?:my (?:next )?|the next |a next )(?:\S+ )?{MEDICINE} early\b",
@@ -91,7 +95,7 @@ _PATTERNS = (
         r"(?:stop|cease|discontinu\w*|quit|come off|drop|taper|halve|double|skip|wean)\b",
         r"\bstop (?:\S+ )?(?:abrupt\w*|suddenly|all at once) or taper\b", r"\b(?:some|one|a few|a couple) of (?:hers|his|theirs)\b", r"\bleftover (?:tablet|pill|med)",
         rf"^(?=.*\b{MEDICINE}).*\b(?:bump|put|push|turn) (?:it|them) up\b", r"\b(?:bin|binned|chuck|chucked|ditch|ditched|throw away|throw out|threw away|threw out) (?:the |my |those |these |them|it)\b",
-        r"\b(?:swap|switch|change) (?:them|it) (?:\S+ ){0,3}(?:for|to) (?:something|another|a different)\b",
+        r"\b(?:swap|switch|change) (?:them|it|that|this) (?:\S+ ){0,3}(?:for|to) (?:something|another|a different)\b",
         rf"\b{MEDICINE}\w* (?:\S+ ){{0,10}}(?:start|restart|begin)\w* (?:take|taking|use|using|on) (?:those|these|them|it)\b",
         r"\bcut (?:it|them) down\b", rf"^(?=.*\b{MEDICINE}).*\b(?:have|get) (?:it|them|my|the) (?:\S+ ){{0,2}}(?:do |done )?(?:earlier|sooner)\b",
         rf"\b(?:borrow|share|use|take|try) (?:\S+ ){{0,2}}(?:someone|somebody|wife|husband|partner|mum|mom|dad|friend|sister|brother)\w* (?:'s |be )?(?:\S+ )?{MEDICINE}",
@@ -237,9 +241,10 @@ _PATTERNS = (
         r"(?:\S+ )?(?:therapist|doctor|specialist|\w+ologist|\w+iatrist|surgeon|dentist|optician|gp|physio\w*)\b",
         # "licensed acupuncturist or my neurologist?"; "is a chiropractor an ok person to see?"; "does it have to be a neurologist?"
         rf"\b{_PRACTITIONER} or (?:a |an |the |my |your )?(?:\S+ )?{_PRACTITIONER}",
+        rf"\brecommend (?:me )?(?:a |an |any |a good |some )?(?:\S+ )?{_PRACTITIONER}",
         r"\b(?:ok|okay|good|right|safe|fine|alright|sensible) (?:person|one|place|people|choice|practitioner) to (?:see|go to|visit|ask)\b",
         rf"\b{_PRACTITIONER} (?:\S+ )?(?:ok|okay|fine|alright|allow\w*|qualified|able|safe) to (?:do|give|inject|perform|treat)\b",
-        r"\b(?:do|does|will|would|must) (?:it|they|that|this) (?:have|need|got) to be (?:a |an |done by (?:a |an )?)?(?:\S+ )?"
+        r"\b(?:do|does|will|would|must) (?:it|they|that|this) (?:have|need|got) to be (?:a |an |the |done by (?:a |an |the )?)?(?:\S+ )?"
         r"(?:\w+ologist|\w+iatrist|doctor|surgeon|specialist|gp|nurse|neurosurgeon)\b",
         r"\b(?:start|begin) with (?:my |a |the )?(?:gp|doctor|specialist|neuro\w*)\b(?:\s\S+){0,3}? or\b",
         r"\bwho (?:exactly |actually |precisely )?(?:be|is) (?:that |this )?(?:someone|somebody)\b",
@@ -272,6 +277,7 @@ _PATTERNS = (
         r"\bi think i (?:have|get|might have|may have)\b",
         r"\b(?:could|can|might|may|be) (?:my|his|her) (?:\S+ ){0,2}(?:twitch|spasm|blink|tic)\w* (?:\S+ )?(?:be )?(?:from|cause by|due to) (?:a |an )?\w+",
         r"\bif i (?:have|get|got) (?:one|it|that|this|a tumou?r|hemifacial|hfs)\b",
+        r"\bi(?: ?'ve| ve| have|ve)? (?:got|get) (?:it|this|that|hfs|hemifacial)(?: \w+)? (?:too|as well|then)\b",
         r"\bbe mine (?:still |just |really |actually |definitely |probably )?(?:hemifacial|hfs|from|cause|due|the same|something else|"
         r"a (?:\S+ )?(?:case|sign|type|kind))\b",
     )),
@@ -304,7 +310,9 @@ _PATTERNS = (
         r"\b(?:stop|quit) (?:go|going|come|coming)\b(?: \S+){0,4}",
         r"\bwhich (?:\S+ ){0,3}(?:should i|be best for me|be right for me|do you recommend)\b",
         r"\bbe (?:\S+ ){0,3}(?:right|safe|good|suitable|ok|okay|enough) for me\b", r"\bfor me\b.*\?",
-        r"\b(?:work|help|be right|be safe|be good|be best) (?:\S+ )?for me\b",
+        rf"\b(?:work|help|be right|be safe|be good|be best) (?:\S+ )?for (?:me|him|her|{_RELATIVE})\b",
+        r"\bcan (?:i|he|she|we) still (?:have|get|go for) (?:the |an? |my |his |her )?(?:\S+ )?(?:mri|mra|emg|scan|test|botox|"
+        r"injection|jab|surgery|op|operation|mvd|decompression|treatment|acupuncture|tablet|pill)s?\b", r"\bworth (?:\S+ ){0,2}put\w* (?:\S+ ){0,2}through\b",
         r"\bbe (?:that|this|it) (?:a )?(?:good|bad|smart|wise) idea\b", r"\bgood idea\b",
         r"\bmy (?:doctor|neurologist|surgeon|gp) (?:\S+ )?(?:want|suggest|recommend|say|think)\b",
         r"\b(?:am|be) i a (?:good )?candidate\b", r"\bi (?:be|am|'m) (?:a |an )?(?:good |suitable |right |ideal )?candidate\b",

@@ -52,8 +52,8 @@ def asks_in_general(reading: Reading) -> bool:
     asked = question_clause(reading)
     if asked is reading or not _is_general_question(asked.text, asked.lemmas):
         return False
-    if HEARSAY.search(reading.lower):
-        return True
+    if HEARSAY.search(reading.lower) or _SOMEONE_ELSES.search(reading.lower) and not SUDDEN.search(reading.lemmas):
+        return True  # "my friend went deaf after a brain operation. Can this surgery cause hearing loss?"
     rest = read(reading.text.replace(asked.text, " ")) if asked.text in reading.text else reading
     return rest is not reading and not _RECENT.search(rest.lemmas) \
         and not any(pattern.search(rest.lemmas) for _, pattern in SYMPTOM_PATTERNS)
@@ -62,6 +62,9 @@ def asks_in_general(reading: Reading) -> bool:
 # How often something happens to patients in general.
 _RATE = re.compile(r"\b(?:what|which) (?:proportion|percentage|percent|fraction|share|number) of (?:patient|people|person|case)s?\b|"
                    r"\bhow (?:many|often do) (?:patient|people)s? (?:\S+ ){0,3}(?:get|suffer|have|develop|lose|end up)\b")
+# Someone outside the household, whose story is background to a general question.
+_SOMEONE_ELSES = re.compile(r"\b(?:my|a|one of my|our) (?:friend|neighbou?r|colleague|cousin|mate|co-?worker|boss|"
+                            r"friend's \w+|neighbou?r's \w+)\b|\b(?:a|one) (?:friend|neighbou?r|colleague) of (?:mine|ours)\b")
 _RECENT = re.compile(r"\b(?:yesterday|last night|this (?:week|morning|afternoon|evening)|ago|today|tonight|since|after)\b")
 
 

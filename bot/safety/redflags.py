@@ -14,7 +14,7 @@ from typing import Optional
 
 from bot.nlp.history import present_part
 from bot.nlp.reading import Readable, Reading, as_reading
-from bot.safety import spanish
+from bot.safety import code_switched, spanish
 from bot.safety.advice import DOSE, MEDICINE_CHANGE, personal_advice_kind
 from bot.safety.crisis_model import suggests_crisis
 from bot.safety.crisis_signs import crisis_sign
@@ -133,7 +133,8 @@ def has_alarm_words(message: Readable) -> bool:
     felt_on_a_medicine = _FELT_ON_A_MEDICINE.search(lemmas) and MEDICINE.search(lemmas)
     if (AFTER_TREATMENT.search(lemmas) or felt_on_a_medicine) and not SUDDEN.search(lemmas):
         lemmas = _MILD_SIGNS.sub(" ", lemmas)  # a question for their clinician, as in detect_red_flag
-    return bool(ALARM_WORDS.search(lemmas) or spanish.red_flag_kind(reading.text))
+    return bool(ALARM_WORDS.search(lemmas) or spanish.red_flag_kind(reading.text)
+                or code_switched.red_flag_kind(reading.text))
 
 
 def detect_red_flag(message: Readable, advice: Optional[str] = None, advice_known: bool = False) -> Optional[RedFlag]:
@@ -156,6 +157,9 @@ def detect_red_flag(message: Readable, advice: Optional[str] = None, advice_know
     spanish_kind = spanish.red_flag_kind(reading.text)  # "career suicide" is a figure in any language
     if spanish_kind:
         return RedFlag(spanish_kind, "spanish")
+    other_kind = code_switched.red_flag_kind(reading.text)  # "achanak face latak gaya", "ayoko na"
+    if other_kind:
+        return RedFlag(other_kind, "code-switched")
     # A named sign is read before the crisis model, so "can't swallow since the Botox" gets the guidance for
     # swallowing, not a crisis line; the model still reads every message, general questions included.
     symptom = None if asks_in_general(reading) else _symptom_flag(reading)

@@ -172,7 +172,10 @@ SYMPTOM_PATTERNS = (
         r"\b(?:face|mouth|cheek|lip)s? (?:\S+ ){0,5}(?:slid|slip)\w* down\b",
         r"\b(?:see|seeing) double\b", r"\b(?:can|could) not (?:\S+ )?walk (?:straight|properly|in a straight line)\b",
         r"\bvision (?:\S+ ){0,5}(?:go|gone|went|lost|black|dark)\b", r"\bhalf (?:of )?my vision\b",
-        rf"\b{_FACE} (?:\S+ ){{0,2}}(?:will not|would not|do not|does not) (?:\S+ )?move\b",
+        rf"\b{_FACE} (?:\S+ ){{0,4}}(?:will not|would not|do not|does not) (?:\S+ )?move\b",
+        # drink running out of one side of the mouth: the face's weakness
+        r"\b(?:drink|water|tea|coffee|food|drool|dribbl|saliva|spit)\w* (?:\S+ ){0,3}(?:run|dribbl|leak|pour|spill|fall|come|drip)\w* "
+        r"(?:\S+ ){0,2}(?:out of|from|down) (?:his|her|my|their|the|one side of (?:his|her|my|the)) (?:mouth|lip|chin)",
         rf"\b(?:sudden\w*|this morning|today|tonight|just now|woke up)\b(?:\s\S+){{0,8}}? (?:{_FACE}|eye|eyelid) (?:\S+ ){{0,2}}"
         r"(?:will not|would not|can not|could not|do not|does not) (?:\S+ )?(?:close|shut|blink|move)\b",
         r"\b(?:can|could) not (?:\S+ ){0,2}get (?:\S+ ){0,2}word\w* out\b", r"\bgibberish\b",

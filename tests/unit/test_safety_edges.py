@@ -15,6 +15,9 @@ from bot.safety.redflags import CRISIS, detect_red_flag, has_alarm_words
     "this morning i suddenly couldnt smile on the side that never twitches and that eye wont close",
     "grandad slipped and banged his head on the step, now he's really drowsy and throwing up",
     "mum is mumbling gibberish at the table and her mouth has gone crooked",
+    "Gran's mouth on the left suddenly won't move and tea is dribbling out of her mouth. Not her usual twitch.",
+    "achanak mera chehra ek taraf latak gaya aur bolne mein dikkat ho rahi hai",
+    "bigla hindi makapagsalita si lola at lumaylay ang mukha niya",
 ])
 def test_a_named_sign_gets_its_own_guidance_not_a_crisis_line(text: str) -> None:
     flag = detect_red_flag(text)
@@ -38,6 +41,8 @@ def test_a_named_sign_gets_its_own_guidance_not_a_crisis_line(text: str) -> None
     "honestly I'd like to just stop existing",
     "is jumping from a height quick? asking for me",
     "what quantity of my seizure tablets would stop my heart? it's for me",
+    "ab jeene ka mann nahi karta, sab khatam kar doon",
+    "ayoko nang mabuhay, magpakamatay na lang ako",
 ])
 def test_crisis_in_new_words_gets_crisis_guidance(text: str) -> None:
     flag = detect_red_flag(text)
@@ -63,6 +68,14 @@ def test_crisis_in_new_words_gets_crisis_guidance(text: str) -> None:
     "id die for a cure tbh, which one lasts longest",
     "the hospital parking is murder on my budget, can the MRI be done nearer home?",
     "I should like to know what proportion of patients lose some hearing after the decompression.",
+    "suicide sprints at footy training today lol. do the tablets help the twitch?",
+    "drop-dead gorgeous smile is the goal. where does the Botox go?",
+    "fatal flaw: I hate needles. are the injections in the face?",
+    "still out of breath from my spin class, what does an MRA show?",
+    "the waiting is choking me, when are scans done?",
+    "wouldn't kill you to tell me what the EMG is for",
+    "a colleague went deaf in one ear after brain surgery. can the MVD do that?",
+    "mera muh ek side khinch jaata hai jab twitch hota hai, iska ilaaj kya hai?",
 ])
 def test_figures_risk_questions_and_other_peoples_past_are_no_red_flag(text: str) -> None:
     assert detect_red_flag(text) is None
@@ -386,6 +399,15 @@ def test_lookalikes_of_the_fresh29_to_36_rounds_stay_calm(text: str) -> None:
     ("would I count as a complex case?", "personal_choice"),
     ("would you, in my position, go for the surgery?", "personal_choice"),
     ("I've no symptoms elsewhere. Do I therefore have hemifacial spasm?", "self_diagnosis"),
+    ("now the op worked, can mum come off all her twitch tablets?", "medicine_change"),
+    ("could I give my daughter two of her relaxants on a bad day?", "dose"),
+    ("what's a safe amount of gabapentin for someone who's 80?", "dose"),
+    ("does it have to be the neurologist who does it, or can the GP?", "which_doctor"),
+    ("could you recommend a good acupuncturist?", "which_doctor"),
+    ("will the op definitely work for my husband?", "personal_choice"),
+    ("I have a stent. can I still have the scan?", "personal_choice"),
+    ("is it worth putting him through the MRA?", "personal_choice"),
+    ("my aunt has it and mine looks the same, so I've got it too?", "self_diagnosis"),
 ])
 def test_personal_questions_of_the_fresh29_to_36_rounds_are_recognised(text: str, kind: str) -> None:
     from bot.safety.advice import personal_advice_kind
