@@ -265,14 +265,14 @@ def analyse_question(
     """
     whole = as_reading(message)
     gap = coverage().gap(after_topic_shift(whole))
-    question = _analyse(whole, intent, last_topic, last_asked, None if gap and gap.aside else gap)
+    quoted = quoted_fact(whole.text)  # "what does 'block nerve signals' mean?": the sentence quoted
+    question = _analyse(whole, intent, last_topic, last_asked, None if gap and gap.aside else gap, quoted)
     if gap and not gap.aside and gap.answers == ASKED and question.kind == FACT and question.gap is None \
             and question.topics:  # "does 'improve quality of life' mean it stops completely?": the fact, then how far it goes
         phrase = knowledge().by_key()[question.topics[0]].phrase
         question = replace(question, kind=PARTLY, subject=gap.about(phrase), gap=gap)
     if gap and gap.aside and question.kind != UNCOVERED:  # "I have a pacemaker, FYI. What does MVD do?"
         return replace(question, caveat=gap.subject)
-    quoted = quoted_fact(whole.text)
     if quoted and question.kind == UNCOVERED and question.gap and not question.gap.aside:
         # 'it says "other brain condition": which ones?': the sentence quoted, then how far the page goes
         return replace(question, kind=PARTLY, topics=(quoted[0],), attribute=quoted[1])
@@ -281,6 +281,7 @@ def analyse_question(
 
 def _analyse(
     whole: Reading, intent: Optional[str], last_topic: Optional[str], last_asked: Optional[str], gap: Optional[Gap],
+    quoted: Optional[Tuple[str, str]] = None,
 ) -> Question:
     reading = after_topic_shift(whole)
     lemmas = reading.lemmas
@@ -290,7 +291,6 @@ def _analyse(
                   and not FOLLOW_UP_CUE.search(asked.lemmas))  # "chinese medicine, does that help" points back
     topics = [] if aside_only else focus_topics(reading.mentions)
     attribute = detect_attribute(asked.lemmas)
-    quoted = quoted_fact(whole.text)  # "what does 'block nerve signals' mean?": the sentence quoted
     if quoted and not [t for t in topics if t not in ("condition", "diagnosis", "treatment")]:
         topics = [quoted[0], *topics]
         attribute = attribute or quoted[1]

@@ -237,8 +237,6 @@ _PATTERNS = (
         r"(?:should|do|can|would|shall) (?:i|we)\b",
         r"\b(?:can|could|should|may|do) (?:i|we|he|she) (?:just )?go straight to (?:a |an |the |my )?\S+",
         r"\b(?:have|need) to see (?:someone|somebody|my gp|a gp|the gp|my doctor|a doctor) (?:else )?first\b",
-        r"\b(?:therapist|doctor|specialist|\w+ologist|\w+iatrist|surgeon|dentist|optician|gp|physio\w*) or (?:a |an |the )?"
-        r"(?:\S+ )?(?:therapist|doctor|specialist|\w+ologist|\w+iatrist|surgeon|dentist|optician|gp|physio\w*)\b",
         # "licensed acupuncturist or my neurologist?"; "is a chiropractor an ok person to see?"; "does it have to be a neurologist?"
         rf"\b{_PRACTITIONER} or (?:a |an |the |my |your )?(?:\S+ )?{_PRACTITIONER}",
         rf"\brecommend (?:me )?(?:a |an |any |a good |some )?(?:\S+ )?{_PRACTITIONER}",
