@@ -192,15 +192,15 @@ def _general_information(advice: str, analysis: MessageAnalysis) -> Optional[str
         options = tuple(dict.fromkeys(medicines + options))
     if advice in (PERSONAL_CHOICE, MEDICINE_CHANGE) and len(options) >= 2:
         # "tablets or Botox, which should I choose?": how the page ties the options to severity, then each
-        severity = _SENTENCE_END.split(general_information(("treatment",), "when_used") or "")[0]
-        return " ".join(dict.fromkeys(filter(None, (severity, general_information(options)))))
+        return " ".join(dict.fromkeys(filter(None, (_severity_sentence(), general_information(options)))))
     if advice in (DOSE, MEDICINE_CHANGE) and medicines:  # "after MVD, can I cut my pills?": pills first
         named = tuple(dict.fromkeys(medicines + named))
     if question.gap and question.gap.partly:  # "switch from carbamazepine to Botox": both
         mentioned = tuple(m.topic for m in mentions if m.topic not in _PROCESS_TOPICS)
         named = tuple(dict.fromkeys((question.gap.partly,) + named + mentioned))
     besides = question.gap.term if question.gap else ""
-    waiting = set(named) <= {"treatment", "diagnosis"} and bool(_WAITING.search(analysis.reading.lemmas))
+    waits = bool(_WAITING.search(analysis.reading.lemmas))
+    waiting = set(named) <= {"treatment", "diagnosis"} and waits
     if waiting:
         named, related = (), ("early_diagnosis",)
     else:
@@ -218,8 +218,7 @@ def _general_information(advice: str, analysis: MessageAnalysis) -> Optional[str
         return " ".join(dict.fromkeys(_SENTENCE_END.split(facts)))  # each sentence once
     if _SEVERITY_ASKED.search(analysis.reading.lemmas) and named and not waiting:
         # "is mine severe enough for surgery?": how the page ties the options to severity, then the option
-        severity = _SENTENCE_END.split(general_information(("treatment",), "when_used") or "")[0]
-        return " ".join(dict.fromkeys(filter(None, (severity, general_information(named, "what")))))
+        return " ".join(dict.fromkeys(filter(None, (_severity_sentence(), general_information(named, "what")))))
     if waiting:  # "should I just leave it, it's mild?": early treatment helps; what treatment is for and its options
         return " ".join(filter(None, (general_information(("early_diagnosis",)), general_information(("treatment",)))))
     fallback = ("botox",) if advice in (DOSE, MEDICINE_CHANGE) and _INJECTED.search(analysis.reading.lemmas) \
@@ -241,7 +240,7 @@ def _general_information(advice: str, analysis: MessageAnalysis) -> Optional[str
         # "my MRI was clear, so what's causing mine?": what the page says of finding the cause, beside
         return " ".join(dict.fromkeys(filter(None, (general_information(topics, attribute),
                                                     general_information(("imaging",))))))
-    if _WAITING.search(analysis.reading.lemmas) and advice == PERSONAL_CHOICE:
+    if waits and advice == PERSONAL_CHOICE:
         # "pray on it and wait, or book the surgery?": what the page says of early treatment, then the option
         early = general_information(("early_diagnosis",))
         return " ".join(filter(None, (early, general_information(topics, attribute))))
@@ -249,6 +248,11 @@ def _general_information(advice: str, analysis: MessageAnalysis) -> Optional[str
 
 
 _CAUSE_GAPS = ("cause", "cause_general")
+
+
+def _severity_sentence() -> str:
+    """The page's first sentence on when treatments are used: "Depending on the severity, options may include ..."."""
+    return _SENTENCE_END.split(general_information(("treatment",), "when_used") or "")[0]
 
 
 def deserves_an_answer(text: str, last_topic: Optional[str] = None) -> bool:

@@ -291,7 +291,7 @@ def _analyse(
                   and not FOLLOW_UP_CUE.search(asked.lemmas))  # "chinese medicine, does that help" points back
     topics = [] if aside_only else focus_topics(reading.mentions)
     attribute = detect_attribute(asked.lemmas)
-    if quoted and not [t for t in topics if t not in ("condition", "diagnosis", "treatment")]:
+    if quoted and set(topics) <= GROUP_TOPICS:
         topics = [quoted[0], *topics]
         attribute = attribute or quoted[1]
     from_text = attribute is not None

@@ -133,8 +133,16 @@ def has_alarm_words(message: Readable) -> bool:
     felt_on_a_medicine = _FELT_ON_A_MEDICINE.search(lemmas) and MEDICINE.search(lemmas)
     if (AFTER_TREATMENT.search(lemmas) or felt_on_a_medicine) and not SUDDEN.search(lemmas):
         lemmas = _MILD_SIGNS.sub(" ", lemmas)  # a question for their clinician, as in detect_red_flag
-    return bool(ALARM_WORDS.search(lemmas) or spanish.red_flag_kind(reading.text)
-                or code_switched.red_flag_kind(reading.text))
+    return bool(ALARM_WORDS.search(lemmas) or _other_language_flag(reading.text))
+
+
+def _other_language_flag(text: str) -> Optional[RedFlag]:
+    """A red flag in Spanish, or in romanised Hindi-Urdu or Tagalog ("achanak face latak gaya", "ayoko na")."""
+    for name, language in (("spanish", spanish), ("code-switched", code_switched)):
+        kind = language.red_flag_kind(text)  # "career suicide" is a figure in any language
+        if kind:
+            return RedFlag(kind, name)
+    return None
 
 
 def detect_red_flag(message: Readable, advice: Optional[str] = None, advice_known: bool = False) -> Optional[RedFlag]:
@@ -154,12 +162,9 @@ def detect_red_flag(message: Readable, advice: Optional[str] = None, advice_know
     sign = crisis_sign(lemmas, reading.lower)
     if sign:
         return RedFlag(CRISIS, sign)
-    spanish_kind = spanish.red_flag_kind(reading.text)  # "career suicide" is a figure in any language
-    if spanish_kind:
-        return RedFlag(spanish_kind, "spanish")
-    other_kind = code_switched.red_flag_kind(reading.text)  # "achanak face latak gaya", "ayoko na"
-    if other_kind:
-        return RedFlag(other_kind, "code-switched")
+    other_language = _other_language_flag(reading.text)
+    if other_language:
+        return other_language
     # A named sign is read before the crisis model, so "can't swallow since the Botox" gets the guidance for
     # swallowing, not a crisis line; the model still reads every message, general questions included.
     symptom = None if asks_in_general(reading) else _symptom_flag(reading)
