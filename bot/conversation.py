@@ -233,9 +233,10 @@ def _general_information(advice: str, analysis: MessageAnalysis) -> Optional[str
                                                     general_information(topics[:1], attribute)))))
     imaging = tuple(t for t in named if t in IMAGING_TOPICS)
     if advice in (WHICH_DOCTOR, PERSONAL_CHOICE) and imaging:
-        # "should I insist on an MRA?": what the test is, and when the page says imaging is used
-        return " ".join(dict.fromkeys(filter(None, (general_information(topics, "what"),
-                                                    general_information(imaging[:1], "when_used")))))
+        # "should I insist on an MRA?": that imaging may be recommended, what the test is, and when it is used
+        facts = " ".join(filter(None, (general_information(("imaging",)), general_information(topics, "what"),
+                                       general_information(imaging[:1], "when_used"))))
+        return " ".join(dict.fromkeys(s for s in _SENTENCE_END.split(facts) if not s.endswith(_ONE_OF_THE_TESTS)))
     if question.gap and question.gap.kind in _CAUSE_GAPS and "imaging" not in topics:
         # "my MRI was clear, so what's causing mine?": what the page says of finding the cause, beside
         return " ".join(dict.fromkeys(filter(None, (general_information(topics, attribute),
@@ -248,6 +249,7 @@ def _general_information(advice: str, analysis: MessageAnalysis) -> Optional[str
 
 
 _CAUSE_GAPS = ("cause", "cause_general")
+_ONE_OF_THE_TESTS = "is one of the imaging tests."  # said already by the overview of imaging before it
 
 
 def _severity_sentence() -> str:

@@ -25,7 +25,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from bot.nlp.history import present_part
 from bot.nlp.normalize import lemma_text
-from bot.nlp.reading import Readable, Reading, as_reading, asking_part, is_question_shaped, read
+from bot.nlp.reading import Readable, Reading, after_topic_shift, as_reading, asking_part, is_question_shaped, read
 from bot.nlp.vocabulary import common_words, page_vocabulary
 from bot.settings import DATA_DIR, get_settings
 
@@ -74,10 +74,11 @@ class SubjectClass:
         """The words of the message that belong to this class, if any."""
         # Names are looked for outside topic mentions ("epilepsy pills" is a page topic);
         # question patterns read the whole message ("how much is botox").
-        for pattern, text in ((self.terms, reading.unnamed_lemmas), (self.patterns, reading.lemmas)):
-            found = pattern.search(text) if pattern else None
-            if found:
-                return _as_written(reading, found.group(0).strip())
+        found = self.terms.search(reading.unnamed_lemmas) if self.terms else None
+        if not found and self.patterns:  # "the pills that make your muscles go floppy" names the pills, no risk
+            found = next((m for m in self.patterns.finditer(reading.lemmas) if not _inside_a_mention(reading, m)), None)
+        if found:
+            return _as_written(reading, found.group(0).strip())
         for raw, lemma in zip(reading.raw_words, reading.free_words, strict=False):
             if len(raw) >= 7 and raw.endswith(self.suffixes) and lemma not in known:
                 return raw
@@ -94,6 +95,7 @@ _POINTS_BACK = re.compile(r"\b(?:(?<!it )(?<!what )that|this|these|those|link|tr
 _DO_THAT = re.compile(r"\b(?:do|arrange|sort|provide|offer|give me|write)\w* (?:that|this|one|it)\b(?:\s*\?)?\s*$")
 _SETS_ASIDE = re.compile(r"\b(?:(?:quite )?(?:apart|aside) from|unrelated to|besides|other than|separately from|"
                          r"leave|leaving|put\w* aside) (?:all )?(?:that|this)\b")  # "Quite apart from that, ..."
+_OWN_STATE = re.compile(r"\b(?:i'm|im|i am|i've|ive|i have|i take|i use|i'm on|i was|i had)\b")
 # "Is that an implanted stimulator?", "is the pad an implant?": what a treatment is, not the patient's device.
 _WHAT_IT_IS = re.compile(r"\b(?:be|is|are) (?:that|it|this|they|those|the \w+) (?:\w+ )?(?:an? )?"
                          r"(?:implant\w*|stimulator)\b")
@@ -108,6 +110,16 @@ _APPLIES_TO_THEM = re.compile(
     r"(?:into|in|to|on) (?:my|his|her|the) (?:milk|baby|pregnancy|unborn|child|kid|blood|system))\b|"
     # "I have ringing in the ear. Is this part of it?": the question is about the statement before it
     r"^(?:\S+ ){0,2}(?:this|that|these|those|it) (?:be|part|related|normal|common|link|connect|cause|a sign|mean)")
+
+
+def _inside_a_mention(reading: Reading, found: re.Match[str]) -> bool:
+    """Whether a match over the lemmas lies inside one topic mention."""
+    first = reading.lemmas.count(" ", 0, found.start())
+    last = first + found.group(0).strip().count(" ")
+    words = reading.free_words[first:last + 1]
+    said = found.group(0).strip()  # one mention's words ("heat" and "pad" of two mentions are a heat pad)
+    return bool(words) and all(word == "_" for word in words) \
+        and any(said in lemma_text(mention.text.lower()) for mention in reading.mentions)
 
 
 def _as_written(reading: Reading, lemmas: str) -> str:
@@ -195,7 +207,12 @@ class Coverage:
 
     def gap(self, message: Readable) -> Optional[Gap]:
         """The first subject class the message names, else an unknown name in it."""
-        reading = self.literal(as_reading(message))
+        whole = self.literal(as_reading(message))
+        # "heart attack waiting to happen. anyway, what's the point of treatment?": before the change of
+        # subject is no subject (a device named anywhere still is)
+        shifted = after_topic_shift(whole)  # "im 7 months pregnant lol anyway is botox ok?": their own state stays
+        before = whole.text[:whole.text.rfind(shifted.text)] if shifted is not whole else ""
+        reading = whole if _OWN_STATE.search(before.lower()) else shifted
         asked = asking_part(reading)
         # Background is no subject: "I had Bell's palsy years ago. What does an EMG test?", and before
         # a general question about a page topic, "My late wife had MS. Which scan shows the vessels?"
@@ -208,7 +225,7 @@ class Coverage:
         # "need a fit note for work, can you do that?": a question pointing back asks about what came before
         asked_about = reading if asked is not reading and _DO_THAT.search(asked.lemmas) else asked
         for subject_class in self.classes:
-            read_in = asked_about if subject_class.asked_only else reading if subject_class.always else background_free
+            read_in = asked_about if subject_class.asked_only else whole if subject_class.always else background_free
             term = subject_class.match(read_in, self.explained)
             what_it_is = term and ((term.lower().startswith("implant") and _WHAT_IT_IS.search(read_in.lemmas))
                                    or _LIKE_A_DEVICE.search(read_in.lemmas))

@@ -15,6 +15,7 @@ from bot.knowledge.coverage import Gap, coverage
 from bot.knowledge.page_words import GROUP_TOPICS, related_topics, shared_fact
 from bot.knowledge.quoted import quoted_fact
 from bot.knowledge.repository import knowledge
+from bot.nlp.history import present_part
 from bot.nlp.normalize import lemma_text
 from bot.nlp.reading import Readable, Reading, after_topic_shift, as_reading, asking_part, question_clause
 from bot.nlp.terms import Mention
@@ -98,7 +99,7 @@ ATTRIBUTE_CUES: Sequence[Tuple[str, Pattern[str]]] = (
         r"\b(?:point|purpose|aim|goal) of (?:treat|hav\w* (?:it |them )?treat|get\w* (?:it |them )?treat)",
     )),
     ("when_used", _rx(
-        r"\bwhen\b", r"\balways\b", r"\bnecessary\b", r"\bneed(?!le)", r"\brequire", r"\bhave to (?:have|get|do)\b",
+        r"\bwhen\b", r"\balways\b", r"\bnecessary\b", r"\bneed(?!le)", r"\brequire", r"\b(?:compulsory|mandatory|obligatory|essential)\b", r"\bhave to (?:have|get|do)\b",
         r"\bwho\b", r"\brecommend", r"\border\b", r"\bwhich case", r"\bmandatory\b",
         r"\bmild\b", r"\bearly stage", r"\bsevere\b", r"\bseverity\b", r"\bsuitable\b",
         r"\bcandidate\b", r"\bin what situation", r"\bunder what\b", r"\bmust\b",
@@ -112,6 +113,8 @@ LIST_CUE = _rx(
     r"\bwhich (?:test|exam|scan|treatment|option|therap|procedure|choice)",
     r"\b(?:test|exam|scan|treatment|option|therap|choice)\w* (?:be )?(?:there|available|exist)",
     r"\blist\b", r"\bkind of\b", r"\btype of\b", r"\bwhat can (?:be do|i do|you do|help)\b",
+    r"\bnames? of (?:the |these |those |all )?(?:test|exam|scan|treatment|option|therap|procedure)",
+    r"\bwhat (?:do|can|would|will) (?:they|you|doctors|the doctors) offer\b",
     r"\bwhat can (?:\w+ ){0,2}be do\b", r"\b(?:anything|something) (?:that )?(?:work|help)s?\b", r"\bmake life better\b",
     r"\bhow (?:be|do|can) (?:\w+ ){0,3}(?:treat|manage|diagnose|test)",
     r"\b(?:all|any|other) (?:the )?(?:test|treatment|option|therap)",
@@ -289,7 +292,11 @@ def _analyse(
     # "Fighting a losing battle with the tablets. What's the best long-term option?": the aside's topic is no subject
     aside_only = (asked is not reading and not asked.mentions and TREATMENTS_WORD.search(asked.lemmas)
                   and not FOLLOW_UP_CUE.search(asked.lemmas))  # "chinese medicine, does that help" points back
-    topics = [] if aside_only else focus_topics(reading.mentions)
+    # "my late husband had brain surgery in the 80s. can the scan show tumours?": history names no topic asked
+    now = present_part(reading).mentions
+    if not any(m.topic not in GROUP_TOPICS for m in now):  # "I had acupuncture in the eighties. Could it help?"
+        now = reading.mentions
+    topics = [] if aside_only else focus_topics(now)
     attribute = detect_attribute(asked.lemmas)
     if quoted and set(topics) <= GROUP_TOPICS:
         topics = [quoted[0], *topics]

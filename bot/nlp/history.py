@@ -3,8 +3,8 @@
 "I had a stroke back in 2009 and made a full recovery. What scans might they use?" asks about
 scans; the stroke is background, neither a red flag nor the subject of the question. Neither is
 "My neighbour had a stroke and her face drooped" when the next clause says "mine is nothing like
-that", nor "I'm on sertraline (unrelated, doing fine)". Crisis signs are never set aside here:
-a past attempt still counts.
+that", nor "I'm on sertraline (unrelated, doing fine)". The patient's own crisis signs are never
+set aside: a past attempt still counts; someone else's long-past overdose is their history.
 """
 
 from __future__ import annotations
@@ -125,3 +125,19 @@ def present_part(reading: Reading) -> Reading:
     if not any(background):
         return reading
     return read(" ".join(c for c, past in zip(clauses, background, strict=True) if not past))
+
+
+_THE_PATIENT = re.compile(r"\b(?:i|me|myself|i'm|im|i've|ive|i'd)\b")
+
+
+@lru_cache(maxsize=2048)
+def without_others_past(reading: Reading) -> Reading:
+    """The message without clauses that tell someone else's long-past story.
+
+    "My brother had an overdose years ago, he's fine now" is his history, not the patient's crisis;
+    the patient's own past ("I overdosed years ago") and anyone's recent event stay.
+    """
+    clauses = split_clauses(reading.text)
+    kept = [c for c in clauses if not (tells_history(c) and _SOMEONE_ELSE.search(c.lower())
+                                       and not _THE_PATIENT.search(c.lower()))]
+    return reading if len(kept) == len(clauses) else read(" ".join(kept))

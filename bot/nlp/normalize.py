@@ -17,6 +17,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from wordfreq import zipf_frequency
 
+from bot.nlp.dictated import join_dictated_names
+from bot.nlp.glosses import GLOSSES
+
 # Irregular or ambiguous forms; everything else goes through _suffix_lemma.
 LEMMA_LOOKUP: Dict[str, str] = {
     "is": "be", "are": "be", "was": "be", "were": "be", "been": "be", "am": "be",
@@ -253,6 +256,8 @@ def lemma_of(word: str) -> str:
     word = word.lower().replace("\u2019", "'")
     if _INITIALISM.match(word):
         word = word.replace(".", "")  # "M.R.I." and "e.m.g" read as "mri" and "emg"
+    if word in GLOSSES:  # "mujhe", "itigil": code-switched words read as English
+        return GLOSSES[word]
     word = _dropped_g(MISSPELLINGS.get(word, word))
     if word in LEMMA_LOOKUP:
         return LEMMA_LOOKUP[word]
@@ -269,13 +274,18 @@ def lemma_of(word: str) -> str:
 _WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 # Dictated or spaced-out names ("M R I", "e m g", "bow tox"): read as one word, padded so offsets keep.
 _SPOKEN_NAMES = {"bowtox": "botox"}  # the initialisms read as their letters joined
-_SPOKEN = re.compile(r"\b(?:[mM] [rR] [iIaA]|[eE] [mM] [gG]|[mM] [vV] [dD]|[hH] [fF] [sS]|[bB]ow? [tT]ox)\b")
+# Letters dictated as their names ("em are eye", "ee em gee", "emmy gee").
+_LETTER_NAMES = {"em": "m", "emm": "m", "are": "r", "ar": "r", "eye": "i", "ay": "a", "ee": "e", "gee": "g",
+                 "vee": "v", "dee": "d", "emmy": "em"}
+_SPOKEN = re.compile(r"\b(?:[mM] [rR] [iIaA]|[eE] [mM] [gG]|[mM] [vV] [dD]|[hH] [fF] [sS]|[bB]ow? [tT]ox|"
+                     r"[eE]mm? (?:[aA]re?|[rR]) (?:[eE]ye|[aA]y?|[iI])|(?:[eE]e? )?[eE]mm? [gG]ee|[eE]mmy [gG]ee?|"
+                     r"[eE]mm? [vV]ee [dD]ee)\b")
 
 
 def _spoken_name(match: re.Match[str]) -> str:
     """The name as one word, padded with spaces to the length said."""
     said = match.group(0)
-    joined = said.replace(" ", "").lower()
+    joined = "".join(_LETTER_NAMES.get(piece, piece) for piece in said.lower().split())
     name = _SPOKEN_NAMES.get(joined, joined)
     return name + " " * (len(said) - len(name))
 
@@ -304,9 +314,10 @@ _DOES_BEFORE = frozenset({"the", "it", "this", "that", "he", "she", "they", "my"
 def analyse(text: str) -> Doc:
     """Tokenise ``text`` with the blank pipeline and set each token's lemma.
 
-    A hyphen between letters reads as a space ("burn-the-nerve", "anti-seizure"); offsets keep.
+    A hyphen between letters reads as a space ("burn-the-nerve", "anti-seizure"), and a dictated drug name
+    as one word ("gabba pentane"); offsets keep.
     """
-    doc = pipeline()(_SPOKEN.sub(_spoken_name, _WORD_HYPHEN.sub(" ", text)))
+    doc = pipeline()(join_dictated_names(_SPOKEN.sub(_spoken_name, _WORD_HYPHEN.sub(" ", text))))
     previous = None
     for tok in doc:
         if previous is not None and previous.lower_ == "dose" and tok.lower_ in _DOES_BEFORE \

@@ -130,23 +130,45 @@ def split_clauses(text: str) -> List[str]:
 # "3 or 6?", "days or weeks?", "gadolinium?": choices or a guess offered for the question before, not one of their own
 _CHOICES = re.compile(r"^(?:\S+ ){0,2}or (?:\S+ ){0,2}\S+\s*\??$")
 _OR_FIRST = re.compile(r"^or\b.*\?\s*$", re.I)
-# "..., say within a fortnight?": an example for the question before, not one of its own
-_EXAMPLE = re.compile(r"^(?:say|e\.?g\.?|for example|for instance|such as|i mean|maybe|perhaps)\b(?:\s\S+){0,5}\s*\??$",
+# "..., say within a fortnight?", "..., if not for everyone?": an example or a condition for the question before
+_EXAMPLE = re.compile(r"^(?:say|e\.?g\.?|for example|for instance|such as|i mean|maybe|perhaps|if not|or not|if so)\b"
+                      r"(?:\s\S+){0,5}\s*\??$",
                       re.I)
+
+
+# "..., like my neighbour has for her back, help?": a likeness told in passing, no clause of the question
+_LIKENESS_ASIDE = re.compile(r"^(?:just )?like (?:my|his|her|their|our|a|an|the|you|your|mine)\b[^?]*$", re.I)
+
+
+_LABEL_END = re.compile(r"^[^?.!]{2,40}:$")  # a short heading before the question ("Botox:", "The EMG:")
+# "..., set off a spasm haha. whats MVD": two words that ask a question of their own
+_SHORT_QUESTION = re.compile(r"^(?:what'?s|whats|why|how|when|which|who) \w+\W*$")
+
+
+def _with_label(clause: str, label: str) -> str:
+    """The clause with its heading before its closing punctuation, so its question shape keeps."""
+    body, end = re.match(r"(.*?)([?.!\s]*)$", clause, re.S).groups()
+    return f"{body} ({label.rstrip(':').strip()}){end}"
 
 
 def clauses_of(reading: Reading) -> List[str]:
     """The message's substantive clauses, without joining words ("and how many sessions?")."""
     clauses: List[str] = []
+    label = ""
     for written in split_clauses(reading.text):
         clause = _LEADING_JOIN.sub("", written)
+        if clauses and _LIKENESS_ASIDE.match(clause.rstrip(",;")):
+            continue
         short_question = len(clause.split()) < MIN_CLAUSE_WORDS and clause.rstrip().endswith("?")  # "..., gadolinium?"
         other_choice = _OR_FIRST.match(written) and len(clause.split()) <= 4  # "..., or just some people?"
         if clauses and (_CHOICES.match(clause) or short_question or other_choice or _EXAMPLE.match(clause)) \
                 and not QUESTION_SHAPE.match(clause.lower()):
             clauses[-1] = f"{clauses[-1]} {clause}"
-        elif len(clause.split()) >= MIN_CLAUSE_WORDS:
-            clauses.append(clause)
+        elif len(clause.split()) >= MIN_CLAUSE_WORDS or _SHORT_QUESTION.match(clause.lower()):
+            clauses.append(_with_label(clause, label) if label else clause)
+            label = ""
+        elif _LABEL_END.search(written):
+            label = written  # "Radiofrequency thermocoagulation: how is it performed?" names what the question is about
     return clauses
 
 

@@ -33,12 +33,16 @@ _MINE = r"(?:my|mine|the|these|those|this|that|it|them|her|his|our)"
 # A patient asking for a relative they care for: "does my mother need the EMG?"
 _RELATIVES = (r"(?:mother|mum|mom|mam|father|dad|husband|wife|partner|son|daughter|sister|brother|"
               r"grandmother|grandfather|gran|nan|grandma|grandpa|aunt|uncle|friend|kid|child|teen\w*|boy|girl|baby|toddler|"
-              r"resident|client|service user|"
+              r"resident|client|service user|patient|customer|"
               r"(?:\d+|\w+)[- ]?(?:year|yr)[- ]?old)")
-_RELATIVE = rf"my {_RELATIVES}"
+_RELATIVE = rf"my (?:\S+ (?:'s|be) )?{_RELATIVES}"  # "my customer's husband" (lemmas: "my customer be husband")
 # Whoever might see or treat a patient: "a chiropractor", "my neurologist", "the derm".
 _PRACTITIONER = (r"(?:\w+ologist|\w+iatrist|doctor|specialist|surgeon|neurosurgeon|dentist|optician|optometrist|gp|ent|"
                  r"physio\w*|therapist|acupuncturist|chiropractor|osteopath|pharmacist|beautician|nurse|derm|neuro)s?\b")
+
+
+# A medicine taken: "start treatment now?" and "is treatment about stopping it?" change no medicine
+_TAKEN = rf"(?!treatment\b){MEDICINE}"
 
 
 def _rx(*patterns: str) -> Pattern[str]:
@@ -47,7 +51,11 @@ def _rx(*patterns: str) -> Pattern[str]:
 
 _PATTERNS = (
     (DOSE, _rx(
-        r"\bdos(?:e|age|ing)\b(?! of (?:\S+ ){0,3}(?:botox|medicine)\?? *$)",
+        r"\bdos(?:e|age|ing)\b(?! of (?:\S+ ){0,3}(?:botox|medicine)\?? *$)(?!.*\b(?:how often|one[- ]off|ongoing|"
+        r"one and do|repeat\w*|how regular\w*|frequen\w*|schedule|interval)\b)(?!.*\bhow (?:much|many)\b)",
+        # "dose" beside a question of how often ("the dosing schedule, how often do people go back?") asks how
+        # often; an amount beside it ("a dose of 300, how often?") is asked below
+        r"\b(?:what|which|how big|how high|how strong|how large) (?:\S+ )?dos(?:e|age)\b",
         r"\bhow much (?:\S+ ){0,4}(?:take|use|inject|get|have|give|put|need|be allow\w*|can i|should)\b",
         r"\bhow many (?:\S+ ){0,2}(?:pill|tablet|unit|mg|milligram|shot|injection|capsule|dose|jab|poke|prick)",
         r"\bmax (?:\S+ ){0,2}(?:per|a|each) (?:day|week)\b",  # "maximum" alone counts below
@@ -56,7 +64,7 @@ _PATTERNS = (
         r"\btitrat", r"\bhow many (?:\S+ ){0,3}(?:i|you|he|she|we) (?:can|could|should|may) (?:take|have|use)\b",
         r"\bhow many (?:\S+ ){0,3}(?:can|could|should|may) (?:i|he|she|we) (?:take|have|use)\b",
         r"\bhow much (?:\S+ ){0,3}(?:be )?(?:normal|usual|standard|typical|safe|ok|okay)\b", r"\b(?:be|is) (?:\d+|that|this) (?:\S+ ){0,2}(?:enough|too much|too many|too high|too low)\s*\?",
-        r"\b(?:mg|milligram|ml|unit|microgram|mcg)\b", r"\bmaximum\b", r"\bmax (?:amount|dose)\b", r"\bmax (?:\S+ ){0,2}(?:you|i|one|he|she|we|a person|someone|anyone|people) (?:can|could|should|be allow)",
+        r"\b(?:mg|milligram|ml|unit|microgram|mcg)\b", r"\bmaximum\b", r"\bmax (?:amount|dose)\b", r"\bmax (?:\S+ ){0,5}(?:you|i|one|he|she|we|a person|someone|anyone|people) (?:can|could|should|be allow)",
         rf"\b(?:what|which) (?:\S+ )?(?:strength|dosage)\b(?=.*\b{MEDICINE})", r"\bhow strong (?:a |the |of a )?(?:dose|pill|tablet)\b",
         r"\bmost (?:\S+ ){0,3}(?:i|you) (?:can|be allow\w*|should)\b",
         r"\bhow (?:often|many time) (?:\S+ ){0,3}(?:should|can|do|be allow) i (?:take|use|have)\b",
@@ -73,9 +81,9 @@ _PATTERNS = (
         r"(?!\s*(?:year|month|week|day|hour|minute|time|session|people|patient|percent|%))",
     )),
     (MEDICINE_CHANGE, _rx(
-        rf"\b(?:stop|quit|skip|miss|forget|forgot|double|halve|half|cut|taper|wean|reduce|lower|"
+        rf"\b(?:stop|quit|skip|miss|forget|forgot|double|halve|half|cut|taper|wean|reduce|lower|extend|space out|stretch|"
         rf"raise|increase|decrease|change|switch|swap|replace|drop|ditch|restart|resume|start|begin|cease|discontinu|pause|suspend|"
-        rf"come off|get off|go off|go without|do without|run out|ran out)\w* (?:(?!spasm|twitch|[—–;.?!])\S+ ){{0,5}}{MEDICINE}",
+        rf"come off|get off|go off|go without|do without|run out|ran out)\w* (?:(?!spasm|twitch|[—–;.?!])\S+ ){{0,5}}{_TAKEN}",
         rf"\b(?:stop|quit|skip|pause|suspend|halve|double|cut|taper|wean|drop|come off|get off|go off)\w* (?:all )?"
         rf"(?:of )?(?:my |the |his |her |their )?"
         rf"(?:spasm|twitch)\w* {MEDICINE}",
@@ -83,7 +91,7 @@ _PATTERNS = (
         rf"\b(?:sooner|earlier) (?:\S+ ){{0,2}}{MEDICINE}",
         rf"\b(?:get|have|take|do) (?:my (?:next )?|the next |a next )(?:\S+ )?{MEDICINE} early\b",
         r"\b(?:get|have|take|do) (?:my |the )?next (?:one|dose|round|lot|session|set) (?:\S+ )?(?:early|sooner|earlier)\b",
-        rf"(?<!how do )(?<!\bcan )(?<!\bwill )(?<!\bwould )(?<!\bcould )(?<!\bcan the )(?<!\bwill the )(?<!\bdo the )\b{MEDICINE} (?:\S+ ){{0,3}}(?:(?<!\bto )stop|quit|skip|miss|double|taper|wean|change|switch|cold turkey|restart|resume|"
+        rf"(?<!how do )(?<!\bcan )(?<!\bwill )(?<!\bwould )(?<!\bcould )(?<!\bcan the )(?<!\bwill the )(?<!\bdo the )\b{_TAKEN} (?:\S+ ){{0,3}}(?:(?<!\bto )stop|quit|skip|miss|double|taper|wean|change|switch|cold turkey|restart|resume|"
         r"start (?:\S+ )?again|go back on)\w*\b"
         r"(?! (?:\S+ )?(?:spasm|twitch|signal|nerve|muscle|work|help|have an effect))",
         rf"\b(?:stretch|space|spread|push)\w* (?:out )?(?:\S+ ){{0,2}}{MEDICINE}\w* (?:\S+ ){{0,2}}(?:to|out|further|longer|every)\b",
@@ -177,7 +185,9 @@ _PATTERNS = (
         r"(?:tumou?r|cancer|stroke|ms|growth|something serious)",
         r"\b(?:be|is) (?:my|mine|his|her) (?:\S+ ){0,3}(?:mild|severe|bad|serious|early) enough\b",
         r"\b(?:dangerous|serious|harmful|risky|life threatening|life-threatening) (?:\S+ )?for me\b",
-        r"\bsign of (?:something )?(?:bad|serious|worse|wrong)", r"\b(?:need to|should i) panic\b",
+        r"\bsign of (?:something )?(?:bad|serious|worse|wrong|sinister)", r"\b(?:need to|should i) panic\b",
+        # "does that mean she's got something worse going on?"
+        r"\bsomething (?:\S+ )?(?:worse|serious|sinister|bad|wrong|else) (?:go on|going on|happen\w*)\b",
         r"\bhow bad (?:be|is) (?:my|mine)\b",
         r"\b(?:be|is) it a worry\b", r"\bmild or severe\b",
         r"\b(?:would|do|could) you (?:call|say|class|consider|count|rate) (?:mine|my \S+|it|this|that|me|him|her) "
@@ -209,14 +219,19 @@ _PATTERNS = (
         r"\bshould i (?:see|go to|ask|get|have) (?:a |an |the |my )?(?:\S+ )?(?:doctor|neurologist|"
         r"neurosurgeon|specialist|gp|surgeon|ophthalmologist|eye doctor|dentist|acupuncturist|test|scan|"
         r"mri|mra|emg|ct)\b",
-        rf"(?<!why )\b(?:do|would|will|does) (?:i|he|she|we|{_RELATIVE}) (?:really )?need (?:a |an |the |to have |to get )?"
+        rf"(?<!why )\b(?:do|would|will|does) (?:i|he|she|we|{_RELATIVE}) (?:really |actually |even |definitely )?need "
+        r"(?:a |an |the |to have |to get )?"
         r"(?:\S+ )?(?:mri|mra|emg|scan|test|"
         r"imaging|ct|referral|specialist|neurologist|neurosurgeon|x-ray|xray)\b",
         r"\b(?:see|go to) (?:my )?(?:gp|doctor) (?:\S+ )?or (?:\S+ ){0,3}(?:you|specialist|neurologist|neurosurgeon|clinic)\b",
         r"(?<!why would )(?<!why do )(?<!why should )(?<!why will )(?<!why might )\bi need (?:the )?(?:\S+ )?(?:mri|mra|emg|scan|test)\b(?! result)",
+        r"\b(?:do|will) (?:i|he|she) (?:\S+ )?(?:mri|mra|emg|scan|test)s? (?:\S+ )?need\b",  # "kya mujhe MRI karwana padega"
         r"(?<!often )(?<!time )(?<!when )\bdo i (?:really |even |actually |personally )?need "
         r"(?:it|one|this|that|them|to have it|to get it)\b(?! again)",
-        r"\bdo i (?:personally|actually|even) need\b", r"\brefer me\b",
+        r"\bdo i (?:personally|actually|even) (?:need|require)\b", r"\brefer me\b",
+        r"\bdo i (?:really |personally |actually |even )?require (?:\S+ ){0,2}(?:imaging|scan|test|mri|mra|emg)",
+        r"\bwhich (?:\S+ ){0,3}(?:surgeon|doctor|neurologist|specialist|consultant)s? (?:should|ought to) "
+        r"(?:\S+ ){0,2}(?:do|operate|treat|see)\b",  # "which of your surgeons should do my MVD"
         r"\b(?:should|need|must|ought|will|would|could)\b(?:\s\S+){0,4}? refer\w* (?:me|him|her|us|them)\b",
         r"\b(?:better|best) for me to (?:see|go)\b",
         r"\bwhich (?:of (?:your|the) )?(?:doctor|surgeon|specialist|neurologist|consultant|neurosurgeon)s? (?:\S+ ){0,4}(?:be )?(?:the )?best\b",
@@ -314,6 +329,9 @@ _PATTERNS = (
         r"\bbe (?:that|this|it) (?:a )?(?:good|bad|smart|wise) idea\b", r"\bgood idea\b",
         r"\bmy (?:doctor|neurologist|surgeon|gp) (?:\S+ )?(?:want|suggest|recommend|say|think)\b",
         r"\b(?:am|be) i a (?:good )?candidate\b", r"\bi (?:be|am|'m) (?:a |an )?(?:good |suitable |right |ideal )?candidate\b",
+        r"\btoo (?:long|late) to (?:\S+ ){0,2}(?:wait|leave it|hold off)\b",  # "is 6 months too long to 'wait and see'?"
+        r"\b(?:am|be) (?:i|he|she|mine) too (?:late|old|far gone)\b", r"\b(?:first|better|best) for me\b",
+        r"\b\d+ (?:mg )?or \d+ (?:mg )?(?:\S+ ){0,2}(?:better|best|right|ok|okay)\b",  # "200 or 400 better for the twitch?"
         r"\bsuit (?:me|him|her|us)\b", r"\bi (?:want|need) (?:a )?(?:prescription|referral)\b",
         r"\bprescribe\b", r"\brecommend (?:\S+ ){0,2}(?:me|for me)\b", r"\byour recommendation\b",
         r"\bif you (?:be|were|was) me\b", r"\bdo (?:you|u) think (?:i|my|mine|me)\b",
@@ -328,7 +346,7 @@ _PATTERNS = (
         r"\bor (?:can|could|should|may) i (?:just )?(?:skip|miss|avoid|cancel|refuse|decline|say no to|give) (?:it|them|that|this|the \S+)\b",
         r"\bworth (?:me|it for me)\b", r"\b(?:ok|okay|fine|alright) for me\b",
         r"\bin (?:my|his|her|their|our) (?:own )?(?:case|situation)\b", r"\b(?:for me|for him|for her) personally\b",
-        rf"\bbetter (?:\S+ ){{0,5}}for (?:me|him|her|us|{_RELATIVE})\b",
+        rf"\bbetter (?:\S+ ){{0,5}}for (?:sa )?(?:me|him|her|us|{_RELATIVE})\b",  # "mas better para sa akin"
         rf"\b(?:would|could|will|can) (?:i|he|she|{_RELATIVE}) (?:\S+ )?survive\b",
         rf"\b(?:he|she|{_RELATIVE}) (?:be|'s|is) (?:\d+|too old|very old|frail)\b(?:\s\S+){{0,8}}?\s(?:should|would|can|could|ok|safe)\b",
     )),
@@ -352,6 +370,10 @@ _FIRST_PERSON_KINDS = {SERIOUSNESS}
 _FIRST_PERSON = re.compile(rf"\b(?:i|i'm|im|i've|ive|i'd|me|my|mine|myself|he|she|him|her|his|our|{_RELATIVES})\b")
 
 
+_NOT_ASKING = re.compile(r"\b(?:i be |i am |i'm |im )?not (?:\S+ )?ask\w* (?:you )?(?:for|about) (?:a |the |any |my )?"
+                         r"(?:dos(?:e|age|ing)|amount|number)\b|\bin term of dos(?:e|age|ing)\b")
+
+
 # "The spasms are getting more frequent, is that a bad sign?" asks about their own case.
 _SIGN_OF_TROUBLE = _rx(r"\bbad sign\b", r"\b(?:be|is) (?:that|this|it) (?:a )?(?:bad|serious|worrying)\b",
                        r"\b(?:something|anything) (?:to )?worr(?:y|ied) about\b")
@@ -363,10 +385,11 @@ def personal_advice_kind(message: Readable) -> Optional[str]:
     if not reading.text.strip():
         return None
     personal = bool(_FIRST_PERSON.search(reading.lower))
+    lemmas = _NOT_ASKING.sub(" ", reading.lemmas)  # "in terms of dosing - NOT asking for a dose!! - ..."
     for kind, pattern in _PATTERNS:
-        if (personal or kind not in _FIRST_PERSON_KINDS) and pattern.search(reading.lemmas):
+        if (personal or kind not in _FIRST_PERSON_KINDS) and pattern.search(lemmas):
             return kind
-    return SERIOUSNESS if _SIGN_OF_TROUBLE.search(reading.lemmas) else None
+    return SERIOUSNESS if _SIGN_OF_TROUBLE.search(lemmas) else None
 
 
 _CHANGE_IT = re.compile(

@@ -50,6 +50,9 @@ LEMMA_PATTERNS = re.compile("|".join(f"(?:{p})" for p in (
     r"\b(?:razor|blade|knife) (?:\S+ ){0,2}(?:out|ready|in my hand)\b",
     rf"\b(?:the|a|my) {_WEAPON} (?:be|is|'s) (?:\S+ )?(?:in|under|behind|upstairs|downstairs|by|next to) (?:the|my)\b",
     r"\b(?:he|she|they) (?:\S+ ){0,8}know\w* (?:exactly )?how (?:much|many) to take\b",
+    # too much asked "for later", or beside withdrawal: "how much baclofen is too much 'so she knows for later'"
+    r"\bhow (?:much|many) (?:\S+ ){0,4}(?:be )?too (?:much|many)\b(?=.*\b(?:for later|"
+    r"withdr[ae]wn?|hopeless|no point|give up|giving up)\b)",
     r"\b(?:keep|carry|hide|have)\w* (?:a |my |the )?(?:razor|blade|knife|razor blade) (?:\S+ ){0,6}"
     r"(?:for when|in case)\b",
     rf"\b(?:[2-9]\d|\d{{3}}) (?:\S+ ){{0,2}}{_STOCK}s? (?:\S+ ){{0,2}}"
@@ -180,6 +183,9 @@ LEMMA_PATTERNS = re.compile("|".join(f"(?:{p})" for p in (
 
 # Other languages (raw, lower-case text).
 RAW_PATTERNS = re.compile(
+    # "I have deliberately taken ten times my prescribed dose": past tense is lost in lemmas
+    r"\b(?:taken|took|swallowed|had) (?:\S+ ){0,2}(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|double|"
+    r"triple) times (?:my|the|her|his|their) (?:\S+ ){0,2}(?:dose|amount)|"
     r"nicht mehr leben|\bumbringen\b|selbstmord|suizid|je veux mourir|\bme tuer\b|me suicider|en finir|"
     r"quero morrer|me matar|voglio morire|uccidermi|farla finita"
 )

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from bot.nlp.history import present_part
+from bot.nlp.history import present_part, without_others_past
 from bot.nlp.reading import Readable, Reading, as_reading
 from bot.safety import code_switched, spanish
 from bot.safety.advice import DOSE, MEDICINE_CHANGE, personal_advice_kind
@@ -155,11 +155,12 @@ def detect_red_flag(message: Readable, advice: Optional[str] = None, advice_know
     reading = original.literal
     if not reading.text.strip():
         return None
-    lemmas = reading.lemmas
-    match = CRISIS_PATTERNS.search(lemmas) or OVERDOSE_COUNT.search(reading.text) or OVERDOSE_TAKEN.search(reading.text)
+    told = without_others_past(reading)  # "my brother had an overdose years ago, he's fine now"
+    lemmas = told.lemmas
+    match = CRISIS_PATTERNS.search(lemmas) or OVERDOSE_COUNT.search(told.text) or OVERDOSE_TAKEN.search(told.text)
     if match and (match.re is not OVERDOSE_TAKEN or MEDICINE.search(lemmas)):
         return RedFlag(CRISIS, match.group(0))
-    sign = crisis_sign(lemmas, reading.lower)
+    sign = crisis_sign(lemmas, told.lower)
     if sign:
         return RedFlag(CRISIS, sign)
     other_language = _other_language_flag(reading.text)
@@ -172,10 +173,18 @@ def detect_red_flag(message: Readable, advice: Optional[str] = None, advice_know
         return symptom
     if not advice_known:
         advice = personal_advice_kind(reading)
-    # Medicine, dose and mortality questions share a crisis's words ("how many people die from MVD?").
+    # Medicine, dose and mortality questions share a crisis's words ("how many people die from MVD?"); a dose
+    # asked to stay safe ("my limit so i stay safe", "not by accident") is for the model to leave to the patterns.
+    if advice == DOSE and _TO_STAY_SAFE.search(lemmas):
+        return None
     if suggests_crisis(lemmas, advice in (DOSE, MEDICINE_CHANGE) or bool(_MORTALITY.search(lemmas))):
         return RedFlag(CRISIS, "crisis model")
     return None
+
+
+_TO_STAY_SAFE = re.compile(r"\bso (?:i|he|she|we|they) (?:can )?(?:stay|be|keep|remain) safe\b|\b(?:to be|to stay|to play it) safe\b|"
+                           r"\bby accident\b|\baccidentally\b|\b(?:do not|never) (?:want to )?(?:take|overdo|have) too much\b|"
+                           r"\bnot (?:to )?overdo\b")
 
 
 # A stroke in the past ("my dad had a stroke last year, can he have Botox?") is history, not a sign now.
@@ -206,11 +215,16 @@ def _symptom_flag(reading: Reading) -> Optional[RedFlag]:
 
 def _explained(kind: str, sign: str, lemmas: str) -> bool:
     """A sign the message itself explains: the spasm, or a stroke long past."""
-    if kind == AFTER_SURGERY and not _SURGERY.search(lemmas) and not SUDDEN.search(lemmas) \
-            and (_LONG_STANDING.search(lemmas) or _HEARING.search(sign)):
-        return True  # "my neck has been stiff for years", "mum is deaf": no operation, nothing new
+    if kind == AFTER_SURGERY and not SUDDEN.search(lemmas):
+        if not _SURGERY.search(lemmas) and (_LONG_STANDING.search(lemmas) or _HEARING.search(sign)):
+            return True  # "my neck has been stiff for years", "mum is deaf": no operation, nothing new
+        if _LONG_STANDING.search(lemmas) and not _SINCE_SURGERY.search(lemmas):
+            return True  # "is MVD the cut behind the ear? that ear's been deaf since a concert in 89"
     if kind == STROKE and _SOMEONES_PAST_PALSY.search(lemmas) and not SUDDEN.search(lemmas):
         return True  # "my cousin had Bell's palsy, her face fell and came back"
+    if kind == BREATHING and _SPEAKING.search(sign) and not _BREATHING_ITSELF.search(sign) \
+            and _CONDITION.search(lemmas) and _WITH_THE_SPASM.search(lemmas) and not SUDDEN.search(lemmas):
+        return True  # "my face locks mid sentence and I can't talk for a few seconds, been like that 15 years"
     if kind != STROKE:
         return False
     if sign == "stroke" and _PAST_STROKE.search(lemmas) and not SUDDEN.search(lemmas):
@@ -223,11 +237,16 @@ def _explained(kind: str, sign: str, lemmas: str) -> bool:
 
 
 _HEARING = re.compile(r"\bdeaf|\bhear")
+_SPEAKING = re.compile(r"\b(?:speak|talk)")
+_BREATHING_ITSELF = re.compile(r"\b(?:breath|swallow|choke|air)")
 _SOMEONES_PAST_PALSY = re.compile(r"\b(?:cousin|friend|aunt\w*|uncle|neighbou?r|colleague|mum|mom|mother|dad|father|brother|"
                                   r"sister|gran\w*|nan|someone|he|she)\b(?:\s\S+){0,3}? (?:have|had|get|got) (?:a |an )?"
                                   r"(?:bell\w*|palsy)")
-_LONG_STANDING = re.compile(r"\bfor (?:\S+ ){0,2}(?:year|decade|age)s?\b|\ball my life\b|\bsince (?:i be|childhood|birth)\b")
+_LONG_STANDING = re.compile(r"\bfor (?:\S+ ){0,2}(?:year|decade|age)s?\b|\ball my life\b|\bsince (?:i be|childhood|birth)\b|"
+                            r"\bsince (?:\S+ ){0,3}(?:in )?'?(?:19|20)?\d\d\b")
 _SURGERY = re.compile(r"\b(?:surgery|operation|op|mvd|decompression|procedure|post[- ]?op\w*)\b")
+_SINCE_SURGERY = re.compile(r"\b(?:after|since|post) (?:\S+ ){0,2}(?:surgery|operation|op|mvd|decompression|procedure)\b|"
+                            r"\bpost[- ]?op|\b(?:surgery|operation|op|mvd|decompression) (?:\S+ ){0,3}(?:day|week|month)s? ago\b")
 
 
 # Weakness felt on a medicine, not sudden: a side effect to ask the prescriber about.

@@ -47,6 +47,13 @@ CRISIS_PATTERNS = _rx(
     r"\b(?:no|any) point (?:\S+ ){0,2}(?:living|live|go on|going on|anymore|try|trying|carry on)\b",
     r"\bburden (?:to|on) (?:everyone|everybody|my family|them)\b",
     r"\b(?:tired|sick) of (?:living|live|be alive|being alive|life)\b",
+    # Nigerian Pidgin: "i don tire for this life", "drink sniper" (an insecticide), "go finish person"
+    r"\btire (?:for|of) (?:this |dis |my )?life\b", r"\b(?:drink|swallow|take) (?:\S+ ){0,2}sniper\b",
+    r"\bsniper (?:\S+ ){0,15}(?:drink|swallow)\b", r"\bgo finish (?:person|me|my ?self)\b", r"\bi wan (?:die|kill my ?self)\b",
+    # a lethal amount by its technical name, and an exit made ready
+    r"\bld ?50\b", r"\b(?:engineer|plan|arrange|organi[sz]e|sort)\w* (?:out )?my (?:own )?exit\b",
+    r"\b(?:pill|tablet|med|medicine|relaxant|antiseizure)s? (?:\S+ ){0,2}(?:plus|with|and) (?:\S+ ){0,2}(?:whisky|whiskey|vodka|"
+    r"alcohol|wine|booze|gin|rum|beer)\b(?=.*\b(?:enough|sufficient|do it|do the job|kill|fatal|lethal|end)\b)",
     r"\bgive up on (?:everything|life|living)\b", r"\bend (?:\S+ ){0,2}suffering\b",
     r"\b(?:swallow|take|took|down) (?:\S+ ){0,2}(?:whole|entire) (?:bottle|box|pack|packet|strip|blister|pot|tub|jar|lot|supply)\b",
     r"\btake (?:\S+ ){0,2}everything in (?:the|my) (?:medicine )?(?:cabinet|cupboard)\b",
@@ -85,8 +92,8 @@ CRISIS_PATTERNS = _rx(
     r"\b(?:not|n't|no|never) (?:\S+ ){0,2}(?:want|wish|wan na|wanna) (?:\S+ ){0,2}(?:live|be alive|be here|wake up)\b",
     r"\b(?:want|wish|wan na|wanna|go) (?:\S+ ){0,2}(?:die|be dead)\b", r"\bbetter off dead\b",
     r"\bself[- ]?harm", r"\bhurt (?:my ?self|me)\b", r"\bharm (?:my ?self|me)\b", r"\bcut my ?self\b(?! shav\w*)",
-    r"\boverdose(?! on (?:dr\b|doctor google|google|the internet|internet|info|information|research|coffee|caffeine|"
-    r"sugar|chocolate|tv|netflix|youtube|tiktok|reading))",
+    r"\boverdose(?! (?:on|of) (?:dr\b|doctor google|google|the internet|internet|info|information|research|coffee|"
+    r"caffeine|sugar|chocolate|tv|netflix|youtube|tiktok|reading|twitch|spasm|stress|worry|news|advice|jargon|drama))",
     r"\btake (?:\S+ ){0,3}(?:too many|a lot of|whole bottle|bunch of|a load of|loads of) (?:\S+ ){0,2}(?:pill|tablet|medicine|medication|relax)"
     r"(?!\w* (?:already|every day|each day|daily|for my|for (?:the|a|high|blood|heart|diabetes|my)))",
     r"\b(?:to|make) (?:\S+ ){0,2}(?:everything|it all|the pain|life) (?:\S+ )?stop\b(?! twitch| spasm)",
@@ -228,7 +235,7 @@ SYMPTOM_PATTERNS = (
         r"\b(?:spo2|sats?|o2 sat\w*|oxygen (?:sat\w*|level)) (?:\S+ ){0,2}(?:[5-8]\d|9[01])\b",
         # a severe allergic reaction: swelling of the lips, tongue or throat, hives
         r"\bhives?\b", r"\banaphyla", r"\bitch\w* all over\b",
-        r"\b(?:face|eye|eyelid)s? (?:\S+ ){0,4}(?:swell|swollen|puff)\w* (?:\S+ ){0,2}(?:fast|quick\w*|rapid\w*)\b", r"\blips? (?:\S+ ){0,2}(?:blue|purple|grey|gray)\b",
+        r"\b(?:face|eye|eyelid)s? (?:\S+ ){0,4}(?:swell|swollen|puff)\w* (?:\S+ ){0,2}(?:fast|quick\w*|rapid\w*)\b", r"\blips? (?:\S+ ){0,3}(?:blue|bluish|blueish|purple|grey|gray)\b",
         r"\bbreath\w* (?:be )?(?:very |so |really )?(?:short|shallow)\b", r"\b(?:lip|tongue|throat)s? (?:\S+ ){0,3}(?:swell|swollen|puff)",
         r"\b(?:swell|swollen|puff)\w* (?:\S+ ){0,3}(?:lip|tongue|throat)s?\b",
     )),
@@ -247,7 +254,7 @@ SYMPTOM_PATTERNS = (
         r"\bheadache (?:\S+ ){0,3}(?:severe|unbearable|terrible|worst|wo n't go|so bad|really bad|nothing help)",
         r"\b(?:can|could) not (?:\S+ ){0,2}open my eyes? (?:\S+ ){0,2}(?:light|bright)\b|\blight (?:\S+ ){0,3}hurt\w* my eye",
         r"\b(?:lose|lost|loss of|can not|no|new) (?:\S+ ){0,2}hear", r"\bdeaf\b", r"\bhearing (?:\S+ ){0,2}(?:go|gone|lost|loss)",
-        r"\b(?:operation|op|surgery|mvd|decompression|procedure)\b(?:\s\S+){0,12}? (?:\S+ )?(?:confus\w*|muddl\w*|drowsy|sleepy|disorient\w*)"
+        r"\b(?:operation|op|surgery|mvd|decompression|procedure)\b(?:\s\S+){0,12}? (?:\S+ )?(?:confus\w*|muddl\w*|drowsy|sleepy|disorient\w*)\b"
         r"(?! (?:by|about|with|over|as to|what|which|why|how|whether))",
         r"\b(?:wound|incision|dressing|stitch|stitches|scar|cut)\w* (?:\S+ ){0,6}(?:bleed|pour\w* blood|gush)",
         r"\b(?:pour|gush|spurt)\w* (?:\S+ )?blood\b", r"\bbleed\w* (?:\S+ ){0,4}"
@@ -255,8 +262,14 @@ SYMPTOM_PATTERNS = (
         r"\b(?:can not|hard to|harder to|barely|struggl\w* to|unable to|will not|wo not|won't) "
         r"(?:\S+ ){0,2}(?:wake|keep (?:\S+ ){0,2}awake)",
         r"\b(?:confus\w*|muddl\w*|drowsy|sleepy|disorient\w*)\b(?! ,? ?(?:which|what|how|why|about|by|with|as to))"
-        r"(?:\s\S+){0,8}? (?:since|after) (?:the |his |her |my )?"
+        r"(?:\s\S+){0,8}? (?:since|after|post) (?:the |his |her |my )?"
         r"(?:operation|op|surgery|mvd|decompression|procedure)\b",
+        # a recent operation told first, then a new state anywhere after it ("had MVD two weeks ago ...
+        # this evening he's become muddled, doesn't recognise his son, and he's been sick twice")
+        r"\b(?:have|had|post[- ]?)(?: his| her| my| the| an?)? (?:operation|op|surgery|mvd|decompression)\b"
+        r" (?:\S+ ){0,3}(?:day|week)s? ago\b(?=.*\b(?:(?:become|get|go|seem|now|suddenly|very|really|all) "
+        r"(?:\S+ ){0,2}(?:muddl|confus|disorient)\w*\b(?! (?:by|about|with|over|as to))|not recogni[sz]e|"
+        r"be (?:\S+ )?sick (?:twice|again|\w+ times)|(?:be|have|keep|start) (?:\S+ )?(?:vomit\w*|throw\w* up))\b)",
         r"\btemp\w* (?:of |be |is |was )?(?:3[89]|4[01]|10[0-4])\b", r"\brash (?:\S+ ){0,6}(?:glass|not fade|do not fade)",
         r"\bpus\b", r"\b(?:wound|cut|incision|scar|stitch|stitches|staple)\w* (?:\S+ ){0,5}"
         r"(?:ooz|leak|pus|swell|swollen|red hot|hot|weep|infect|split|gap|smell)",
@@ -285,6 +298,6 @@ AFTER_TREATMENT = re.compile(r"\b(?:after|since) (?:the |my |her |his |their |ea
 MEDICINE = re.compile(medicine_pattern() + r"|bottle|organi[sz]er|sleeping|painkiller|\btab\w*|\bmy \w+ at once")
 
 # Someone else's words, not the patient's own report.
-HEARSAY = re.compile(r"\b(?:heard|been told|was told|were told|(?:she|he|they) said|said (?:her|his|their|that)|(?:my |the |a )?(?:dr|doctor|surgeon|ent|gp|neurologist|consultant|nurse|"
+HEARSAY = re.compile(r"\b(?:heard|(?:been|was|were) told(?! to\b)|(?:she|he|they) said|said (?:her|his|their|that)|(?:my |the |a )?(?:dr|doctor|surgeon|ent|gp|neurologist|consultant|nurse|"
                       r"neurosurgeon|specialist) (?:\S+ )?(?:say|said|says|mention\w*|told|warn\w*)|(?:i|we) (?:have |'ve |ve )?(?:read|heard|seen)|i was told|they (?:say|said|told)|someone said|"
-                      r"apparently|online it says|google says)\b")
+                      r"apparently|online it says|google says)\b")  # "we were told to watch his wound" is an instruction, not hearsay

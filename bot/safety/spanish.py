@@ -20,14 +20,16 @@ def _words(pattern: str) -> re.Pattern[str]:
 
 _PATTERNS = (
     (CRISIS, _words(
-        r"suicid|matarme|me quiero matar|quitarme la vida|acabar con (?:todo|mi vida|esto)|"
-        r"(?:no|ya no) (?:\w+ ){0,2}(?:quiero|puedo) (?:\w+ ){0,2}(?:vivir|seguir)|quiero morir|"
+        r"suicid|matar(?:me|se)|(?:me quiero|se quiere) matar|quitar(?:me|se) la vida|acabar con (?:todo|mi vida|esto)|"
+        r"(?:no|ya no) (?:\w+ ){0,2}(?:quiero|puedo) (?:\w+ ){0,2}(?:vivir|seguir)|"
+        r"(?:no|ya no) (?:\w+ ){0,2}(?:quiere|puede) vivir|(?:quiero|quiere|queria) morir|"
         r"desaparecer para siempre|no despertar|mejor muert|hacerme dano|cortarme|sobredosis|"
-        r"tom[ea] (?:\w+ ){0,2}(?:todas|todos|muchas|muchos|un frasco|una caja|el frasco|la caja)"
+        r"(?:tom[ea]|tomar(?:me|se)|(?:me|se|te) (?:va|voy|vas) a tomar) "
+        r"(?:\w+ ){0,2}(?:todas|todos|muchas|muchos|un frasco|una caja|el frasco|la caja)"
         r"(?: \w+){0,2} (?:pastillas|pildoras|tabletas|medicinas|medicamentos|capsulas)|"
         r"(?:cuantas|cuantos) (?:\w+ ){0,4}(?:matar|morir|mata|muere)|dosis (?:letal|mortal)|"
         r"sin esperanza|no tiene sentido vivir|no vale la pena vivir|"
-        r"tomarme(?:las|los)? (?:\w+ ){0,2}(?:todas|todos)|"
+        r"tomar(?:me|se)(?:las|los)? (?:\w+ ){0,2}(?:todas|todos)|"
         r"guardad\w* (?:\w+ ){0,3}(?:pastillas|pildoras|tabletas|capsulas)|"
         r"(?:pastillas|pildoras|tabletas|capsulas) (?:\w+ ){0,2}guardad")),
     (STROKE, _words(
