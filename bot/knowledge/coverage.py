@@ -25,7 +25,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from bot.nlp.history import present_part
 from bot.nlp.normalize import lemma_text
-from bot.nlp.reading import Readable, Reading, after_topic_shift, as_reading, asking_part, is_question_shaped, read
+from bot.nlp.reading import Readable, Reading, as_reading, asking_part, is_question_shaped, read
 from bot.nlp.vocabulary import common_words, page_vocabulary
 from bot.settings import DATA_DIR, get_settings
 
@@ -95,7 +95,6 @@ _POINTS_BACK = re.compile(r"\b(?:(?<!it )(?<!what )that|this|these|those|link|tr
 _DO_THAT = re.compile(r"\b(?:do|arrange|sort|provide|offer|give me|write)\w* (?:that|this|one|it)\b(?:\s*\?)?\s*$")
 _SETS_ASIDE = re.compile(r"\b(?:(?:quite )?(?:apart|aside) from|unrelated to|besides|other than|separately from|"
                          r"leave|leaving|put\w* aside) (?:all )?(?:that|this)\b")  # "Quite apart from that, ..."
-_OWN_STATE = re.compile(r"\b(?:i'm|im|i am|i've|ive|i have|i take|i use|i'm on|i was|i had)\b")
 # "Is that an implanted stimulator?", "is the pad an implant?": what a treatment is, not the patient's device.
 _WHAT_IT_IS = re.compile(r"\b(?:be|is|are) (?:that|it|this|they|those|the \w+) (?:\w+ )?(?:an? )?"
                          r"(?:implant\w*|stimulator)\b")
@@ -207,12 +206,7 @@ class Coverage:
 
     def gap(self, message: Readable) -> Optional[Gap]:
         """The first subject class the message names, else an unknown name in it."""
-        whole = self.literal(as_reading(message))
-        # "heart attack waiting to happen. anyway, what's the point of treatment?": before the change of
-        # subject is no subject (a device named anywhere still is)
-        shifted = after_topic_shift(whole)  # "im 7 months pregnant lol anyway is botox ok?": their own state stays
-        before = whole.text[:whole.text.rfind(shifted.text)] if shifted is not whole else ""
-        reading = whole if _OWN_STATE.search(before.lower()) else shifted
+        reading = self.literal(as_reading(message))
         asked = asking_part(reading)
         # Background is no subject: "I had Bell's palsy years ago. What does an EMG test?", and before
         # a general question about a page topic, "My late wife had MS. Which scan shows the vessels?"
@@ -225,7 +219,7 @@ class Coverage:
         # "need a fit note for work, can you do that?": a question pointing back asks about what came before
         asked_about = reading if asked is not reading and _DO_THAT.search(asked.lemmas) else asked
         for subject_class in self.classes:
-            read_in = asked_about if subject_class.asked_only else whole if subject_class.always else background_free
+            read_in = asked_about if subject_class.asked_only else reading if subject_class.always else background_free
             term = subject_class.match(read_in, self.explained)
             what_it_is = term and ((term.lower().startswith("implant") and _WHAT_IT_IS.search(read_in.lemmas))
                                    or _LIKE_A_DEVICE.search(read_in.lemmas))

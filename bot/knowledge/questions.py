@@ -250,11 +250,17 @@ _CIRCUMSTANCES = frozenset({"device", "condition", "population", "drug", "other_
 
 
 def _circumstance_gap(whole: Reading, asked: Reading) -> Optional[Gap]:
-    """A gap about the patient's circumstances named before the change of subject."""
-    if asked is whole:
+    """A gap about the patient's (or a relative's) circumstances told before the change of subject ("im 7 months pregnant
+    lol anyway is botox ok?"); an aside about anything else is left behind ("heart attack waiting to happen
+    with the stress. anyway, what's the point of treatment?")."""
+    if asked is whole or not _OWN_STATE.search(whole.lower[:whole.lower.rfind(asked.lower)]):
         return None
     gap = coverage().gap(whole)
     return gap if gap is not None and gap.kind in _CIRCUMSTANCES else None
+
+
+_OWN_STATE = re.compile(r"\b(?:i'm|im|i've|ive|(?:i|he|she|we|they|my \w+|his \w+|her \w+) "
+                        r"(?:am|is|are|'s|has|have|had|was|were|take|takes|use|uses|got))\b")  # theirs or a relative's
 
 
 def analyse_question(

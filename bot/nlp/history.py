@@ -58,7 +58,10 @@ _FEAR_OF_WHAT_MAY_COME = re.compile(r"\b(?:worr\w*|afraid|scared|fear\w*|concern
                                     r"(?:(?:\s\S+){0,6}? (?:will|would|might|could|may|going to|gonna|ll|"
                                     r"won't|wont|wouldn't)\b|"
                                     r" (?:about|of) (?:a|an|get\w*|having|end\w* up|develop\w*)\b)|"
-                                    r"\bcan(?:'t|not|t| not) afford (?:a|an|to|any)\b")
+                                    r"\bcan(?:'t|not|t| not) afford (?:a|an|to|any)\b|"
+                                    # "a droopy lid is not ideal": what it would mean if it came
+                                    r"\b(?:is|would be|'d be) (?:not ideal|a disaster|a nightmare|bad news|"
+                                    r"career[- ]ending)\b")
 _SOMEONE_ELSE = re.compile(r"\b(?:neighbou?r|friend|aunt\w*|uncle|mum|mom|mother|dad|father|gran\w*|nan|nana|nanna|"
                            r"grandma|grandpa|grandad|grandmother|grandfather|son|daughter|boss|brother|sister|cousin|"
                            r"colleague|someone|somebody|a man|a woman|husband|wife|partner|he|she|they)\b")

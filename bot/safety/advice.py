@@ -34,7 +34,7 @@ _MINE = r"(?:my|mine|the|these|those|this|that|it|them|her|his|our)"
 _RELATIVES = (r"(?:mother|mum|mom|mam|father|dad|husband|wife|partner|son|daughter|sister|brother|"
               r"grandmother|grandfather|gran|nan|grandma|grandpa|aunt|uncle|friend|kid|child|teen\w*|boy|girl|baby|toddler|"
               r"resident|client|service user|patient|customer|"
-              r"(?:\d+|\w+)[- ]?(?:year|yr)[- ]?old)")
+              r"(?:\d+|\w+)[- ]?(?:year|yr)[- ]?old|\d+ ?yo)")
 _RELATIVE = rf"my (?:\S+ (?:'s|be) )?{_RELATIVES}"  # "my customer's husband" (lemmas: "my customer be husband")
 # Whoever might see or treat a patient: "a chiropractor", "my neurologist", "the derm".
 _PRACTITIONER = (r"(?:\w+ologist|\w+iatrist|doctor|specialist|surgeon|neurosurgeon|dentist|optician|optometrist|gp|ent|"
@@ -51,6 +51,7 @@ def _rx(*patterns: str) -> Pattern[str]:
 
 _PATTERNS = (
     (DOSE, _rx(
+        r"\bshould (?:it|i|he|she|they) (?:be|take it|have it) (?:once|twice|three times|\d+ times)\b",
         r"\bdos(?:e|age|ing)\b(?! of (?:\S+ ){0,3}(?:botox|medicine)\?? *$)(?!.*\b(?:how often|one[- ]off|ongoing|"
         r"one and do|repeat\w*|how regular\w*|frequen\w*|schedule|interval)\b)(?!.*\bhow (?:much|many)\b)",
         # "dose" beside a question of how often ("the dosing schedule, how often do people go back?") asks how
@@ -81,6 +82,7 @@ _PATTERNS = (
         r"(?!\s*(?:year|month|week|day|hour|minute|time|session|people|patient|percent|%))",
     )),
     (MEDICINE_CHANGE, _rx(
+        r"\b(?:give|share|pass) (?:some|a few|one|any|them|mine)\w* (?:\S+ )?to (?:my|him|her)\b",  # leftover pills for a son
         rf"\b(?:stop|quit|skip|miss|forget|forgot|double|halve|half|cut|taper|wean|reduce|lower|extend|space out|stretch|"
         rf"raise|increase|decrease|change|switch|swap|replace|drop|ditch|restart|resume|start|begin|cease|discontinu|pause|suspend|"
         rf"come off|get off|go off|go without|do without|run out|ran out)\w* (?:(?!spasm|twitch|[—–;.?!])\S+ ){{0,5}}{_TAKEN}",
@@ -170,6 +172,7 @@ _PATTERNS = (
         r"\b(?:am|be) (?:i|he|she) (?:go|going|gonna) (?:to )?(?:end up )?need\w*\b",
     )),
     (SERIOUSNESS, _rx(
+        r"\bhow bad (?:be|is) (?:that|this|it) for (?:me|him|her|them|my \w+)\b",  # "GP says a vessel touches mum's nerve. how bad is that for her?"
         r"\b(?:be|seem|sound) (?:this|it|that|mine|my \S+) (?:\S+ ){0,2}(?:serious|dangerous|bad|normal|worrying|"
         r"concerning|life threatening|life-threatening|a bad sign|something to worry)\b",
         r"\b(?:be|is) (?:that|this|it) (?:a )?bad\b", r"\bbad sign\b",
@@ -192,7 +195,7 @@ _PATTERNS = (
         r"\b(?:be|is) it a worry\b", r"\bmild or severe\b",
         r"\b(?:would|do|could) you (?:call|say|class|consider|count|rate) (?:mine|my \S+|it|this|that|me|him|her) "
         r"(?:\S+ )?(?:as )?(?:mild|severe|serious|bad|early|moderate)\b",
-        r"\b(?:am|be) i one of\b", r"\bbe (?:my|mine)(?: case| one| spasm| twitch)? (?:\S+ )?(?:mild|severe|early stage|serious)\b(?= or)",
+        r"\b(?:am|be) i one of\b", r"\bbe (?:my|mine)(?: case| one| spasm| twitch)? (?:\S+ ){0,2}(?:mild|severe|early stage|serious)\b(?= or)",
         r"^(?=.*\b(?:mine|my|me|i|her|his|hers)\b).*\b(?:severe|mild|bad|serious|moderate) (?:case|one)\b",
         r"\bmy (?:condition|spasm|twitch\w*|case|hfs|face) (?:be )?(?:get|getting|become|go) (?:worse|bad)\b",
         r"\bhave (?:it|my \S+|the \S+|mine|this) (?:\S+ )?fail", r"\bmy (?:\S+ )?(?:operation|surgery|op|mvd|botox|treatment) (?:\S+ )?fail",
@@ -202,6 +205,7 @@ _PATTERNS = (
         r"\bmy \S+ (?:\S+ ){0,8}(?:serious|dangerous|worrying|bad|normal)\s*\?\s*$", r"\bsign (?:of |that )?(?:something|anything) (?:be )?(?:serious|bad|wrong)",r"\b(?:something|anything) (?:be )?wrong with (?:me|him|her|my)\b",
     )),
     (WHICH_DOCTOR, _rx(
+        r"\b(?:do|does) (?:mum|mom|mam|dad|nan|gran|grandma|grandad|grandpa) (?:really |actually |even )?need\b",  # "does mum need the EMG test or can she skip it"
         r"\b(?:the )?(?:better|best) (?:\S+ ){0,2}(?:surgeon|doctor|neurologist|consultant|specialist)\b",
         r"\b(?:do|should) (?:i|we|he|she) (?:\S+ )?(?:need|see|go to) an? (?:\S+ ){0,2}(?:doctor|specialist|surgeon|neurologist)\b",
         r"\b(?:the )?(?:right|best|correct|proper) (?:one|doctor|person|specialist|place) (?:for me |for him |for her )?to (?:see|go to|visit)\b",
@@ -277,6 +281,7 @@ _PATTERNS = (
         r"(?:\S+ ){0,5}which\b", r"\bshould (?:\S+ ){0,2}see an? (?:ent|neuro)",
     )),
     (SELF_DIAGNOSIS, _rx(
+        r"\b(?:do|does) (?:he|she|my \w+) (?:actually |really |definitely )?have (?:hemifacial|hfs|it|this)\b",
         r"\bdo i (?:therefore |then |really |actually |definitely |even |now |still )?have\b(?! to\b)", r"\bhave i (?:get|got)\b",
         r"\bmean (?:it|mine) (?:be|'s|is) (?:not )?(?:hemifacial|hfs)\b", r"\b(?:am|be) i (?!able)(?:\S+ ){0,2}(?:hemifacial|sick|ill)\b",
         r"\b(?:be|could) (?:that|this|it) (?:be )?(?:why|the reason|what be caus\w*) (?:i|i'm|im|my|mine)\b",
@@ -295,6 +300,9 @@ _PATTERNS = (
         r"a (?:\S+ )?(?:case|sign|type|kind))\b",
     )),
     (PERSONAL_CHOICE, _rx(
+        r"\b(?:be|is|am) (?:i|he|she|my \w+) an? (?:\S+ )?(?:complex|mild|severe|bad|early|serious) case\b",
+        r"\b(?:have|has) (?:i|he|she|we|my \w+) left it too late\b", r"\bdo i (?:go|get|have|wait|keep) (?:\S+ ){0,4}or\b",
+        r"\bshould (?:i|he|she|we|they) (?:say yes|agree|accept|go ahead|do it|go for it)\b",
         r"\bshould (?:i|we)\b", r"\bshall (?:i|we)\b",
         r"\b(?:am|be) i (?:\S+ ){0,3}(?:mild|severe|early|late|advanced) (?:stage|case|phase|one)\b",
         r"\b(?:would|do|does|will) (?:i|mine|my case|he|she) count as\b",
@@ -342,7 +350,7 @@ _PATTERNS = (
         # their own schedule: "when is my next Botox due?"
         r"\bwhen (?:be|should|will|do|can) (?:i|my|he|she|his|her) (?:\S+ ){0,2}(?:next|due)\b|\bmy next (?:\S+ ){0,2}due\b",
         r"\bdo (?:that|this|it|my \S+) mean (?:i|my) (?:\S+ )?(?:have to|need|must|should|will)\b",
-        r"\b(?:my case|mine) (?:\S+ ){0,2}need\w* (?:\S+ ){0,2}(?:test|scan|mri|mra|emg|surgery|op|operation)", r"\bwould (?:you|u|y'all|yall|ya) (?:\S+ )?(?:pick|choose|go for|have|do)\b", r"\bif it (?:be|was|were) (?:you|u)\b",
+        r"\b(?:my case|mine) (?:\S+ ){0,2}need\w* (?:\S+ ){0,2}(?:test|scan|mri|mra|emg|surgery|op|operation)", r"\bwould (?:you|u|y'all|yall|ya) (?:\S+ )?(?:pick|choose|go for|have|do)\b", r"\bif it (?:be|was|were) (?:you|u)\b", r"\bif you (?:be|were|was) (?:me|him|her|my \w+|in my)\b",
         r"\bor (?:can|could|should|may) i (?:just )?(?:skip|miss|avoid|cancel|refuse|decline|say no to|give) (?:it|them|that|this|the \S+)\b",
         r"\bworth (?:me|it for me)\b", r"\b(?:ok|okay|fine|alright) for me\b",
         r"\bin (?:my|his|her|their|our) (?:own )?(?:case|situation)\b", r"\b(?:for me|for him|for her) personally\b",

@@ -35,7 +35,8 @@ _METHOD = (r"(?:(?:jump|step|walk|drive|driving|throw|fall|crash|swerve|run|lie|
            r"(?:\S+ ){0,2}"
            r"(?:off|into|in front of|under|from|onto|on) (?:\S+ ){0,2}"
            r"(?:bridge|ledge|roof|cliff|train|lorry|truck|bus|traffic|track|platform|sea|river|canal|car park|"
-           r"multistorey|balcony|window|motorway|highway|wall|tree)|hang\w* my ?self|noose|rope (?:\S+ ){0,2}neck|"
+           r"reservoir|lake|quarry|multistorey|balcony|window|motorway|highway|wall|tree)|"
+           r"hang\w* my ?self|noose|rope (?:\S+ ){0,2}neck|"
            r"slit\w* (?:\S+ ){0,2}wrist|cut\w* (?:\S+ ){0,2}wrist|shoot\w* my ?self|gun (?:\S+ ){0,2}head|"
            r"drown\w*|gas (?:my ?self|the car)|exhaust pipe)")
 

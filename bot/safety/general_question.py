@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.nlp.history import present_part
 from bot.nlp.reading import Readable, Reading, as_reading, question_clause, read
 from bot.safety.signs import CRISIS_PATTERNS, HEARSAY, SUDDEN, SYMPTOM_PATTERNS
 
@@ -55,8 +56,9 @@ def asks_in_general(reading: Reading) -> bool:
     if HEARSAY.search(reading.lower) or _SOMEONE_ELSES.search(reading.lower) and not SUDDEN.search(reading.lemmas):
         return True  # "my friend went deaf after a brain operation. Can this surgery cause hearing loss?"
     rest = read(reading.text.replace(asked.text, " ")) if asked.text in reading.text else reading
+    told = present_part(rest)  # "... does the eyelid droop? a droopy lid is not ideal": a fear, told of no sign
     return rest is not reading and not _RECENT.search(rest.lemmas) \
-        and not any(pattern.search(rest.lemmas) for _, pattern in SYMPTOM_PATTERNS)
+        and not any(pattern.search(told.lemmas) for _, pattern in SYMPTOM_PATTERNS)
 
 
 # How often something happens to patients in general.

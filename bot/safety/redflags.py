@@ -131,8 +131,11 @@ def has_alarm_words(message: Readable) -> bool:
     if not SUDDEN.search(lemmas):
         lemmas = _PAST_STROKE.sub(" ", lemmas)  # "my grandmother had a stroke" is history
     felt_on_a_medicine = _FELT_ON_A_MEDICINE.search(lemmas) and MEDICINE.search(lemmas)
-    if (AFTER_TREATMENT.search(lemmas) or felt_on_a_medicine) and not SUDDEN.search(lemmas):
+    if (AFTER_TREATMENT.search(lemmas) or felt_on_a_medicine or _SIDE_EFFECTS_ASKED.search(lemmas)) \
+            and not SUDDEN.search(lemmas):
         lemmas = _MILD_SIGNS.sub(" ", lemmas)  # a question for their clinician, as in detect_red_flag
+    if _LONG_STANDING.search(lemmas) and not _SINCE_SURGERY.search(lemmas) and not SUDDEN.search(lemmas):
+        lemmas = _HEARING.sub(" ", lemmas)  # "mum is 81 and already deaf in one ear", as in _explained
     return bool(ALARM_WORDS.search(lemmas) or _other_language_flag(reading.text))
 
 
@@ -229,6 +232,8 @@ def _explained(kind: str, sign: str, lemmas: str) -> bool:
         return False
     if sign == "stroke" and _PAST_STROKE.search(lemmas) and not SUDDEN.search(lemmas):
         return True
+    if _SIDE_EFFECTS_ASKED.search(lemmas) and not SUDDEN.search(lemmas):
+        return True  # "what are the side effects of botox - does the eyelid droop? a droopy lid is not ideal"
     if _FELT_ON_A_MEDICINE.search(lemmas) and MEDICINE.search(lemmas) and not SUDDEN.search(lemmas):
         return True  # "on baclofen, in the day I feel weak legs": a question for their prescriber
     if _BEYOND_THE_FACE.search(sign) or (_PERSON_SEIZURE.search(lemmas) and not re.search(r"\blike\b", lemmas)):
@@ -237,12 +242,14 @@ def _explained(kind: str, sign: str, lemmas: str) -> bool:
 
 
 _HEARING = re.compile(r"\bdeaf|\bhear")
+_SIDE_EFFECTS_ASKED = re.compile(r"\b(?:what|any|which) (?:\S+ ){0,2}side[- ]?effect")
 _SPEAKING = re.compile(r"\b(?:speak|talk)")
 _BREATHING_ITSELF = re.compile(r"\b(?:breath|swallow|choke|air)")
 _SOMEONES_PAST_PALSY = re.compile(r"\b(?:cousin|friend|aunt\w*|uncle|neighbou?r|colleague|mum|mom|mother|dad|father|brother|"
                                   r"sister|gran\w*|nan|someone|he|she)\b(?:\s\S+){0,3}? (?:have|had|get|got) (?:a |an )?"
                                   r"(?:bell\w*|palsy)")
 _LONG_STANDING = re.compile(r"\bfor (?:\S+ ){0,2}(?:year|decade|age)s?\b|\ball my life\b|\bsince (?:i be|childhood|birth)\b|"
+                            r"\balready (?:\S+ )?(?:deaf|hard of hear)|"
                             r"\bsince (?:\S+ ){0,3}(?:in )?'?(?:19|20)?\d\d\b")
 _SURGERY = re.compile(r"\b(?:surgery|operation|op|mvd|decompression|procedure|post[- ]?op\w*)\b")
 _SINCE_SURGERY = re.compile(r"\b(?:after|since|post) (?:\S+ ){0,2}(?:surgery|operation|op|mvd|decompression|procedure)\b|"

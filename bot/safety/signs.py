@@ -52,6 +52,8 @@ CRISIS_PATTERNS = _rx(
     r"\bsniper (?:\S+ ){0,15}(?:drink|swallow)\b", r"\bgo finish (?:person|me|my ?self)\b", r"\bi wan (?:die|kill my ?self)\b",
     # a lethal amount by its technical name, and an exit made ready
     r"\bld ?50\b", r"\b(?:engineer|plan|arrange|organi[sz]e|sort)\w* (?:out )?my (?:own )?exit\b",
+    r"\bfinish (?:my ?self|your ?self|me|him|her|them|some ?one|someone) off\b", r"\bbefore (?:it|they|that) kill (?:me|him|her|them|someone|a person|you)\b",
+    r"\b(?:put|send)\w* (?:\S+ ){0,4}(?:down|to sleep) for good\b", r"\bstop\w* (?:ur|your|my|the|a|his|her) (?:heart|hart)\b(?! (?:rac|pound|flutter|beat|skip|palpitat|jump)\w*)",
     r"\b(?:pill|tablet|med|medicine|relaxant|antiseizure)s? (?:\S+ ){0,2}(?:plus|with|and) (?:\S+ ){0,2}(?:whisky|whiskey|vodka|"
     r"alcohol|wine|booze|gin|rum|beer)\b(?=.*\b(?:enough|sufficient|do it|do the job|kill|fatal|lethal|end)\b)",
     r"\bgive up on (?:everything|life|living)\b", r"\bend (?:\S+ ){0,2}suffering\b",
@@ -93,7 +95,7 @@ CRISIS_PATTERNS = _rx(
     r"\b(?:want|wish|wan na|wanna|go) (?:\S+ ){0,2}(?:die|be dead)\b", r"\bbetter off dead\b",
     r"\bself[- ]?harm", r"\bhurt (?:my ?self|me)\b", r"\bharm (?:my ?self|me)\b", r"\bcut my ?self\b(?! shav\w*)",
     r"\boverdose(?! (?:on|of) (?:dr\b|doctor google|google|the internet|internet|info|information|research|coffee|"
-    r"caffeine|sugar|chocolate|tv|netflix|youtube|tiktok|reading|twitch|spasm|stress|worry|news|advice|jargon|drama))",
+    r"caffeine|sugar|chocolate|tv|netflix|youtube|tiktok|reading|googl\w*|twitch|spasm|stress|worry|news|advice|jargon|drama))",
     r"\btake (?:\S+ ){0,3}(?:too many|a lot of|whole bottle|bunch of|a load of|loads of) (?:\S+ ){0,2}(?:pill|tablet|medicine|medication|relax)"
     r"(?!\w* (?:already|every day|each day|daily|for my|for (?:the|a|high|blood|heart|diabetes|my)))",
     r"\b(?:to|make) (?:\S+ ){0,2}(?:everything|it all|the pain|life) (?:\S+ )?stop\b(?! twitch| spasm)",
@@ -120,7 +122,7 @@ CRISIS_PATTERNS = _rx(
     r"\bno (?:one|body) would (?:miss|care about) me\b", r"\bwish i (?:be|was|were) dead\b",
     r"\b(?:lethal|leathal|lethel|fatal|deadly) (?:dose|amount)", r"\b(?:combo|combination|mix|mixture|cocktail) of (?:\S+ ){0,3}(?:med|pill|tablet|drug)\w*\b(?:\s\S+){0,4}? (?:deadly|lethal|fatal|kill)",
     r"\b(?:dead|die|death|kill|end it|suicid\w*)\b(?:\s\S+){0,15}? (?:gun|firearm|rifle|pistol|shotgun)s?\b",
-    r"\b(?:gun|firearm|rifle|pistol|shotgun)s?\b(?:\s\S+){0,15}? (?:dead|die|death|kill|end it|suicid\w*)\b", r"\b(?:dose|amount|time the (?:usual|normal|prescribed))s? (?:\S+ ){0,3}(?:be |become )?(?:lethal|leathal|fatal|deadly)\b", r"\bhow many (?!(?:\S+ )?(?:people|patient|ppl|person|of them|die)\b)(?:\S+ ){0,4}(?:kill|die|fatal|lethal|overdose)",
+    r"\b(?:gun|firearm|rifle|pistol|shotgun)s?\b(?:\s\S+){0,15}? (?:dead|die|death|kill|end it|suicid\w*)\b", r"\b(?:dose|amount|time the (?:usual|normal|prescribed))s? (?:\S+ ){0,5}(?:be |become )?(?:lethal|leathal|fatal|deadly)\b", r"\bhow many (?!(?:\S+ )?(?:people|patient|ppl|person|of them|die)\b)(?:\S+ ){0,4}(?:kill|die|fatal|lethal|overdose)",
     # mortality of a treatment is a question about it: "how many people actually die from MVD?"
     r"\b(?:how (?:many|much)(?! (?:\S+ )?(?:people|patient|ppl|person|of them)\b)|what (?:dose|amount|quantity|number)|max(?:imum)?|too many|"
     r"amount of|dose of|enough|"
@@ -234,7 +236,7 @@ SYMPTOM_PATTERNS = (
         r"\bdysphagi", r"\bdyspn?o?ea\b", r"\bstridor\b", r"\bsob (?:at rest|on exertion|and|,|\+)", r"\bnew sob\b",
         r"\b(?:spo2|sats?|o2 sat\w*|oxygen (?:sat\w*|level)) (?:\S+ ){0,2}(?:[5-8]\d|9[01])\b",
         # a severe allergic reaction: swelling of the lips, tongue or throat, hives
-        r"\bhives?\b", r"\banaphyla", r"\bitch\w* all over\b",
+        r"(?<!give me )(?<!give him )(?<!give her )(?<!give them )\bhives?\b",  # "shellfish gives me hives" is an allergy r"\banaphyla", r"\bitch\w* all over\b",
         r"\b(?:face|eye|eyelid)s? (?:\S+ ){0,4}(?:swell|swollen|puff)\w* (?:\S+ ){0,2}(?:fast|quick\w*|rapid\w*)\b", r"\blips? (?:\S+ ){0,3}(?:blue|bluish|blueish|purple|grey|gray)\b",
         r"\bbreath\w* (?:be )?(?:very |so |really )?(?:short|shallow)\b", r"\b(?:lip|tongue|throat)s? (?:\S+ ){0,3}(?:swell|swollen|puff)",
         r"\b(?:swell|swollen|puff)\w* (?:\S+ ){0,3}(?:lip|tongue|throat)s?\b",
@@ -267,7 +269,7 @@ SYMPTOM_PATTERNS = (
         # a recent operation told first, then a new state anywhere after it ("had MVD two weeks ago ...
         # this evening he's become muddled, doesn't recognise his son, and he's been sick twice")
         r"\b(?:have|had|post[- ]?)(?: his| her| my| the| an?)? (?:operation|op|surgery|mvd|decompression)\b"
-        r" (?:\S+ ){0,3}(?:day|week)s? ago\b(?=.*\b(?:(?:become|get|go|seem|now|suddenly|very|really|all) "
+        r" (?:\S+ ){0,5}(?:day|week)s? ago\b(?=.*\b(?:burn\w* up|(?:become|get|go|seem|now|suddenly|very|really|all) "
         r"(?:\S+ ){0,2}(?:muddl|confus|disorient)\w*\b(?! (?:by|about|with|over|as to))|not recogni[sz]e|"
         r"be (?:\S+ )?sick (?:twice|again|\w+ times)|(?:be|have|keep|start) (?:\S+ )?(?:vomit\w*|throw\w* up))\b)",
         r"\btemp\w* (?:of |be |is |was )?(?:3[89]|4[01]|10[0-4])\b", r"\brash (?:\S+ ){0,6}(?:glass|not fade|do not fade)",
