@@ -29,6 +29,9 @@ GLOSSES: Dict[str, str] = {
     "mata": "eye", "doktor": "doctor",
     # Nigerian Pidgin
     "wetin": "what", "dem": "they", "dey": "be", "abeg": "please", "una": "you", "sabi": "know",
+    # relatives named in the family's language ("my khala", "my abuela") and French "lol"
+    "khala": "aunt", "abuela": "grandma", "abuelo": "grandpa", "nani": "grandma", "dadi": "grandma",
+    "mamie": "grandma", "mdr": "lol",
     # Spanish nouns inside English ("pastillas para el twitch, do they even work?")
     "pastillas": "pills", "pastilla": "pill", "inyecciones": "injections", "inyeccion": "injection",
 }

@@ -82,6 +82,7 @@ _PATTERNS = (
         r"(?!\s*(?:year|month|week|day|hour|minute|time|session|people|patient|percent|%))",
     )),
     (MEDICINE_CHANGE, _rx(
+        r"\b(?:start|begin)\w* (?:take|use)\w* (?:hers|his|theirs|her|their)\b(?=(?: \S+)? for (?:my|the)\b|\s*[?.,]|$)",  # "my wife has spare relaxers, can i start taking hers"
         r"\b(?:give|share|pass) (?:some|a few|one|any|them|mine)\w* (?:\S+ )?to (?:my|him|her)\b",  # leftover pills for a son
         rf"\b(?:stop|quit|skip|miss|forget|forgot|double|halve|half|cut|taper|wean|reduce|lower|extend|space out|stretch|"
         rf"raise|increase|decrease|change|switch|swap|replace|drop|ditch|restart|resume|start|begin|cease|discontinu|pause|suspend|"
@@ -172,6 +173,8 @@ _PATTERNS = (
         r"\b(?:am|be) (?:i|he|she) (?:go|going|gonna) (?:to )?(?:end up )?need\w*\b",
     )),
     (SERIOUSNESS, _rx(
+        r"\bmean\w* my (?:case|one) (?:be|is) (?:\S+ )?(?:complicated|complex|serious|bad|severe)\b",
+        r"\bbe (?:mine|my case|my one) (?:really |actually |truly )?(?:mild|severe|serious|bad)\b",  # "doc wrote 'mild'. is mine really mild?"
         r"\bhow bad (?:be|is) (?:that|this|it) for (?:me|him|her|them|my \w+)\b",  # "GP says a vessel touches mum's nerve. how bad is that for her?"
         r"\b(?:be|seem|sound) (?:this|it|that|mine|my \S+) (?:\S+ ){0,2}(?:serious|dangerous|bad|normal|worrying|"
         r"concerning|life threatening|life-threatening|a bad sign|something to worry)\b",
@@ -300,6 +303,7 @@ _PATTERNS = (
         r"a (?:\S+ )?(?:case|sign|type|kind))\b",
     )),
     (PERSONAL_CHOICE, _rx(
+        r"\bwhich (?:one )?(?:do|should|shall) i (?:pick|choose|go for|get|have)\b", r"\b(?:you|do you) think i should\b",
         r"\b(?:be|is|am) (?:i|he|she|my \w+) an? (?:\S+ )?(?:complex|mild|severe|bad|early|serious) case\b",
         r"\b(?:have|has) (?:i|he|she|we|my \w+) left it too late\b", r"\bdo i (?:go|get|have|wait|keep) (?:\S+ ){0,4}or\b",
         r"\bshould (?:i|he|she|we|they) (?:say yes|agree|accept|go ahead|do it|go for it)\b",

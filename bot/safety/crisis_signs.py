@@ -184,6 +184,12 @@ LEMMA_PATTERNS = re.compile("|".join(f"(?:{p})" for p in (
 
 # Other languages (raw, lower-case text).
 RAW_PATTERNS = re.compile(
+    # French inside English ("j'ai pris toute la boîte of my carbamazepine")
+    r"\bj'ai (?:pris|avalé|avale) (?:toute? |tous |toutes )?(?:la boîte|la boite|le flacon|les comprimés|"
+    r"les comprimes|mes (?:comprimés|comprimes|médicaments|medicaments|cachets))|"
+    # someone's suicide, then the same for themselves ("took his own life ... I'm thinking the same now")
+    r"\b(?:took|take|taken|ended) (?:his|her|their) own life\b.*\b(?:i get it|thinking the same|"
+    r"thinking of doing the same|same for me|me too|i understand why|i might do the same|i want to do the same)|"
     # "I have deliberately taken ten times my prescribed dose": past tense is lost in lemmas
     r"\b(?:taken|took|swallowed|had) (?:\S+ ){0,2}(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|double|"
     r"triple) times (?:my|the|her|his|their) (?:\S+ ){0,2}(?:dose|amount)|"

@@ -17,8 +17,8 @@ CRISIS, STROKE, AFTER_BOTOX, AFTER_SURGERY, BREATHING = (
 
 _GAP = r"(?:\S+ ){0,5}"
 # Fainting, not "a faint clicking in my ear".
-FAINTED = r"\b(?<!a )(?<!very )faint(?:ed|ing|s)?\b(?! (?:click|sound|noise|buzz|ring|twitch|flicker|line|mark|scar|trace|hint|idea))"  # up to five words between two parts of a pattern
-_FACE = r"(?:face|facial|side of my face|smile|mouth|lip|cheek|eyelid|eye|one side|half)"
+FAINTED = r"\b(?<!a )(?<!very )(?<!before i )(?<!before he )(?<!before she )(?<!might )(?<!could )(?<!would )faint(?:ed|ing|s)?\b(?! (?:click|sound|noise|buzz|ring|twitch|flicker|line|mark|scar|trace|hint|idea))"  # up to five words between two parts of a pattern
+_FACE = r"(?:face|facial|side of my face|smile|mouth|lip|cheek|eyelid|eye|one side|(?:right|left) side|half)"
 _WEAK = r"(?:weak|droop|drop|fell\b|sag|numb(?!er)|flopp|flaccid|paralysis|frozen(?!(?: -)? face (?:injection|jab|shot|look|botox|treatment))|freeze|dead|slack|fall|crooked|lopsided|uneven|limp|tingl|hang\w* down)"
 
 
@@ -170,7 +170,7 @@ SYMPTOM_PATTERNS = (
     (STROKE, _rx(
         rf"\b{_FACE} {_GAP}{_WEAK}", rf"\b(?<!rather be )(?<!better off )(?<!wish i be ){_WEAK}\w* {_GAP}{_FACE}\b",
         r"\b(?:can|could) not (?:\S+ ){0,2}move (?:\S+ ){0,5}(?:face|arm|leg|side|mouth|eye|lip)",
-        r"\bstroke\b", r"\bslur(?!p)", r"\b(?:her|his|my|their|the|a) (?:new )?droop\b(?=.*\b(?:sudden|today|just now|this morning|tonight))",
+        r"\bstroke\b", r"\bslur(?!p)", r"\b(?:her|his|my|their|the|a|it be|it s) (?:new )?droop\w*\b(?=.*\b(?:sudden|today|just now|this morning|tonight))",
         r"\b(?:can|could) not (?:\S+ ){0,2}(?:speak|talk|smile|(?:move|lift|close|feel) (?:my|his|her|their|the))",
         r"\b(?:not able|unable) to (?:\S+ )?(?:speak|talk|smile|walk|move|lift)\b", r"\b(?:i|he|she|they|we|wife|husband|partner|mum|mom|mother|dad|father|son|daughter|friend) (?:\S+ ){0,2}collaps\w*\b(?! (?:with |in |from )?laugh)",
         r"\b(?:just|suddenly|has|have|had) collaps(?:e|ed)\b(?! (?:lung|vein|with laugh|in laugh|laugh|into bed|on the sofa))",

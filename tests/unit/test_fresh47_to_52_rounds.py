@@ -289,3 +289,46 @@ def test_a_grown_son_or_a_mum_in_the_question_is_no_population_gap(kb: str, text
 @pytest.mark.parametrize("text", ["can my 8 year old son have botox?", "can my 85 year old mum have MVD?"])
 def test_a_child_or_an_older_persons_age_is_still_a_gap(kb: str, text: str) -> None:
     assert NOT_COVERED in respond(text).text
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("j'ai pris toute la boîte of my carbamazepine like 30 min ago, feeling weird, whatever", CRISIS),
+    ("a celebrity on TV with the same twitch took his own life, and honestly I get it. I'm thinking the same now",
+     CRISIS),
+    ("my face isn't twitching, it's drooping! the whole right side dropped suddenly and I'm drooling", "stroke"),
+])
+def test_red_flags_missed_at_first_contact_in_fresh53_54(text: str, kind: str) -> None:
+    flag = detect_red_flag(text)
+    assert flag is not None and flag.kind == kind
+
+
+@pytest.mark.parametrize("text", [
+    "Botox they inject where exactly, and how many pokes each session? asking before I faint",
+    "I took the botox route in the end, it's what I wanted",
+    "the spasm is on the right side, the eyelid falls shut when it hits",
+])
+def test_a_feared_faint_a_choice_and_the_spasms_side_raise_no_alarm(text: str) -> None:
+    assert detect_red_flag(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I have a healthy dose of skepticism about acupuncture, what does the research say?", "acupuncture may help"),
+    ("my face is doing the macarena on one side, what's the goal of the treatment?", "relieving muscle"),
+    ("the scan that lights up your arteries - what's it for with this?", "angiography"),
+    ("The test where they stick wee pins in your face to check the electrical signals in the muscles, do I need it?",
+     "EMG"),
+    ("my brother had a 'radio-something' for his spasm in 2010, what's that?", "radiofrequency"),
+])
+def test_figures_and_lay_names_of_fresh53_54_reach_the_fact(kb: str, text: str, expected: str) -> None:
+    reply = respond(text).text
+    assert expected in reply and NOT_COVERED not in reply
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("my wife has spare muscle relaxers, can i start taking hers for my face twitch", "medicine_change"),
+    ("radiofrequency or MVD, which do I pick for myself?", "personal_choice"),
+    ("the doctor did an EMG on me, that means my case is complicated?", "seriousness"),
+    ("doc wrote 'mild' on my notes but it feels anything but. is mine really mild?", "seriousness"),
+])
+def test_personal_questions_of_fresh53_54(text: str, kind: str) -> None:
+    assert personal_advice_kind(text) == kind
