@@ -12,11 +12,8 @@ import re
 from functools import lru_cache
 from typing import Dict, List
 
-import yaml
+from bot.nlp.medicines import drug_names
 
-from bot.settings import DATA_DIR
-
-_DRUG_CLASSES = ("toxin_brand", "drug", "other_drug")
 _MIN_NAME = 7  # shorter names sound like ordinary words
 _MIN_SKELETON = 5
 _WORD = re.compile(r"[a-zA-Z]+")
@@ -36,9 +33,8 @@ def skeleton(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _names_by_sound() -> Dict[str, str]:
-    data = yaml.safe_load((DATA_DIR / "coverage.yml").read_text(encoding="utf-8"))["classes"]
-    names = [str(t).lower() for c in _DRUG_CLASSES for t in data[c].get("terms", [])]
-    return {skeleton(n): n for n in names if n.isalpha() and len(n) >= _MIN_NAME and len(skeleton(n)) >= _MIN_SKELETON}
+    return {skeleton(name): name for name in drug_names()
+            if name.isalpha() and len(name) >= _MIN_NAME and len(skeleton(name)) >= _MIN_SKELETON}
 
 
 def join_dictated_names(text: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable, List
+from typing import Any, Dict, Iterable, List, Tuple
 
 import yaml
 
@@ -29,12 +29,19 @@ def _alternatives(words: Iterable[str]) -> str:
 
 
 @lru_cache(maxsize=1)
+def _drug_classes() -> Tuple[Dict[str, Any], ...]:
+    data = yaml.safe_load((DATA_DIR / "coverage.yml").read_text(encoding="utf-8"))["classes"]
+    return tuple(data[name] for name in DRUG_CLASSES)
+
+
+def drug_names() -> List[str]:
+    """Every drug and brand name of the drug classes, lower-cased."""
+    return [str(term).lower() for drug_class in _drug_classes() for term in drug_class.get("terms", [])]
+
+
+@lru_cache(maxsize=1)
 def medicine_pattern() -> str:
     """A regular expression (no groups) for any medicine a patient may name, over lemma text."""
-    data = yaml.safe_load((DATA_DIR / "coverage.yml").read_text(encoding="utf-8"))["classes"]
-    names: List[str] = list(LAY_WORDS)
-    suffixes: List[str] = []
-    for name in DRUG_CLASSES:
-        names += [str(term).lower() for term in data[name].get("terms", [])]
-        suffixes += [str(s) for s in data[name].get("suffixes", [])]
+    names = list(LAY_WORDS) + drug_names()
+    suffixes = [str(s) for drug_class in _drug_classes() for s in drug_class.get("suffixes", [])]
     return rf"(?:\w{{3,}}(?:{_alternatives(suffixes)})\b|(?:{_alternatives(names)})s?\b)"

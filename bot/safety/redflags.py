@@ -59,6 +59,11 @@ _WITH_THE_SPASM = re.compile(
     r"\b(?:while|when|whenever|during) (?:\S+ ){0,2}(?:spasm|twitch|attack)|\bwhen (?:it|the spasm|the twitch) (?:\S+ )?(?:pull|spasm|twitch)"
 )
 
+def _with_the_spasm(lemmas: str) -> bool:
+    """A message about spasms that ties its sign to them or to years of them, with nothing sudden."""
+    return bool(_CONDITION.search(lemmas) and _WITH_THE_SPASM.search(lemmas)) and not SUDDEN.search(lemmas)
+
+
 def _condition_not_stroke(lemmas: str, match: str) -> bool:
     """A stroke-pattern match that, in a message about spasms, describes the spasms themselves."""
     if "seizure" in match and re.search(r"\blike\b", lemmas):
@@ -67,7 +72,7 @@ def _condition_not_stroke(lemmas: str, match: str) -> bool:
         return True  # weakness a week after Botox: a question for their clinician, not a stroke
     if not _CONDITION.search(lemmas):
         return False
-    if _WITH_THE_SPASM.search(lemmas) and not SUDDEN.search(lemmas):
+    if _with_the_spasm(lemmas):
         return True
     if SUDDEN.search(lemmas) and not _EYELID_DROOP.search(match):
         return False  # "his face suddenly went slack, it's not his usual twitch"
@@ -134,7 +139,7 @@ def has_alarm_words(message: Readable) -> bool:
     if (AFTER_TREATMENT.search(lemmas) or felt_on_a_medicine or _SIDE_EFFECTS_ASKED.search(lemmas)) \
             and not SUDDEN.search(lemmas):
         lemmas = _MILD_SIGNS.sub(" ", lemmas)  # a question for their clinician, as in detect_red_flag
-    if _LONG_STANDING.search(lemmas) and not _SINCE_SURGERY.search(lemmas) and not SUDDEN.search(lemmas):
+    if _told_as_long_standing(lemmas):
         lemmas = _HEARING.sub(" ", lemmas)  # "mum is 81 and already deaf in one ear", as in _explained
     return bool(ALARM_WORDS.search(lemmas) or _other_language_flag(reading.text))
 
@@ -221,12 +226,11 @@ def _explained(kind: str, sign: str, lemmas: str) -> bool:
     if kind == AFTER_SURGERY and not SUDDEN.search(lemmas):
         if not _SURGERY.search(lemmas) and (_LONG_STANDING.search(lemmas) or _HEARING.search(sign)):
             return True  # "my neck has been stiff for years", "mum is deaf": no operation, nothing new
-        if _LONG_STANDING.search(lemmas) and not _SINCE_SURGERY.search(lemmas):
+        if _told_as_long_standing(lemmas):
             return True  # "is MVD the cut behind the ear? that ear's been deaf since a concert in 89"
     if kind == STROKE and _SOMEONES_PAST_PALSY.search(lemmas) and not SUDDEN.search(lemmas):
         return True  # "my cousin had Bell's palsy, her face fell and came back"
-    if kind == BREATHING and _SPEAKING.search(sign) and not _BREATHING_ITSELF.search(sign) \
-            and _CONDITION.search(lemmas) and _WITH_THE_SPASM.search(lemmas) and not SUDDEN.search(lemmas):
+    if kind == BREATHING and _SPEAKING.search(sign) and not _BREATHING_ITSELF.search(sign) and _with_the_spasm(lemmas):
         return True  # "my face locks mid sentence and I can't talk for a few seconds, been like that 15 years"
     if kind != STROKE:
         return False
@@ -252,6 +256,11 @@ _LONG_STANDING = re.compile(r"\bfor (?:\S+ ){0,2}(?:year|decade|age)s?\b|\ball m
                             r"\balready (?:\S+ )?(?:deaf|hard of hear)|"
                             r"\bsince (?:\S+ ){0,3}(?:in )?'?(?:19|20)?\d\d\b")
 _SURGERY = re.compile(r"\b(?:surgery|operation|op|mvd|decompression|procedure|post[- ]?op\w*)\b")
+def _told_as_long_standing(lemmas: str) -> bool:
+    """A sign there for years or since a named year, with no operation just before it and nothing sudden."""
+    return bool(_LONG_STANDING.search(lemmas)) and not _SINCE_SURGERY.search(lemmas) and not SUDDEN.search(lemmas)
+
+
 _SINCE_SURGERY = re.compile(r"\b(?:after|since|post) (?:\S+ ){0,2}(?:surgery|operation|op|mvd|decompression|procedure)\b|"
                             r"\bpost[- ]?op|\b(?:surgery|operation|op|mvd|decompression) (?:\S+ ){0,3}(?:day|week|month)s? ago\b")
 
