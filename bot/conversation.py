@@ -68,6 +68,7 @@ GENERAL_FACTS = {
 }
 # A clause that opens by pointing back at the one before it ("does that work?", "is it safe?").
 _POINTS_BACK = re.compile(r"^(?:\S+ ){0,2}(?:that|it|this|they|those|these)\b")
+_HAPPENS = re.compile(r"\b(?:that|this|it) (?:\S+ )?(?:happen|occur)")
 _SENTENCE_END = re.compile(r"(?<=\.) ")
 # Waiting, leaving it or leaving it late: what the page says of early diagnosis and treatment.
 _WAITING = re.compile(r"\bwait\b|\bleave it\b|\bleft it\b|\bgo away (?:by|on) (?:itself|its own)\b|\bsettle\b|"
@@ -150,6 +151,8 @@ def _two_part_reply(analysis: MessageAnalysis, last_topic: Optional[str]) -> Opt
         points_back = _POINTS_BACK.match(lemma_text(part).lower())
         if parts and parts[-1].gap is not None and not parts[-1].topics and points_back:
             question = parts[-1]  # "what about gamma knife? does that work for this?": still gamma knife
+        elif parts and parts[-1].gap is not None and _HAPPENS.search(lemma_text(part).lower()):
+            question = parts[-1]  # "can botox make my eyelid droop? how often does that happen?": still the droop
         parts.append(question)
         last_topic = next((t for t in parts[-1].topics if t not in GROUP_TOPICS), last_topic)
     gap = next((q for q in parts if q.gap is not None and q.kind == UNCOVERED and q.subject), None)

@@ -103,6 +103,9 @@ def uncovered_reply(subject: str, topic: Optional[str] = None, context: str = ""
 # "do you accept patients from abroad for treatment?" asks nothing of the treatments themselves
 _WHOLE_PAGE_TOPICS = frozenset({"treatment", "condition", "early_diagnosis"})
 _PRACTICAL_GAPS = frozenset({"logistics", "cost", "staff", "unknown_name"})
+# "what happens if I never treat it?", "how soon must treatment start?": what the page says of early treatment
+_WHEN_TO_TREAT = frozenset({"duration", "timing", "urgency"})
+_UNTREATED = re.compile(r"never|untreated|ignore|leave it|do nothing|not treat|without treatment")
 
 
 def _topic_context(kb: FactsFile, question: Question) -> str:
@@ -114,7 +117,11 @@ def _topic_context(kb: FactsFile, question: Question) -> str:
              and not (gap.kind in _PRACTICAL_GAPS and key in _WHOLE_PAGE_TOPICS)]
     if not named:
         return ""
-    return f"Here is what our page does say. {known[named[0]].fact_for('what').answer}\n"
+    when_to_treat = gap.kind in _WHEN_TO_TREAT or (gap.kind == "outcome" and _UNTREATED.search(gap.term))
+    topic = known["early_diagnosis" if named[0] in _WHOLE_PAGE_TOPICS and when_to_treat else named[0]]
+    stated = gap.answers == question.attribute and topic.states(question.attribute)  # "effective for most people"
+    fact = topic.fact_for(question.attribute if stated else "what")
+    return f"Here is what our page does say. {fact.answer}\n"
 
 
 UNNAMED_SUBJECTS = frozenset({"drug", "toxin_brand"})  # gaps of a thing the page never names, not of detail
@@ -141,7 +148,7 @@ def partly_reply(kb: FactsFile, topic_key: str, subject: str, attribute: str = "
     fact = topic.fact_for(attribute)
     if unnamed:
         text = (f"{NOT_COVERED.format(subject=subject)} What our page does say about {topic.phrase}: "
-                f"{fact.answer}\n{_source_note(topic)}\nYour care team can tell you more. "
+                f"{fact.answer}\nYour care team can tell you more. "
                 "Would you like to request an appointment?")
         return Reply(text, (APPOINTMENT_BUTTON,), topic=topic_key, kind=PARTLY)
     return Reply(f"{fact.answer}\n{_source_note(topic)}", (APPOINTMENT_BUTTON,), topic=topic_key, kind=PARTLY,

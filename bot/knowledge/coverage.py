@@ -93,7 +93,8 @@ _ABOUT_THE_PAGE = re.compile(r"\b(?:test|scan|exam|diagnos|treat|option|surg|ope
 _POINTS_BACK = re.compile(r"\b(?:(?<!it )(?<!what )that|this|these|those|link|truth|rule out|a problem|matter|"
                           r"instead)\b")
 _DO_THAT = re.compile(r"\b(?:do|arrange|sort|provide|offer|give me|write)\w* (?:that|this|one|it)\b(?:\s*\?)?\s*$")
-_SETS_ASIDE = re.compile(r"\b(?:(?:quite )?(?:apart|aside) from|unrelated to|besides|other than|separately from|"
+_SETS_ASIDE = re.compile(r"\bunrelated (?:q|question|query)\b|"
+                         r"\b(?:(?:quite )?(?:apart|aside) from|unrelated to|besides|other than|separately from|"
                          r"leave|leaving|put\w* aside) (?:all )?(?:that|this)\b")  # "Quite apart from that, ..."
 # "Is that an implanted stimulator?", "is the pad an implant?": what a treatment is, not the patient's device.
 _WHAT_IT_IS = re.compile(r"\b(?:be|is|are) (?:that|it|this|they|those|the \w+) (?:\w+ )?(?:an? )?"
@@ -256,9 +257,11 @@ class Coverage:
         unknown, known_content = [], 0
         previous = ""
         markup = set(re.findall(r"[a-z]+", " ".join(_MARKUP.findall(reading.lower))))
-        for raw, lemma in zip(reading.raw_words, reading.free_words, strict=False):
+        words = list(zip(reading.raw_words, reading.free_words, strict=False))
+        for index, (raw, lemma) in enumerate(words):
+            following = words[index + 1][0] if index + 1 < len(words) else ""
             if raw.isalpha() and lemma != "_" and lemma not in STOP_WORDS and raw not in markup \
-                    and not _LAUGHTER.match(raw):
+                    and not _LAUGHTER.match(raw) and following != "aside" and not _MANNER.search(raw):
                 known = self.is_known(lemma) or self.is_known(raw)
                 if not known and len(raw) >= MIN_NAME_LENGTH and previous not in _NAME_LEADS:
                     unknown.append(raw)
@@ -280,6 +283,8 @@ class Coverage:
         )
 
 
+# "mechanistically", "pharmacologically": how something is asked, not a subject.
+_MANNER = re.compile(r"(?:mechanist|pharmacolog|physiolog|biochem|scientif|technic|theoret|statist|anatom|log)ically$")
 # Laughter and chat interjections name nothing: "lmaooo", "hahaha", "xd".
 _LAUGHTER = re.compile(r"^(?:l+o+l+[lo]*|l+m+f*a+o+|a?h+a+(?:h+a+)+h*|he+(?:he+)+|x+d+|rofl+|omg+|wtf+|smh)$")
 

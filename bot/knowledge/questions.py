@@ -399,6 +399,19 @@ _GROUPS_WITH_FACTS = ("imaging", "surgery", "other_surgery", "treatment", "diagn
 # pregnancy): there the topic's description could read as "fine for you".
 TOPIC_CONTEXT_GAPS = frozenset({"risk", "duration", "outcome", "lasting", "aftercare", "logistics", "cost",
                                 "timing", "unknown_name", "success", "staff", "anaesthesia"})
+_IN_FIGURES = re.compile(r"\brate\b|percent|%|\bodds?\b|statistic|how many|\bnumbers?\b")
+
+
+def _gap_first(gap: Gap, lemmas: str) -> bool:
+    """A risk of a named test or treatment ("can MVD make you deaf?") or its success in figures ("what percent are
+    cured by MVD?"): the gap first, then what the page says of it, so that its description cannot read as the
+    answer. "Does Botox work for everyone?" ("effective for most people") and "can the pills cure it?" keep the
+    fact first: the page's fact answers them."""
+    if gap.kind in ("success", "outcome"):
+        return bool(_IN_FIGURES.search(lemmas)) and not re.search(r"\b(?:everyone|everybody|every|all)\b", gap.term)
+    return gap.kind == "risk"
+
+
 ASKED = "asked"  # coverage.yml `answers: asked`: the page's fact for whatever attribute is asked
 
 
@@ -425,8 +438,8 @@ def _gap_question(gap: Gap, topics: Sequence[str], attribute: str, reading: Read
         if not named:
             return None
         topic = knowledge().by_key()[named[0]]
-        if attribute in ("what", "shows") or not topic.states(attribute):  # "what counts as a complex case?"
-            attribute = shared_fact(reading, topic) or attribute
+        # "what counts as a complex case?", "which blood vessel is usually the one pressing?": the fact it touches on
+        attribute = shared_fact(reading, topic) or attribute
         return Question(PARTLY, named[:1], attribute, gap.about(topic.phrase), gap=gap)
     if not named and gap.kind == "success" and set(topics) <= GROUP_TOPICS:
         # "can it be cured completely?": what the page says of the treatments' effect, then the gap
@@ -444,12 +457,13 @@ def _gap_question(gap: Gap, topics: Sequence[str], attribute: str, reading: Read
         stated = gap.answers if topic.states(gap.answers or "") else topic.facts[0].attributes[0]
         return Question(PARTLY, (named[0],), stated, subject, gap=gap)
     if gap.answers and topic.states(gap.answers) and (gap.answers == attribute or gap.kind == "success"):
-        return Question(PARTLY, (named[0],), gap.answers, subject, gap=gap)
+        kind = UNCOVERED if _gap_first(gap, reading.lemmas) else PARTLY
+        return Question(kind, (named[0],), gap.answers, subject, gap=gap)
     shared = "what" if gap.kind == "risk" and named[0] in GENERIC_PARENTS["diagnosis"] else None
-    shared = shared or shared_fact(reading, topic, gap.term)  # "does the EMG hurt?": what the test is, beside
-    if shared and gap.kind in TOPIC_CONTEXT_GAPS and named[0] in GENERIC_PARENTS:
+    shared = shared or shared_fact(reading, topic, gap.term)  # "does the EMG hurt?": what the test is, after the gap
+    if shared and gap.kind in TOPIC_CONTEXT_GAPS and (named[0] in GENERIC_PARENTS or _gap_first(gap, reading.lemmas)):
         return Question(UNCOVERED, named, attribute, subject, gap=gap)  # "can the ear surgery make me deaf?": gap first
-    if shared:  # "does the EMG hurt?": what the test is, and the gap
+    if shared:  # the fact of the topic that the question touches on, then the gap
         return Question(PARTLY, (named[0],), shared, subject, gap=gap)
     return Question(UNCOVERED, named, attribute, subject, gap=gap)
 

@@ -110,7 +110,7 @@ QUESTION_SHAPE = re.compile(
     r"(?:i'm |im |i am )?(?:dying|keen|itching|desperate|curious) to (?:know|find out|hear)|"
     r"please (?:tell|let)(?: me)?|let me know)\b|"
     # "after mvd can the spasm come back years later": a question after a short lead
-    r"^(?:after|before|once|with|during|following|post) (?:\S+ ){1,3}"
+    r"^(?:after|before|once|with|during|following|post) (?:\S+ ){1,3}(?:how (?:soon|long|quickly|fast) )?"
     r"(?:can|could|will|would|does|do|is|are|should|might) "
     r"(?:it|the|my|i|you|they|he|she|this|that|there)\b")  # "when is it needed?" asks; "when the spasm goes" doesn't
 # A request beside a question asks too ("What can an MRI find? Give me examples", "... the chemistry please"); alone,
@@ -228,8 +228,15 @@ _RUN_ON_QUESTION = re.compile(r"(?:\s(?:what|how|why|where|which|who) "
                               r"(?!.*\b(?:know|sure|idea|understand|wonder)\b)", re.I)
 
 
+# A greeting, plea or filler before the question: "please how many weeks...", "bruh does...", "lowkey wondering if..."
+_FILLER_LEAD = re.compile(r"^(?:(?:please|pls|plz|bruh|bro|brah|lowkey|ngl|honestly|hey|hi|hello|yo|ok|okay|um+|uh+|"
+                          r"fr|tbh|real talk|genuinely|seriously|quick q(?:uestion)?|sorry|oi)\b[,!.:]*\s+)+")
+_WONDERING = re.compile(r"^(?:i'?m |i am |just |been |was )*wondering (?:if|whether|how|what|why|when)\b")
+
+
 def asks(reading: Reading) -> bool:
     """Whether the message, or any clause of it, asks something ("before that, why would I need an MRA")."""
-    return bool(QUESTION_SHAPE.search(reading.text.strip().lower())) or any(
+    text = _FILLER_LEAD.sub("", reading.text.strip().lower())
+    return bool(QUESTION_SHAPE.search(text) or _WONDERING.search(text)) or any(
         QUESTION_SHAPE.search(clause.lower()) for clause in clauses_of(reading)) or bool(
         _RUN_ON_QUESTION.search(reading.text))

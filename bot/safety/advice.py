@@ -52,6 +52,8 @@ def _rx(*patterns: str) -> Pattern[str]:
 _PATTERNS = (
     (DOSE, _rx(
         r"\bshould (?:it|i|he|she|they) (?:be|take it|have it) (?:once|twice|three times|\d+ times)\b",
+        r"\b(?:can|could|should|do) (?:i|he|she) (?:\S+ )?(?:take|have|use) (?:my |the |his |her )?(?:\S+ ){0,3}(?:once|twice|three times|"
+        r"\d+ times) (?:a|per|each) (?:day|week)\b", r"\bor (?:be|is) once (?:a day )?enough\b",
         r"\bdos(?:e|age|ing)\b(?! of (?:\S+ ){0,3}(?:botox|medicine)\?? *$)(?!.*\b(?:how often|one[- ]off|ongoing|"
         r"one and do|repeat\w*|how regular\w*|frequen\w*|schedule|interval)\b)(?!.*\bhow (?:much|many)\b)",
         # "dose" beside a question of how often ("the dosing schedule, how often do people go back?") asks how
@@ -152,7 +154,7 @@ _PATTERNS = (
         r"\bmean for me\b",
         r"\bthe (?:scan|mri|mra|emg|test|report|result)s? (?:\S+ ){0,2}show\w* (?:a|an|that|some|my|the)\b",
         r"\b(?:mri|mra|emg|scan|ct) (?:say|said|read|write|wrote)\b", r"\b(?:report|result|scan|mri|mra|emg)\b.*\bgood or bad\b",
-        r"\b(?:report|result|letter|radiologist) (?:\S+ ){0,5}(?:say|said|show|mention|"
+        r"\b(?:report|result|letter|radiologist) (?:\S+ ){0,5}(?:say|said|show|mention\w*|"
         r"read|came back|come back|find|found|write|wrote)\b",
         r"\b(?:what|why) (?:be|do|did|would|have) (?:\S+ ){0,6}(?:prescribe|give|put) (?:\S+ ){0,4}(?:me|i)\b",
         rf"\b(?:prescribe|give|put) me (?:\S+ ){{0,3}}(?:on )?(?:\S+ ){{0,2}}{MEDICINE}",
@@ -196,6 +198,11 @@ _PATTERNS = (
         r"\bsomething (?:\S+ )?(?:worse|serious|sinister|bad|wrong|else) (?:go on|going on|happen\w*)\b",
         r"\bhow bad (?:be|is) (?:my|mine)\b",
         r"\b(?:be|is) it a worry\b", r"\bmild or severe\b",
+        r"\b(?:am|be) i (?:go(?:ing)? to be|gonna be) (?:ok|okay|alright|all right|fine)\b",
+        r"\b(?:be|is) (?:that|this|it) what (?:i|he|she|we) (?:have|has|got|'ve got|ve got)\b", r"\bdo (?:i|he|she) have (?:it|this|hfs|hemifacial spasm)\b",
+        r"\bdo (?:it|the \S+|my \S+) (?:\S+ )?fail\b(?=.*\b(?:me|my|i)\b)", r"\bfail\w* (?:for|on) (?:me|him|her)\b",
+        r"\b(?:could|can|might|may) (?:my|his|her) (?:\S+ ){0,3}be (?:left over|leftover|from|due to|because of|related to|link\w* to|"
+        r"a result of)\b",
         r"\b(?:would|do|could) you (?:call|say|class|consider|count|rate) (?:mine|my \S+|it|this|that|me|him|her) "
         r"(?:\S+ )?(?:as )?(?:mild|severe|serious|bad|early|moderate)\b",
         r"\b(?:am|be) i one of\b", r"\bbe (?:my|mine)(?: case| one| spasm| twitch)? (?:\S+ ){0,2}(?:mild|severe|early stage|serious)\b(?= or)",
@@ -258,6 +265,8 @@ _PATTERNS = (
         r"\bwhich (?:one )?(?:of (?:your|the) )?(?:doctor|surgeon|specialist|neurologist|consultant|neurosurgeon)s? "
         r"(?:should|do|can|would|shall) (?:i|we)\b",
         r"\b(?:can|could|should|may|do) (?:i|we|he|she) (?:just )?go straight to (?:a |an |the |my )?\S+",
+        rf"\bdo (?:i|we) (?:\S+ )?(?:see|go to|visit) (?:a |an |the |my )?(?:\S+ )?{_PRACTITIONER}",
+        rf"\bshould (?:my|the|a|an) (?:\S+ )?{_PRACTITIONER} (?:\S+ )?(?:do|give|inject|perform|treat|manage) (?:my|his|her)\b",
         r"\b(?:have|need) to see (?:someone|somebody|my gp|a gp|the gp|my doctor|a doctor) (?:else )?first\b",
         # "licensed acupuncturist or my neurologist?"; "is a chiropractor an ok person to see?"; "does it have to be a neurologist?"
         rf"\b{_PRACTITIONER} or (?:a |an |the |my |your )?(?:\S+ )?{_PRACTITIONER}",

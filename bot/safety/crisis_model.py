@@ -57,7 +57,11 @@ _HARM_WORDS = re.compile(
     r"operation|test|scan|mri|mra|emg|pill|tablet|med|acupuncture|therapy|appointment))"
 )
 # "end up needing surgery", "at the end of the day" name no ending of a life.
-_NO_HARM = re.compile(r"\bend up\b|\b(?:in|at|by|until|till) the end\b|\bend of (?:the|my|this|next|last)\b|"
+_NO_HARM = re.compile(r"\bend up\b|\b(?:pill|tablet|capsule)s? (?:that )?(?:you|i) (?:can |just )?swallow\b|"
+                      # "it's not like it's going to kill me": the condition is not deadly
+                      r"\b(?:not|n't|never) (?:\S+ ){0,4}(?:go to|gonna|will) kill (?:me|you)\b|"
+                      r"\b(?:wo|will) not kill (?:me|you)\b|"
+                      r"\b(?:in|at|by|until|till) the end\b|\bend of (?:the|my|this|next|last)\b|"
                       # where one lives ("I live four hours north"); a face or eye that jumps (the spasm)
                       r"\blive (?:near|close to|"
                       r"(?:about |like |around )?(?:\S+ )?(?:hour|mile|minute|km)s? "

@@ -87,6 +87,10 @@ _REPORTED = re.compile(r"\b(?:fever|temp\w*) (?:of |be |at |is |was )?(?:3[89]|4
                        r"\b(?:one|a|two|three|four|five|six|\d+) (?:day|week)s? (?:after|since|post)\b")
 
 
+# Why something does not happen asks how a treatment works: "if botox blocks the nerve why doesnt my face go numb".
+_WHY_NOT = re.compile(r"\bwhy (?:do|be|will|would|can|have) (?:not|n't)\b")
+
+
 # "Is it normal for my pillow to be soaked with clear fluid?": a question about what is happening to them.
 _IS_MINE_NORMAL = re.compile(r"^be (?:it|this|that) (?:\S+ )?(?:normal|ok|okay|expected|usual|common|fine) "
                              r"(?:for|that) (?:my|me|i|him|her|his|he|she)\b")
@@ -117,6 +121,8 @@ def _is_general_question(raw: str, lemmas: str) -> bool:
     polite = _POLITE_LEAD.search(text)  # "would you be so kind as to tell me how likely that is?"
     text = _TOLD.sub(r"\1 them", text[polite.end():] if polite else text).strip()
     if _IN_GENERAL.search(text) and not SUDDEN.search(lemmas):  # "just wondering... also he suddenly can't speak"
+        return True
+    if _WHY_NOT.search(lemmas) and not SUDDEN.search(lemmas):  # "why doesn't my whole face go numb?"
         return True
     if _ASKS_ABOUT_WHAT_WAS_SAID.search(lemmas) or _REPORTED.search(lemmas) or _IS_MINE_NORMAL.search(lemmas):
         return False

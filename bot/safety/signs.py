@@ -32,7 +32,7 @@ def _rx(*patterns: str) -> Pattern[str]:
 
 
 CRISIS_PATTERNS = _rx(
-    r"\bsuicid", r"\bkill my ?self\b", r"(?<!be )(?<!keep )(?<!go )(?<!it )(?<!this )\bkill me\b(?! with)",
+    r"\bsuicid", r"\bkill my ?self\b", r"(?<!be )(?<!keep )(?<!go )(?<!go to )(?<!gonna )(?<!it )(?<!this )\bkill me\b(?! with)",
     r"\bkms\b", r"\bunaliv", r"\btop (?:my|him|her)self\b", r"\blook\w* up ways?\b(?! to (?!die|end|kill|go\b|do it))",
     rf"\b(?:the )?most (?:\S+ )?{medicine_pattern()}\w* (?:\S+ ){{0,8}}(?:before|to) (?:\S+ ){{0,2}}(?:stop|kill|die|fatal|lethal)",
     rf"\b(?:\d+|how many|how much) (?:\S+ ){{0,4}}(?:pill|tablet|med|{medicine_pattern()})\w* (?:\S+ ){{0,4}}(?:enough )?to "
@@ -100,8 +100,9 @@ CRISIS_PATTERNS = _rx(
     r"(?!\w* (?:already|every day|each day|daily|for my|for (?:the|a|high|blood|heart|diabetes|my)))",
     r"\b(?:to|make) (?:\S+ ){0,2}(?:everything|it all|the pain|life) (?:\S+ )?stop\b(?! twitch| spasm)",
     r"\b(?:will not|wo not|won't|wont|not) be (?:here|around|alive) (?:by|in the|tomorrow|much longer|for long|anymore)",
-    r"\b(?:write|wrote|written|leave|left) (?:\S+ ){0,2}(?:letter|note)s? (?:to|for) (?:my|the) (?:kid|child|family|wife|husband|"
-    r"son|daughter|partner|mum|mom|dad|parent)",
+    r"\b(?:writ\w*|wrote|leave|leaving|left) (?:\S+ ){0,2}(?:letter|note)s? (?:to|for) (?:my|the) (?:kid|child|family|wife|husband|"
+    r"son|daughter|partner|mum|mom|dad|parent)(?!\w* (?:to (?:explain|remind|ask)|about (?:the|my) (?:appointment|condition|"
+    r"spasm|twitch|hfs|treatment|surgery|botox|scan)))",
     r"\bmix\w* (?:a |the )?(?:load|lot|bunch|handful|box|bottle|pack|all|whole) of (?:\S+ ){0,3}(?:pill|tablet|med)\w*",
     r"\b(?:can|could) not keep (?:do|doing|go|going) (?:this|it|on)\b(?! (?:every|each|for ever|forever))",
     r"\b(?:less|least) painful\b(?:\s\S+){0,4}? (?:pill|tablet|rope|jump|gun|knife|blade|way to go|way out)\b",
@@ -294,12 +295,15 @@ AFTER_TREATMENT = re.compile(r"\b(?:after|since) (?:the |my |her |his |their |ea
                               r"(?=.*\b(?:month|year)s?\b)|"
                               r"\b(?:month|year)s? (?:since|after) (?:the |my |her |his |their )?(?:\S+ )?"
                               r"(?:surgery|operation|op|mvd|decompression)\b|"
-                              r"\bfor (?:\S+ ){0,2}week (?:\S+ ){0,2}after\b")
+                              r"\bfor (?:\S+ ){0,2}week (?:\S+ ){0,2}after\b|"
+                              # "had botox 3 weeks ago and my eyelid is droopy": weeks, not minutes
+                              r"\b(?:botox|injection|jab|shot)s? (?:\S+ ){0,2}(?:day|week|month)s? ago\b|"
+                              r"\b(?:day|week|month)s? (?:after|since|post) (?:the |my |her |his )?(?:botox|injection|jab|shot)")
 
 # What an overdose is taken of: any medicine, or what holds them ("my organiser", "a bottle").
 MEDICINE = re.compile(medicine_pattern() + r"|bottle|organi[sz]er|sleeping|painkiller|\btab\w*|\bmy \w+ at once")
 
 # Someone else's words, not the patient's own report.
 HEARSAY = re.compile(r"\b(?:heard|(?:been|was|were) told(?! to\b)|(?:she|he|they) said|said (?:her|his|their|that)|(?:my |the |a )?(?:dr|doctor|surgeon|ent|gp|neurologist|consultant|nurse|"
-                      r"neurosurgeon|specialist) (?:\S+ )?(?:say|said|says|mention\w*|told|warn\w*)|(?:i|we) (?:have |'ve |ve )?(?:read|heard|seen)|i was told|they (?:say|said|told)|someone said|"
+                      r"neurosurgeon|specialist) (?:\S+ )?(?:say|said|says|mention\w*|told|warn\w*)|(?:i|we) (?:have |'ve |ve )?(?:read|heard|seen)|(?:^|[.!?] )(?:read|saw|heard) (?:on|in|online|somewhere|that)|i was told|they (?:say|said|told)|someone said|"
                       r"apparently|online it says|google says)\b")  # "we were told to watch his wound" is an instruction, not hearsay

@@ -81,14 +81,11 @@ def test_questions_the_page_does_not_answer(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "topic", "attribute"), [
-    ("What is the success rate of MVD?", "mvd", "effectiveness"),
-    ("what percentage of people does botox work for", "botox", "effectiveness"),
     ("can the pills cure it", "oral_medicines", "effectiveness"),
     ("exactly how many months apart are the botox jabs", "botox", "frequency"),
     ("What causes hemifacial spasm?", "mri", "what"),
     ("Can it be cured?", "treatment", "effectiveness"),  # the treatments' effect, then the gap
     ("can hemifacial spasm be cured completly", "treatment", "effectiveness"),
-    ("how big is the scar from mvd", "mvd", "what"),  # the incision behind the ear
     ("if they cut part of the facial nerve will my face be paralysed", "nerve_cutting", "what"),
     ("Does Botox keep working forever, or do people stop responding to it after a while?", "botox", "what"),
     ("electrical pulses - is that like a tens machine i could buy", "electrical_pulses", "what"),
@@ -98,6 +95,17 @@ def test_questions_the_page_answers_in_part(text: str, topic: str, attribute: st
     """The gap is named, and the topic's fact that states the asked attribute goes beside it."""
     question = analyse_question(text)
     assert (question.kind, question.topics, question.attribute) == (PARTLY, (topic,), attribute)
+
+
+@pytest.mark.parametrize(("text", "topic", "attribute"), [
+    ("What is the success rate of MVD?", "mvd", "effectiveness"),
+    ("what percentage of people does botox work for", "botox", "effectiveness"),
+    ("how big is the scar from mvd", "mvd", "what"),  # then the incision behind the ear
+])
+def test_a_risk_or_a_figure_is_the_gap_first_with_the_fact_beside(text: str, topic: str, attribute: str) -> None:
+    """'What is the success rate of MVD?': the gap, then what the page states of how well it works."""
+    question = analyse_question(text)
+    assert (question.kind, question.topics, question.attribute) == (UNCOVERED, (topic,), attribute)
 
 
 def test_a_gap_is_named_with_its_topic_and_no_routed_fact() -> None:
