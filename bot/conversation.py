@@ -15,6 +15,7 @@ from bot.analysis import MessageAnalysis, analyse_message
 from bot.knowledge.answers import answer_question, beside_gap, general_information
 from bot.knowledge.page_words import GROUP_TOPICS, related_topics
 from bot.knowledge.questions import (
+    BEYOND,
     COMPARE,
     FACT,
     GENERIC_PARENTS,
@@ -106,6 +107,9 @@ def respond(
     if not analysis.is_english:
         return language_notice(analysis.language)
     advice = analysis.advice
+    if advice is not None and analysis.question.gap and analysis.question.gap.kind == BEYOND:
+        # their own case in the page's words: the general information of its kind, not the nearest fact
+        analysis = replace(analysis, question=Question(UNCOVERED, (), analysis.question.attribute, "that"))
     question = analysis.question
     # The classifier's intent alone counts only when the page has nothing to say, and a
     # description of their own twitching gets its own reply.
@@ -167,6 +171,8 @@ def _two_part_reply(analysis: MessageAnalysis, last_topic: Optional[str]) -> Opt
 _SPASM_WORDS = re.compile(r"\b(?:twitch|spasm|jerk|flutter|blink|wink|squint|tic|pull|tug|flicker|jump|"
                           r"shut|close|contract|clench|tight|yank|spasming|go crazy|go mad|attack)")
 _FACE_WORDS = re.compile(r"\b(?:eye|eyelid|lid|cheek|mouth|lip|face|jaw|chin|brow|forehead|side)\b")
+# Whose twitching is described: "stress and the spasm connection" describes no one's.
+_SOMEONES = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me|mine|he|she|his|her|him|we|our|us)\b")
 _DESCRIPTIVE_GAPS = {"outcome", "cause", "duration", "unknown_name", "urgency"}  # a body part elsewhere is a gap
 
 
@@ -176,7 +182,7 @@ def describes_symptoms(analysis: MessageAnalysis) -> bool:
     leaves_page = question.kind == UNCLEAR or (
         question.kind == UNCOVERED and (question.gap is None or question.gap.kind in _DESCRIPTIVE_GAPS))
     asked = question_clause(reading) is not reading or asks(reading)
-    return (leaves_page and not asked
+    return (leaves_page and not asked and bool(_SOMEONES.search(reading.lower))
             and bool(_SPASM_WORDS.search(reading.lemmas))
             and ("condition" in reading.topics or bool(_FACE_WORDS.search(reading.lemmas))))
 

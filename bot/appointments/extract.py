@@ -52,6 +52,8 @@ NAME_LEAD = re.compile(
     r"(?:\bmy name is|\bmy name'?s|\bname'?s|\bname is|\bthis is|\bi'?m|\bi am|\bit'?s|\bits|"
     r"\b(?:his|her|the patient'?s|patient) name is|\b(?:he|she) is|\bhe'?s|\bshe'?s)\s+"
     r"(?P<name>[^\W\d_][\w'\u2019.-]*(?:\s+[^\W\d_][\w'\u2019.-]*){1,3})", re.I)
+_AFTER_A_NAME = frozenset({"", "and", "dob", "born", "here", "calling", "phone", "email", "mobile", "number"})
+_NAMING_LEAD = re.compile(r"(?:my name|name|(?:his|her|the patient'?s|patient) name)\b", re.I)
 NAME_HERE = re.compile(r"^(?P<name>[^\W\d_][\w'\u2019.-]*(?:\s+[^\W\d_][\w'\u2019.-]*){1,3})\s+here\b", re.I)
 NOT_NAME_WORDS = re.compile(
     r"\b(?:new|returning|patient|book|booking|appointment|here|fine|okay|ok|good|sorry|not|"
@@ -85,13 +87,18 @@ def _name_candidate(text: str, requested: Optional[str]) -> Optional[str]:
     for pattern in (NAME_LEAD, NAME_HERE):
         match = pattern.search(text)
         if match:
-            words = []
+            words, cut_at = [], ""
             for word in match.group("name").split():
                 if NOT_NAME_WORDS.fullmatch(word.strip(".,")) or (
                         requested != "full_name" and word.islower() and word.endswith("ing")):
+                    cut_at = word.lower()
                     break  # "I'm falling to pieces over this twitch" gives no name
                 words.append(word.strip(".,"))
-            if len(words) >= 2 or (requested == "full_name" and words):
+            # Outside the form, "this is real reason of my illness" names no one: a name after an ambiguous
+            # lead ("this is", "I'm", "she's") must be written as one; "my name is ..." need not be.
+            as_written = requested == "full_name" or _NAMING_LEAD.match(match.group(0)) \
+                or all(word[:1].isupper() for word in words) or cut_at in _AFTER_A_NAME
+            if as_written and (len(words) >= 2 or (requested == "full_name" and words)):
                 return " ".join(words)
     if requested == "full_name":
         return re.split(r"[,;]|\s+-\s+|\band\b", text)[0].strip()

@@ -111,7 +111,11 @@ _UNTREATED = re.compile(r"never|untreated|ignore|leave it|do nothing|not treat|w
 def _topic_context(kb: FactsFile, question: Question) -> str:
     """What the page says of a named topic, for a gap about that topic itself; else nothing."""
     gap, known = question.gap, kb.by_key()
-    if gap is None or gap.kind not in TOPIC_CONTEXT_GAPS:
+    # The patient's device or condition beside a test gets the gap alone ("a pacemaker and an MRI?": the MRI's
+    # description could read as "fine"), unless the question asks about one of its facts ("is the MRA dye safe with
+    # my kidneys?": the gap, then the dye).
+    touched = gap is not None and gap.kind == "device" and gap.answers is not None
+    if gap is None or (gap.kind not in TOPIC_CONTEXT_GAPS and not touched):
         return ""
     named = [key for key in question.topics if key in known and known[key].facts
              and not (gap.kind in _PRACTICAL_GAPS and key in _WHOLE_PAGE_TOPICS)]

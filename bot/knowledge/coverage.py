@@ -92,6 +92,9 @@ _ABOUT_THE_PAGE = re.compile(r"\b(?:test|scan|exam|diagnos|treat|option|surg|ope
                              r"what can (?:be do|i do|they do|you do)|first appointment|doctor (?:do|check|look))")
 _POINTS_BACK = re.compile(r"\b(?:(?<!it )(?<!what )that|this|these|those|link|truth|rule out|a problem|matter|"
                           r"instead)\b")
+# "what is the test for this?": "this" is the condition just described, not a subject pointed back to
+_FOR_THE_CONDITION = re.compile(r"\b(?:test|treatment|scan|cure|option|surgery|therapy|medicine|fix)s? "
+                                r"for (?:this|that|it)\b")
 _DO_THAT = re.compile(r"\b(?:do|arrange|sort|provide|offer|give me|write)\w* (?:that|this|one|it)\b(?:\s*\?)?\s*$")
 _SETS_ASIDE = re.compile(r"\bunrelated (?:q|question|query)\b|"
                          r"\b(?:(?:quite )?(?:apart|aside) from|unrelated to|besides|other than|separately from|"
@@ -214,7 +217,7 @@ class Coverage:
         # ("I have MS. Can I have Botox?" asks whether it applies to them: MS stays the subject).
         # A question with no page topic of its own counts too ("... all sorted now. What presses on the nerve?").
         general = (asked is not reading and is_question_shaped(asked.text) and not _APPLIES_TO_THEM.search(asked.lemmas)
-                   and not _POINTS_BACK.search(_SETS_ASIDE.sub(" ", asked.lemmas))
+                   and not _POINTS_BACK.search(_FOR_THE_CONDITION.sub(" ", _SETS_ASIDE.sub(" ", asked.lemmas)))
                    and (bool(asked.mentions) or bool(_ABOUT_THE_PAGE.search(asked.lemmas))))
         background_free = asked if general else present_part(reading)
         # "need a fit note for work, can you do that?": a question pointing back asks about what came before
@@ -225,6 +228,10 @@ class Coverage:
             what_it_is = term and ((term.lower().startswith("implant") and _WHAT_IT_IS.search(read_in.lemmas))
                                    or _LIKE_A_DEVICE.search(read_in.lemmas))
             if what_it_is and subject_class.always:
+                continue
+            # "my physio said they can fry the nerve": the source of a claim about a page topic, not a subject
+            if term and subject_class.name == "other_treatment" and _told_by(read_in, term) \
+                    and any(m.specificity >= 3 for m in read_in.mentions):
                 continue
             if term:
                 # A device named only before a general question: the answer, with the caveat beside it.
@@ -261,7 +268,7 @@ class Coverage:
         for index, (raw, lemma) in enumerate(words):
             following = words[index + 1][0] if index + 1 < len(words) else ""
             if raw.isalpha() and lemma != "_" and lemma not in STOP_WORDS and raw not in markup \
-                    and not _LAUGHTER.match(raw) and following != "aside" and not _MANNER.search(raw):
+                    and not _LAUGHTER.match(raw) and following not in _NOT_A_SUBJECT_BEFORE and not _MANNER.search(raw):
                 known = self.is_known(lemma) or self.is_known(raw)
                 if not known and len(raw) >= MIN_NAME_LENGTH and previous not in _NAME_LEADS:
                     unknown.append(raw)
@@ -285,6 +292,14 @@ class Coverage:
 
 # "mechanistically", "pharmacologically": how something is asked, not a subject.
 _MANNER = re.compile(r"(?:mechanist|pharmacolog|physiolog|biochem|scientif|technic|theoret|statist|anatom|log)ically$")
+def _told_by(reading: Reading, term: str) -> bool:
+    """Whether the term names who said something ("the physio said ...", "my pharmacist reckons ...")."""
+    return bool(re.search(rf"\b{re.escape(term.lower())} (?:{'|'.join(_NOT_A_SUBJECT_BEFORE - {'aside'})})\b",
+                          reading.lower))
+
+
+# "fasciculation aside", "physio said ...": a word set aside or a source of hearsay, not a subject
+_NOT_A_SUBJECT_BEFORE = frozenset({"aside", "said", "says", "say", "told", "reckons", "reckon", "thinks", "suggested"})
 # Laughter and chat interjections name nothing: "lmaooo", "hahaha", "xd".
 _LAUGHTER = re.compile(r"^(?:l+o+l+[lo]*|l+m+f*a+o+|a?h+a+(?:h+a+)+h*|he+(?:he+)+|x+d+|rofl+|omg+|wtf+|smh)$")
 

@@ -43,8 +43,11 @@ def _distinctive_words() -> Dict[str, Tuple[str, ...]]:
     return {word: tuple(keys) for word, keys in where.items() if len(keys) <= MAX_TOPICS_OF_A_WORD}
 
 
-def related_topics(reading: Reading, besides: str = "", among: Collection[str] = ()) -> Tuple[str, ...]:
-    """The topic (of ``among``, if given) whose facts share most of the message's distinctive page words.
+def related_topics(
+    reading: Reading, besides: str = "", among: Collection[str] = (), at_least: int = 1,
+) -> Tuple[str, ...]:
+    """The topic (of ``among``, if given) whose facts share most of the message's distinctive page words,
+    if it shares ``at_least`` of them.
 
     Words inside topic mentions and in ``besides`` (the subject the page lacks) do not count.
     """
@@ -54,7 +57,7 @@ def related_topics(reading: Reading, besides: str = "", among: Collection[str] =
         for key in distinctive.get(word, ()):
             if not among or key in among:
                 counts[key] = counts.get(key, 0) + 1
-    if not counts:
+    if not counts or max(counts.values()) < at_least:
         return ()
     order = [topic.key for topic in knowledge().topics]
     return (max(counts, key=lambda key: (counts[key], -order.index(key))),)

@@ -238,10 +238,13 @@ _SETS_ASIDE = re.compile(r"\b(?:besides|beside|other than|apart from|except|excl
 def _set_aside_group(reading: Reading) -> Optional[str]:
     """The group ("treatment" or "diagnosis") whose every named member the message sets aside."""
     named = [m for m in reading.mentions if m.topic not in ("condition", "treatment", "diagnosis")]
+    members = [m for m in named if m.topic not in GENERIC_PARENTS]  # "any surgery other than the sponge one"
+    named = members if members and any(_SETS_ASIDE.search(reading.lower[:m.start][-40:]) for m in members) else named
     if not named or not all(_SETS_ASIDE.search(reading.lower[:m.start][-40:]) for m in named):
         return None
-    return next((group for group in ("treatment", "diagnosis")
-                 if all(m.topic in GENERIC_PARENTS[group] for m in named)), None)
+    asked_of = {m.topic for m in reading.mentions} - {m.topic for m in named}
+    groups = ("surgery", "treatment", "diagnosis") if "surgery" in asked_of else ("treatment", "diagnosis")
+    return next((group for group in groups if all(m.topic in GENERIC_PARENTS[group] for m in named)), None)
 
 
 # The patient's own circumstances count wherever the message names them ("I'm pregnant lol,
@@ -319,6 +322,8 @@ def _analyse(
         return Question(PARTLY, (quoted[0] if quoted else gap.partly,), quoted[1] if quoted else "what", gap.subject, gap=gap)
     set_aside = None if gap else (_set_aside_group(asked) or _set_aside_group(asking_part(reading))
                                   or _set_aside_group(reading))  # "I won't have surgery, what are the non surgery options"
+    if set_aside == "surgery":  # "any surgery other than the sponge one?": the other surgical techniques
+        return Question(FACT, ("other_surgery",), attribute)
     if set_aside:
         return Question(LIST_TREATMENTS if set_aside == "treatment" else LIST_TESTS, (set_aside,), attribute)
     if gap and not topics and last_topic and FOLLOW_UP_CUE.search(lemmas):
@@ -362,7 +367,7 @@ def _analyse(
         specific = topics
     if not topics:
         if unexplained:  # "any good pizza places nearby?": not a question about the page
-            return Question(UNCOVERED, (), attribute, "that")
+            return _beyond_the_page(reading, attribute)
         return Question(UNCLEAR, (), attribute)
     if len(specific) >= 2 or (len(topics) >= 2 and COMPARE_CUE.search(lemmas)):
         chosen = specific if len(specific) >= 2 else topics
@@ -383,6 +388,22 @@ def _analyse(
     return Question(FACT, (main,), attribute, attribute_from_text=from_text)
 
 
+BEYOND = "beyond"  # a question in the page's own words that its facts do not answer
+_OF_THE_CONDITION = re.compile(r"\b(?:nerve|vessel|artery|vein|spasm|twitch\w*|tic)\b")
+
+
+def _beyond_the_page(reading: Reading, attribute: str) -> Question:
+    """A question the page does not answer: when its words are the page's own ("can the vessel slide back
+    onto the nerve?"), the gap first and then what the page says nearest to it; else the gap alone."""
+    # one shared word counts in a question about the nerve, vessel or spasm ("can the vessel slide back?");
+    # elsewhere ("describe what this involves") it is chance
+    nearest = related_topics(reading, at_least=1 if _OF_THE_CONDITION.search(reading.lemmas) else 2)
+    if not nearest:
+        return Question(UNCOVERED, (), attribute, "that")
+    stated = shared_fact(reading, knowledge().by_key()[nearest[0]]) or "what"
+    return Question(UNCOVERED, nearest, stated, "that", gap=Gap(BEYOND, "that", answers=stated))
+
+
 def _member_stating(group: str, attribute: str) -> Optional[str]:
     """The one member of a group that states the attribute when the group does not ("where do they
     cut for the op?": only MVD's procedure is on the page)."""
@@ -397,7 +418,7 @@ _GROUPS_WITH_FACTS = ("imaging", "surgery", "other_surgery", "treatment", "diagn
 # Gaps about a named test or treatment itself (its risks, timings, outcomes, practicalities): the gap, then what
 # the page says of that topic (bot.knowledge.answers). Not the patient's circumstances (a device, a condition,
 # pregnancy): there the topic's description could read as "fine for you".
-TOPIC_CONTEXT_GAPS = frozenset({"risk", "duration", "outcome", "lasting", "aftercare", "logistics", "cost",
+TOPIC_CONTEXT_GAPS = frozenset({BEYOND, "risk", "duration", "outcome", "lasting", "aftercare", "logistics", "cost",
                                 "timing", "unknown_name", "success", "staff", "anaesthesia"})
 _IN_FIGURES = re.compile(r"\brate\b|percent|%|\bodds?\b|statistic|how many|\bnumbers?\b")
 
@@ -463,6 +484,8 @@ def _gap_question(gap: Gap, topics: Sequence[str], attribute: str, reading: Read
     shared = shared or shared_fact(reading, topic, gap.term)  # "does the EMG hurt?": what the test is, after the gap
     if shared and gap.kind in TOPIC_CONTEXT_GAPS and (named[0] in GENERIC_PARENTS or _gap_first(gap, reading.lemmas)):
         return Question(UNCOVERED, named, attribute, subject, gap=gap)  # "can the ear surgery make me deaf?": gap first
+    if shared and gap.kind == "device":  # "is the MRA dye safe with my kidneys?": the gap, then the dye's fact
+        return Question(UNCOVERED, (named[0],), shared, subject, gap=replace(gap, answers=shared))
     if shared:  # the fact of the topic that the question touches on, then the gap
         return Question(PARTLY, (named[0],), shared, subject, gap=gap)
     return Question(UNCOVERED, named, attribute, subject, gap=gap)

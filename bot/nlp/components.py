@@ -257,7 +257,8 @@ class KnowledgeIntentGuard(_Stateless):
 _UNGUARDED = {"inform", RED_FLAG_INTENT, QUESTION_INTENT, "ask_list_tests", "ask_list_treatments",
               "ask_uncovered", "ask_personal_advice", "other_language"}
 _PRACTICAL_GAPS = {"cost", "logistics", "duration"}  # "how long is the wait for a first appointment?"
-_APPOINTMENT_WORDS = re.compile(r"\b(?:appointment|appt|book|schedule|consult|visit|slot)", re.I)
+_APPOINTMENT_WORDS = re.compile(r"\b(?:appointment|appt|book|schedule|consult|visit|slot|seen\b|come in\b|sign me up|"
+                                r"get me in\b)", re.I)
 
 
 # "Should I book now or wait and see?" asks for advice, though it names a booking.
@@ -279,6 +280,12 @@ def boundary_intent(text: str, intent: Optional[str]) -> Optional[str]:
     if intent == "request_appointment" and asked and not _BOOKING.search(text) \
             and analysis.question.kind not in (UNCLEAR, UNCOVERED) and not analysis.advice:
         return QUESTION_INTENT  # "my face freezes in a spasm. how do they diagnose this?"
+    named = any(m.specificity >= 3 for m in analysis.reading.mentions)
+    if intent == "request_appointment" and named and not _APPOINTMENT_WORDS.search(text) and not analysis.advice \
+            and analysis.question.kind not in (UNCLEAR, UNCOVERED):
+        return QUESTION_INTENT  # "wrinkle poison injection for my eye cramp": a treatment named, no booking
+    if intent == "chitchat" and named and len(text.split()) >= 6 and not analysis.advice:
+        return QUESTION_INTENT  # "the bit where the doc makes you smile and checks your reflexes"
     if intent == "request_appointment" and asked and (analysis.advice in (WHICH_DOCTOR, NEXT_STEP) or (
             analysis.advice == PERSONAL_CHOICE and _A_CHOICE.search(text))):
         return "ask_personal_advice"  # "which kind of specialist do I book?", "should I book or wait and see?"

@@ -67,10 +67,24 @@ def _joined_fragments(text: str) -> str:
     return _FRAGMENTS.sub(lambda run: run.group(0).replace(". ", "  "), text)
 
 
+# Punctuation spoken to a dictation app or screen reader: "is this hemifacial spasm question mark".
+_SPOKEN_MARKS = {"comma": ",", "question mark": "?", "full stop": ".", "exclamation mark": "!",
+                 "exclamation point": "!"}
+_SPOKEN_MARK = re.compile(r"\s*\b(" + "|".join(_SPOKEN_MARKS) + r")\b", re.I)
+
+
+_SPLIT_NAME = re.compile(r"\bhemi[\s-]+facial\b", re.I)  # "hemi facial spasm", as dictated
+
+
+def _written_marks(text: str) -> str:
+    text = _SPLIT_NAME.sub("hemifacial", text)
+    return _SPOKEN_MARK.sub(lambda found: _SPOKEN_MARKS[found.group(1).lower()], text)
+
+
 @lru_cache(maxsize=2048)
 def read(text: str) -> Reading:
     """Read a message once (bounded to MAX_CHARS; cached, so repeated reads are free)."""
-    text = _joined_fragments((text or "")[:MAX_CHARS])
+    text = _joined_fragments(_written_marks((text or "")[:MAX_CHARS]))
     doc = analyse(text)
     tokens = tokens_of(doc)
     words = tuple(t.lemma.lower() for t in tokens)
@@ -231,7 +245,10 @@ _RUN_ON_QUESTION = re.compile(r"(?:\s(?:what|how|why|where|which|who) "
 # A greeting, plea or filler before the question: "please how many weeks...", "bruh does...", "lowkey wondering if..."
 _FILLER_LEAD = re.compile(r"^(?:(?:please|pls|plz|bruh|bro|brah|lowkey|ngl|honestly|hey|hi|hello|yo|ok|okay|um+|uh+|"
                           r"fr|tbh|real talk|genuinely|seriously|quick q(?:uestion)?|sorry|oi)\b[,!.:]*\s+)+")
-_WONDERING = re.compile(r"^(?:i'?m |i am |just |been |was )*wondering (?:if|whether|how|what|why|when)\b")
+_WONDERING = re.compile(r"^(?:i'?m |i am |just |been |was )*wondering (?:if|whether|how|what|why|when)\b|"
+                        # a formal request: "please confirm, for the record, whether ..."
+                        r"^(?:kindly |can you |could you )?"
+                        r"(?:confirm|advise|clarify|state|specify|explain|tell me|let me know)\b")
 
 
 def asks(reading: Reading) -> bool:

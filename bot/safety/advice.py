@@ -64,6 +64,8 @@ _PATTERNS = (
         r"\bmax (?:\S+ ){0,2}(?:per|a|each) (?:day|week)\b",  # "maximum" alone counts below
         r"\bhow many (?:\S+ ){0,2}(?:needle|spot|site)s? (?:\S+ ){0,2}(?:should|do i|will i|go in|in my|do you)",
         r"\benough or too (?:much|many|little|high|low)\b|\btoo (?:much|many|little|high|low) or (?:not )?enough\b",
+        r"\b(?:double|triple|twice|half|more|less|bigger|smaller|higher|lower) (?:the |my )?(?:amount|dose|dosage|quantity)\b",
+        r"\b(?:right|correct|proper|best) (?:\S+ )?(?:amount|dose|dosage|quantity)\b(?:\s\S+){0,2}? for (?:me|him|her|my)\b",
         r"\btitrat", r"\bhow many (?:\S+ ){0,3}(?:i|you|he|she|we) (?:can|could|should|may) (?:take|have|use)\b",
         r"\bhow many (?:\S+ ){0,3}(?:can|could|should|may) (?:i|he|she|we) (?:take|have|use)\b",
         r"\bhow much (?:\S+ ){0,3}(?:be )?(?:normal|usual|standard|typical|safe|ok|okay)\b", r"\b(?:be|is) (?:\d+|that|this) (?:\S+ ){0,2}(?:enough|too much|too many|too high|too low)\s*\?",
@@ -102,6 +104,8 @@ _PATTERNS = (
         rf"\b(?:stretch|space|spread|push)\w* (?:out )?(?:\S+ ){{0,2}}{MEDICINE}\w* (?:\S+ ){{0,2}}(?:to|out|further|longer|every)\b",
         rf"\b(?:go|wait|leave it) longer between (?:\S+ )?{MEDICINE}",
         rf"^(?=.*\b{MEDICINE}).*\b(?:can|may|could|should|shall) i (?:\S+ )?(?:stop|cease|discontinu\w*|quit|come off|drop)\b",
+        r"\b(?:inject|give|do)\w* (?:me|him|her|it|them) (?:\S+ )?(?:sooner|earlier)\b",
+        r"\b(?:start|take|try)\w* (?:it|them|those|these) (?:\S+ ){0,4}(?:fine|ok|okay|safe|alright)\s*\?",
         r"\bcold turkey\b", r"\bd/c\b", r"\b(?:throw|chuck|bin)\w* (?:them|it|my \S+|the \S+) (?:away|out)\b",
         r"\b(?:give|lend|pass|sell|spare) me (?:some|a few|hers|his|theirs|extra|her \S+|his \S+)\b",
         rf"^(?=.*\b{MEDICINE}).*\b(?:ok|okay|safe|fine|alright|all right|possible) (?:for (?:me|him|her) )?to (?:\S+ )?"
@@ -196,7 +200,11 @@ _PATTERNS = (
         r"\bsign of (?:something )?(?:bad|serious|worse|wrong|sinister)", r"\b(?:need to|should i) panic\b",
         # "does that mean she's got something worse going on?"
         r"\bsomething (?:\S+ )?(?:worse|serious|sinister|bad|wrong|else) (?:go on|going on|happen\w*)\b",
-        r"\bhow bad (?:be|is) (?:my|mine)\b",
+        r"\bhow bad (?:be|is) (?:my|mine)\b", r"\bbe (?:his|hers|her|mine|theirs) (?:\S+ )?(?:more |less )?(?:bad|serious|severe|mild|worse)\b",
+        r"\b(?:make|mean) (?:mine|hers|his|my \S+|her \S+|his \S+) (?:\S+ )?(?:more )?(?:serious|severe|worse|dangerous)\b",
+        r"\b(?:am|be) (?:i|he|she|mine|it) (?:\S+ )?(?:get|getting) worse\b",
+        r"\b(?:mine|my case|my one) (?:be|is) (?:\S+ )?(?:severe|mild|serious|bad)\b",
+        r"\b(?:my|his|her) (?:\S+ ){0,3}(?:be|would be) (?:\S+ )?(?:consider|count|class|rate)\w* (?:as )?(?:severe|mild|serious)\b",
         r"\b(?:be|is) it a worry\b", r"\bmild or severe\b",
         r"\b(?:am|be) i (?:go(?:ing)? to be|gonna be) (?:ok|okay|alright|all right|fine)\b",
         r"\b(?:be|is) (?:that|this|it) what (?:i|he|she|we) (?:have|has|got|'ve got|ve got)\b", r"\bdo (?:i|he|she) have (?:it|this|hfs|hemifacial spasm)\b",
@@ -228,7 +236,7 @@ _PATTERNS = (
         r"\bwho should (?:do|give|perform|carry out|inject) (?:my|his|her|the)\b",
         r"\b(?:ent|neuro\w*|gp|eye doctor|dentist|ophthalmologist|optometrist|optician|dermatologist|surgeon) or (?:a |an |the )?"
         r"(?:ent|neuro\w*|gp|eye doctor|dentist|ophthalmologist|optometrist|optician|surgeon|specialist|dermatologist)\b", r"\bwhich (?:doctor|specialist|surgeon|neurologist|consultant|neurosurgeon|physician|clinician|practitioner)\b",
-        r"\bdr\.? \w+ or (?:dr\.? )?\w+\b", r"\bwho(?: 's| be| is|s) (?:the )?better\b",
+        r"\bdr\.? \w+ or (?:dr\.? )?\w+\b", r"\bor will any (?:one|\S+) do\b", r"\bwho(?: 's| be| is|s) (?:the )?better\b",
         r"\b(?:\w+ )?doctor or (?:\w+ )?doctor\b", r"\b(?:ent|neuro\w*|gp|eye doctor|dentist|ophthalmologist) or (?:ent|neuro\w*|gp|eye doctor|dentist|ophthalmologist)\b",
         r"\bshould i (?:see|go to|ask|get|have) (?:a |an |the |my )?(?:\S+ )?(?:doctor|neurologist|"
         r"neurosurgeon|specialist|gp|surgeon|ophthalmologist|eye doctor|dentist|acupuncturist|test|scan|"
@@ -301,7 +309,8 @@ _PATTERNS = (
         r"\bmean (?:i|he|she|my \S+) (?:have|got|has|get)\b(?! to)",
         r"\bwhat (?:do |have )?(?:i|he|she) (?:have|get|got|has)\b(?= (?:then|now|instead|exactly)\b|\s*\?)",
         r"\bbe (?:my|mine|his|her) (?:\S+ )?(?:actually |really |just )?(?:part of|cause by|due to|from|relate to|link to|linked to|related to) "
-        r"(?:my|his|her)\b", r"\bdiagnose me\b",
+        r"(?:my|his|her)\b", r"\bdiagnose me\b", r"\bi have (?:hemifacial|hfs|it|this)(?: spasm)? or not\b",
+        r"\b(?:this|it) (?:be|is) (?:the )?(?:hemifacial|hfs)\b(?=.*\bor\b)",
         r"\bbe (?:my|his|her) (?:\S+ ){0,3}(?:twitch|spasm|blink|tic|eye|face)\w* (?:just |really |actually )?(?:hemifacial|hfs)\b",
         r"\bwhat (?:be|s|'s) wrong with me\b", r"\bdo (?:this|my) (?:\S+ ){0,3}(?:mean|sound like)\b(?! i (?:need|should|have to|must))",
         r"\bi think i (?:have|get|might have|may have)\b",
@@ -365,7 +374,9 @@ _PATTERNS = (
         r"\bdo (?:that|this|it|my \S+) mean (?:i|my) (?:\S+ )?(?:have to|need|must|should|will)\b",
         r"\b(?:my case|mine) (?:\S+ ){0,2}need\w* (?:\S+ ){0,2}(?:test|scan|mri|mra|emg|surgery|op|operation)", r"\bwould (?:you|u|y'all|yall|ya) (?:\S+ )?(?:pick|choose|go for|have|do)\b", r"\bif it (?:be|was|were) (?:you|u)\b", r"\bif you (?:be|were|was) (?:me|him|her|my \w+|in my)\b",
         r"\bor (?:can|could|should|may) i (?:just )?(?:skip|miss|avoid|cancel|refuse|decline|say no to|give) (?:it|them|that|this|the \S+)\b",
-        r"\bworth (?:me|it for me)\b", r"\b(?:ok|okay|fine|alright) for me\b",
+        r"\bworth (?:me|it for me)\b", r"\btoo risky (?:for me )?or\b", r"\bfor me,? which\b|\bwhich one for me\b",
+        r"\btime for me to\b", r"\bcan i do both\b", r"\b(?:who|which|what)(?: 's| be|s)? (?:\S+ ){0,2}right for (?:me|him|her|us)\b",
+        r"\bright (?:option|choice|treatment|one|thing) for (?:me|my|him|her)\b", r"\b(?:ok|okay|fine|alright) for me\b",
         r"\bin (?:my|his|her|their|our) (?:own )?(?:case|situation)\b", r"\b(?:for me|for him|for her) personally\b",
         rf"\bbetter (?:\S+ ){{0,5}}for (?:sa )?(?:me|him|her|us|{_RELATIVE})\b",  # "mas better para sa akin"
         rf"\b(?:would|could|will|can) (?:i|he|she|{_RELATIVE}) (?:\S+ )?survive\b",

@@ -54,13 +54,14 @@ _HARM_WORDS = re.compile(
     r"poison|bleach|antifreeze|paraquat|weed ?killer|"
     r"way out|over|anymore|any more)(?:s|d|ed|ing)?\b"  # whole words: "deadlifting" names no death
     r"(?<!\bpoint)|\bpoint\b(?! (?:of|in) (?:the |this |a |my |any |it )?(?:treatment|botox|injection|jab|surgery|op|"
-    r"operation|test|scan|mri|mra|emg|pill|tablet|med|acupuncture|therapy|appointment))"
+    r"operation|test|scan|mri|mra|emg|pill|tablet|med|acupuncture|therapy|appointment|treat\w*|get it \w+))"
 )
+# "it's not like it's going to kill me": the condition is not deadly (the model reads the message without it)
+_DENIED_HARM = re.compile(r"\b(?:not|n't|never) (?:\S+ ){0,4}(?:go to|gonna|will) kill (?:me|you)\b|"
+                          r"\b(?:wo|will) not kill (?:me|you)\b")
 # "end up needing surgery", "at the end of the day" name no ending of a life.
 _NO_HARM = re.compile(r"\bend up\b|\b(?:pill|tablet|capsule)s? (?:that )?(?:you|i) (?:can |just )?swallow\b|"
-                      # "it's not like it's going to kill me": the condition is not deadly
-                      r"\b(?:not|n't|never) (?:\S+ ){0,4}(?:go to|gonna|will) kill (?:me|you)\b|"
-                      r"\b(?:wo|will) not kill (?:me|you)\b|"
+                      + _DENIED_HARM.pattern + "|"
                       r"\b(?:in|at|by|until|till) the end\b|\bend of (?:the|my|this|next|last)\b|"
                       # where one lives ("I live four hours north"); a face or eye that jumps (the spasm)
                       r"\blive (?:near|close to|"
@@ -109,4 +110,4 @@ def suggests_crisis(lemmas: str, asks_to_change_a_medicine: bool = False) -> boo
     threshold = THRESHOLD if _HARM_WORDS.search(_NO_HARM.sub(" ", lemmas)) else WORDLESS_THRESHOLD
     if asks_to_change_a_medicine:
         threshold = max(threshold, MEDICINE_QUESTION_THRESHOLD)
-    return crisis_probability(lemmas) >= threshold
+    return crisis_probability(_DENIED_HARM.sub(" ", lemmas)) >= threshold

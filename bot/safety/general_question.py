@@ -48,7 +48,8 @@ def asks_in_general(reading: Reading) -> bool:
     thermocoagulation is an option. Could you tell me whether the face is weak afterwards?")."""
     if _is_general_question(reading.text, reading.lemmas):
         return True
-    if _RATE.search(reading.lemmas) and not _HAPPENING.search(reading.lemmas) and not _RECENT.search(reading.lemmas):
+    if _RATE.search(reading.lemmas) and not _HAPPENING.search(reading.lemmas) \
+            and not (_RECENT.search(reading.lemmas) and _PERSONAL.search(reading.lower)):
         return True  # "I should like to know what proportion of patients lose hearing after MVD"
     asked = question_clause(reading)
     if asked is reading or not _is_general_question(asked.text, asked.lemmas):
@@ -63,7 +64,10 @@ def asks_in_general(reading: Reading) -> bool:
 
 # How often something happens to patients in general.
 _RATE = re.compile(r"\b(?:what|which) (?:proportion|percentage|percent|fraction|share|number) of (?:patient|people|person|case)s?\b|"
-                   r"\bhow (?:many|often do) (?:patient|people)s? (?:\S+ ){0,3}(?:get|suffer|have|develop|lose|end up)\b")
+                   r"\bhow (?:many|often do) (?:patient|people)s? (?:\S+ ){0,3}(?:get|suffer|have|develop|lose|end up)\b|"
+                   # "the rate of hearing loss after MVD, in percentage terms", "hearing loss after decompression chance"
+                   r"\b(?:rate|risk|chance|odds|likelihood|incidence|percentage)s? (?:of|for)\b|\bin percentage\b|"
+                   r"\b(?:chance|risk|odds|percentage|percent|rate|statistics?)\s*\??\s*$")
 # Someone outside the household, whose story is background to a general question.
 _SOMEONE_ELSES = re.compile(r"\b(?:my|a|one of my|our) (?:friend|neighbou?r|colleague|cousin|mate|co-?worker|boss|"
                             r"friend's \w+|neighbou?r's \w+)\b|\b(?:a|one) (?:friend|neighbou?r|colleague) of (?:mine|ours)\b")
@@ -96,6 +100,10 @@ _IS_MINE_NORMAL = re.compile(r"^be (?:it|this|that) (?:\S+ )?(?:normal|ok|okay|e
                              r"(?:for|that) (?:my|me|i|him|her|his|he|she)\b")
 
 
+# "What should we do?" after a colleague's signs asks for help now, not about symptoms in general.
+_WHAT_TO_DO = re.compile(r"^what (?:should|do|can|must|shall) (?:i|we) do\b")
+
+
 # "Could you tell me ...": the patient as the one told, not the one with the symptom.
 _POLITE_LEAD = re.compile(r"^(?:(?:would|could|can|will) you (?:please |kindly )?(?:be so kind as to |mind )?|please |kindly |"
                           r"(?:\S+ )?kind as to )?(?:tell|let|show|explain to|advise) (?:me|us)(?: know)? "
@@ -124,7 +132,8 @@ def _is_general_question(raw: str, lemmas: str) -> bool:
         return True
     if _WHY_NOT.search(lemmas) and not SUDDEN.search(lemmas):  # "why doesn't my whole face go numb?"
         return True
-    if _ASKS_ABOUT_WHAT_WAS_SAID.search(lemmas) or _REPORTED.search(lemmas) or _IS_MINE_NORMAL.search(lemmas):
+    if _ASKS_ABOUT_WHAT_WAS_SAID.search(lemmas) or _REPORTED.search(lemmas) or _IS_MINE_NORMAL.search(lemmas) \
+            or _WHAT_TO_DO.search(text):
         return False
     if (_QUESTION_START.search(text) or text.startswith("if ")) \
             and (_CAUSAL.search(lemmas) or _HYPOTHETICAL.search(lemmas)) \

@@ -43,8 +43,9 @@ __all__ = ["AFTER_BOTOX", "AFTER_SURGERY", "BREATHING", "CRISIS", "STROKE", "Red
 # The condition itself: spasms pull, close and freeze one side of the face. In a message about
 # it, only the strong signs of a stroke count (weakness, droop, numbness, paralysis, slur(?!p)ring).
 _CONDITION = re.compile(r"\b(?:twitch|spasm|jerk|flutter|tic|blink|wink|squint|clench|clamp|squeez|contract|pull|tug|attack|"
-                        r"episode)")
-_STRONG_SIGN = re.compile(r"weak|droop|numb(?!er)|paralysis|slur(?!p)|sag|limp|dead|slack|flopp|"
+                        r"episode|convuls|cramp)")
+_STRONG_SIGN = re.compile(r"weak|droop|numb(?!er)|paralysis|slur(?!p)|sag|limp|dead|slack|flopp|all over|whole body|"
+                          r"entire body|respond|"
                           r"can not (?:\S+ ){0,2}(?:move|feel|speak|talk|lift|raise|grip|hold)|(?:face|mouth|lip|smile|cheek) (?:\S+ )?(?:have|be|just) (?:\S+ )?drop|"
                           r"(?:do|does|will|would) not (?:\S+ )?move")
 _EYELID_DROOP = re.compile(r"\b(?:eyelid|eye|lid) (?:\S+ ){0,3}dro(?:o)?p|dro(?:o)?p\w* (?:\S+ ){0,2}(?:eyelid|eye|lid)\b")
@@ -111,7 +112,8 @@ _NOT_ALARMS = re.compile(r"\boverdose on (?:dr\b|doctor google|google|the intern
                          r"\bnot (?:\S+ )?worr\w* (?:about )?(?:a |an |it (?:be|being) a )?stroke\b|\bweak (?:heart|chest|bladder|kidney|immune|knee|ankle|wrist|back|"
                          r"stomach|bone|spot|point|link)|\b(?:heart|kidney|bladder)s? (?:be |is |are )?weak\b|"
                          r"\bcall\w* (?:\S+ ){0,3}' ?[^']{1,40}'|"  # a nickname: they call it my 'stroke face'
-                         r"\b(?:pill|tablet|capsule|medicine)s? (?:that )?(?:(?:i|you) (?:can |could )?(?:just |easily )?|to )swallow\b")  # tablets to swallow
+                         r"\b(?:pill|tablet|capsule|medicine|anything|something)s? (?:that )?(?:(?:i|you) (?:can |could )?(?:just |easily )?|to )"
+                         r"swallow\b")  # tablets to swallow
 # What a treatment does, told of it: Botox "paralyses the muscles" is how it works, not a sign.
 _WHAT_TREATMENT_DOES = re.compile(r"\b(?:paralysis|paralyse|paralyze|freeze|froze|frozen|weaken|relax|numb(?!er))\w* "
                                   r"(?:the |a |your |my |those |these |their )?(?:\S+ ){0,2}muscle")
@@ -246,14 +248,14 @@ def _explained(kind: str, sign: str, lemmas: str) -> bool:
 
 
 _HEARING = re.compile(r"\bdeaf|\bhear")
-_SIDE_EFFECTS_ASKED = re.compile(r"\b(?:what|any|which) (?:\S+ ){0,2}side[- ]?effect")
+_SIDE_EFFECTS_ASKED = re.compile(r"\b(?:what|any|which) (?:\S+ ){0,2}side[- ]?effect|^(?:\S+ ){0,3}side[- ]?effect")
 _SPEAKING = re.compile(r"\b(?:speak|talk)")
 _BREATHING_ITSELF = re.compile(r"\b(?:breath|swallow|choke|air)")
 _SOMEONES_PAST_PALSY = re.compile(r"\b(?:cousin|friend|aunt\w*|uncle|neighbou?r|colleague|mum|mom|mother|dad|father|brother|"
                                   r"sister|gran\w*|nan|someone|he|she)\b(?:\s\S+){0,3}? (?:have|had|get|got) (?:a |an )?"
                                   r"(?:bell\w*|palsy)")
 _LONG_STANDING = re.compile(r"\bfor (?:\S+ ){0,2}(?:year|decade|age)s?\b|\ball my life\b|\bsince (?:i be|childhood|birth)\b|"
-                            r"\balready (?:\S+ )?(?:deaf|hard of hear)|"
+                            r"\balready (?:\S+ )?(?:deaf|hard of hear)|\b(?:deaf|hard of hear\w*) already\b|"
                             r"\bsince (?:\S+ ){0,3}(?:in )?'?(?:19|20)?\d\d\b")
 _SURGERY = re.compile(r"\b(?:surgery|operation|op|mvd|decompression|procedure|post[- ]?op\w*)\b")
 def _told_as_long_standing(lemmas: str) -> bool:

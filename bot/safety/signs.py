@@ -54,8 +54,12 @@ CRISIS_PATTERNS = _rx(
     r"\bld ?50\b", r"\b(?:engineer|plan|arrange|organi[sz]e|sort)\w* (?:out )?my (?:own )?exit\b",
     r"\bfinish (?:my ?self|your ?self|me|him|her|them|some ?one|someone) off\b", r"\bbefore (?:it|they|that) kill (?:me|him|her|them|someone|a person|you)\b",
     r"\b(?:put|send)\w* (?:\S+ ){0,4}(?:down|to sleep) for good\b", r"\bstop\w* (?:ur|your|my|the|a|his|her) (?:heart|hart)\b(?! (?:rac|pound|flutter|beat|skip|palpitat|jump)\w*)",
-    r"\b(?:pill|tablet|med|medicine|relaxant|antiseizure)s? (?:\S+ ){0,2}(?:plus|with|and) (?:\S+ ){0,2}(?:whisky|whiskey|vodka|"
-    r"alcohol|wine|booze|gin|rum|beer)\b(?=.*\b(?:enough|sufficient|do it|do the job|kill|fatal|lethal|end)\b)",
+    r"\b(?:pill|tablet|med|medicine|relaxant|relaxer|antiseizure)s? (?:\S+ ){0,2}(?:plus|with|and) (?:\S+ ){0,2}(?:whisky|whiskey|"
+    r"vodka|alcohol|wine|booze|gin|rum|beer)\b"
+    r"(?=.*\b(?:enough|sufficient|do it|do the job|kill|fatal|lethal|end|stop (?:\S+ )?breath\w*|not wake|die)\b)",
+    # "tonight I finish myself", "make me stop breathing in my sleep", "max number of pills before death"
+    r"\bfinish my ?self\b", r"\bmake (?:me|him|her) stop breath\w* in (?:my|his|her) sleep\b",
+    r"\b(?:pill|tablet|med|dose|relax\w*)s? (?:\S+ )?before (?:death|dying|i die)\b",
     r"\bgive up on (?:everything|life|living)\b", r"\bend (?:\S+ ){0,2}suffering\b",
     r"\b(?:swallow|take|took|down) (?:\S+ ){0,2}(?:whole|entire) (?:bottle|box|pack|packet|strip|blister|pot|tub|jar|lot|supply)\b",
     r"\btake (?:\S+ ){0,2}everything in (?:the|my) (?:medicine )?(?:cabinet|cupboard)\b",
@@ -173,7 +177,10 @@ SYMPTOM_PATTERNS = (
         r"\b(?:can|could) not (?:\S+ ){0,2}move (?:\S+ ){0,5}(?:face|arm|leg|side|mouth|eye|lip)",
         r"\bstroke\b", r"\bslur(?!p)", r"\b(?:her|his|my|their|the|a|it be|it s) (?:new )?droop\w*\b(?=.*\b(?:sudden|today|just now|this morning|tonight))",
         r"\b(?:can|could) not (?:\S+ ){0,2}(?:speak|talk|smile|(?:move|lift|close|feel) (?:my|his|her|their|the))",
-        r"\b(?:not able|unable) to (?:\S+ )?(?:speak|talk|smile|walk|move|lift)\b", r"\b(?:i|he|she|they|we|wife|husband|partner|mum|mom|mother|dad|father|son|daughter|friend) (?:\S+ ){0,2}collaps\w*\b(?! (?:with |in |from )?laugh)",
+        r"\b(?:not able|unable) to (?:\S+ )?(?:speak|talk|smile|walk|move|lift)\b",
+        r"\b(?:lose|lost|losing) (?:the |all )?(?:ability|power) to (?:speak|talk|move|walk|swallow|smile)\b",
+        r"\b(?:not|n't|stop\w*) respond\w*\b(?! (?:to|well|at all to))|\bunresponsive\b",
+        r"\bshak\w* (?:\S+ )?(?:whole|entire) body\b", r"\b(?:i|he|she|they|we|wife|husband|partner|mum|mom|mother|dad|father|son|daughter|friend) (?:\S+ ){0,2}collaps\w*\b(?! (?:with |in |from )?laugh)",
         r"\b(?:just|suddenly|has|have|had) collaps(?:e|ed)\b(?! (?:lung|vein|with laugh|in laugh|laugh|into bed|on the sofa))",
         r"\b(?:be|s) not mak\w* (?:any )?sense\b(?= when (?:\S+ )?(?:talk|speak|speaking|talking))|"
         r"\b(?:he|she|they|dad|mum|mom|husband|wife) (?:be|s) not mak\w* (?:any )?sense\b",
@@ -213,7 +220,8 @@ SYMPTOM_PATTERNS = (
         r"\bconfus\w* (?:\S+ ){0,4}(?:slur(?!p)|droop|weak|numb(?!er)|headache|can not speak)", r"\bpass(?:ed)? out\b",
         r"\bdysarthri", r"\baphasi", r"\bhemipare", r"\bhemipleg",
         FAINTED, r"\bunconscious\b", r"\bseizure (?:now|right now)\b", r"\bhave a (?:seizure|fit)\b(?! of)",
-        r"\b(?:fit|seizure|convulsion)s? (?:\S+ ){0,2}(?:now|right now)\b", r"\bconvuls", r"\bshak\w* all over\b",
+        r"\b(?:fit|seizure|convulsion)s? (?:\S+ ){0,2}(?:now|right now)\b", r"\b(?<!face )(?<!facial )(?<!eyelid )(?<!eye )(?<!cheek )(?<!mouth )convuls\w*\b"
+        r"(?! (?:of|in) (?:the |my |his |her )?(?:face|cheek|eye|eyelid|mouth|lip))", r"\bshak\w* all over\b",
         r"\bface (?:be )?(?:\S+ ){0,2}(?:go|be|feel) (?:\S+ ){0,2}(?:weird|funny|strange) and (?:\S+ ){0,2}(?:speak|talk|speech)",
         r"\bspeech (?:\S+ ){0,3}(?:garble|strange|weird|wrong|slur(?!p))",
         r"\b(?:speak|talk)\w* (?:all |really |very |so )?(?:strange|weird|funny|odd|wrong|slow|nonsense)\w*",
@@ -228,7 +236,8 @@ SYMPTOM_PATTERNS = (
         r"\b(?:trouble|difficulty|problem|hard|hardly|barely|struggle|struggling|can not|unable to|not able to|difficult)"
         r"(?: to)? (?:\S+ ){0,2}(?:breathe|swallow|speak|talk)",
         r"\b(?:be|s) not breathe\b", r"\b(?<!to )stop\w* breathe\b",
-        r"\b(?:breathe|swallow)\w* (?:\S+ ){0,2}(?:trouble|difficult|hard|problem)",
+        r"\b(?:breathe|swallow)\w* (?:\S+ ){0,4}(?:trouble|difficult|hard|problem)",
+        r"\bbreathe\w* (?:\S+ ){0,3}(?:noisy|rattl\w*|whistl\w*|raspy)\b|\b(?:noisy|rattly|raspy) breath",
         CHOKING, r"\bshort of breathe\b", r"\bshortness of breathe\b", r"\bgasp", r"\bwheez",
         r"\bthroat (?:\S+ ){0,5}(?:clos|tight|swell)", r"\b(?:can|could) not catch my breathe\b",
         r"\bsuffocat", r"\b(?:can|could) not get (?:any |enough )?air\b", r"\b(?:can|could) not get (?:\S+ ){0,2}breathe\b", r"\bgasp\w* for air\b",
@@ -274,6 +283,14 @@ SYMPTOM_PATTERNS = (
         r"(?:\S+ ){0,2}(?:muddl|confus|disorient)\w*\b(?! (?:by|about|with|over|as to))|not recogni[sz]e|"
         r"be (?:\S+ )?sick (?:twice|again|\w+ times)|(?:be|have|keep|start) (?:\S+ )?(?:vomit\w*|throw\w* up))\b)",
         r"\btemp\w* (?:of |be |is |was )?(?:3[89]|4[01]|10[0-4])\b", r"\brash (?:\S+ ){0,6}(?:glass|not fade|do not fade)",
+        r"\b(?:seizure|fit|convuls\w*)\b(?:\s\S+){0,8}? (?:after|since|post) (?:the |his |her |my )?"
+        r"(?:operation|op|surgery|mvd|decompression)\b",
+        r"\b(?:wound|incision|scar|stitch|stitches|staple)s? (?:\S+ ){0,5}(?:open|burst|split)\w*\b|"
+        r"\bcut (?:\S+ ){1,5}(?:open\w* up|burst open|split open|come open)\b",
+        r"\b(?:wound|incision|scar|stitch|stitches|cut)\w* (?:\S+ ){0,8}bleed\w* (?:a lot|heavily|badly|everywhere)\b",
+        r"\b(?:run|drip|leak|pour)\w* (?:\S+ )?(?:from|out of) (?:my |his |her |the )?nose\b"
+        r"(?=.*\b(?:surgery|operation|op|mvd|decompression)\b)|\bsalty (?:\S+ ){0,2}(?:water|fluid|liquid|taste|drip)\b"
+        r"(?=.*\b(?:nose|throat)\b)(?=.*\b(?:surgery|operation|op|mvd|decompression)\b)",
         r"\bpus\b", r"\b(?:wound|cut|incision|scar|stitch|stitches|staple)\w* (?:\S+ ){0,5}"
         r"(?:ooz|leak|pus|swell|swollen|red hot|hot|weep|infect|split|gap|smell)",
     )),
