@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from bot.knowledge.questions import Question, analyse_question
+from bot.knowledge.questions import BEYOND, UNCOVERED, Question, analyse_question
 from bot.nlp.language import ENGLISH, detect_language
 from bot.nlp.reading import Reading, read
 from bot.safety.advice import MEDICINE_CHANGE, medicine_change_in_context, personal_advice_kind
@@ -46,5 +46,8 @@ def analyse_message(
     advice = None if red_flag or language != ENGLISH else advice_kind
     if advice is None and medicine_change_in_context(literal, last_topic):
         advice = MEDICINE_CHANGE
-    return MessageAnalysis(reading, language, red_flag, advice,
-                           analyse_question(literal, intent, last_topic, last_asked))
+    question = analyse_question(literal, intent, last_topic, last_asked)
+    if advice is not None and question.gap is not None and question.gap.kind == BEYOND:
+        # their own case in the page's words: the general information of its kind, not the page's nearest fact
+        question = Question(UNCOVERED, (), question.attribute, "that")
+    return MessageAnalysis(reading, language, red_flag, advice, question)

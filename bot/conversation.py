@@ -107,9 +107,6 @@ def respond(
     if not analysis.is_english:
         return language_notice(analysis.language)
     advice = analysis.advice
-    if advice is not None and analysis.question.gap and analysis.question.gap.kind == BEYOND:
-        # their own case in the page's words: the general information of its kind, not the nearest fact
-        analysis = replace(analysis, question=Question(UNCOVERED, (), analysis.question.attribute, "that"))
     question = analysis.question
     # The classifier's intent alone counts only when the page has nothing to say, and a
     # description of their own twitching gets its own reply.
@@ -173,7 +170,8 @@ _SPASM_WORDS = re.compile(r"\b(?:twitch|spasm|jerk|flutter|blink|wink|squint|tic
 _FACE_WORDS = re.compile(r"\b(?:eye|eyelid|lid|cheek|mouth|lip|face|jaw|chin|brow|forehead|side)\b")
 # Whose twitching is described: "stress and the spasm connection" describes no one's.
 _SOMEONES = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me|mine|he|she|his|her|him|we|our|us)\b")
-_DESCRIPTIVE_GAPS = {"outcome", "cause", "duration", "unknown_name", "urgency"}  # a body part elsewhere is a gap
+# A body part elsewhere is a gap; these, beside one's own twitching, are a description of it.
+_DESCRIPTIVE_GAPS = {"outcome", "cause", "duration", "unknown_name", "urgency", BEYOND}
 
 
 def describes_symptoms(analysis: MessageAnalysis) -> bool:
