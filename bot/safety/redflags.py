@@ -43,7 +43,8 @@ __all__ = ["AFTER_BOTOX", "AFTER_SURGERY", "BREATHING", "CRISIS", "STROKE", "Red
 # The condition itself: spasms pull, close and freeze one side of the face. In a message about
 # it, only the strong signs of a stroke count (weakness, droop, numbness, paralysis, slur(?!p)ring).
 _CONDITION = re.compile(r"\b(?:twitch|spasm|jerk|flutter|tic|blink|wink|squint|clench|clamp|squeez|contract|pull|tug|attack|"
-                        r"episode|convuls|cramp)")
+                        r"episode|(?:face|facial|eyelid|eye|cheek|mouth) (?:convuls|cramp)|"
+                        r"(?:convuls|cramp)\w* (?:of|in) (?:the |my |his |her )?(?:face|cheek|eye|eyelid|mouth))")
 _STRONG_SIGN = re.compile(r"weak|droop|numb(?!er)|paralysis|slur(?!p)|sag|limp|dead|slack|flopp|all over|whole body|"
                           r"entire body|respond|"
                           r"can not (?:\S+ ){0,2}(?:move|feel|speak|talk|lift|raise|grip|hold)|(?:face|mouth|lip|smile|cheek) (?:\S+ )?(?:have|be|just) (?:\S+ )?drop|"

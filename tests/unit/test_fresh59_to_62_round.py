@@ -41,6 +41,8 @@ def test_crisis_wording_of_this_round_is_a_crisis(text: str) -> None:
     ("my husband is shaking all over and not responding, he had the face spasm operation", (STROKE, AFTER_SURGERY)),
     ("my mum has just lost the ability to talk and her face has fallen on one side, what should we do", (STROKE,)),
     ("my breathing has gone noisy and very hard since the jab", (BREATHING, AFTER_BOTOX)),
+    ("my husband is convulsing on the floor", (STROKE,)),  # only a convulsion of the face is the spasm
+    ("my face spasm is bad today and now my dad is convulsing", (STROKE,)),
 ])
 def test_emergencies_of_this_round_are_flagged(text: str, kinds: Tuple[str, ...]) -> None:
     flag = detect_red_flag(text)
