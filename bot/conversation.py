@@ -158,7 +158,14 @@ def _two_part_reply(analysis: MessageAnalysis, last_topic: Optional[str]) -> Opt
         last_topic = next((t for t in parts[-1].topics if t not in GROUP_TOPICS), last_topic)
     gap = next((q for q in parts if q.gap is not None and q.kind == UNCOVERED and q.subject), None)
     answered = next((q for q in parts if q.kind in _ANSWERED or q.kind == PARTLY), None)
-    if gap is None or answered is None:
+    if answered is None:
+        return None
+    if gap is None:  # "how often are the jabs, and does it wear off suddenly?": a later part in words the page lacks
+        later = parts[parts.index(answered) + 1:]
+        whole = analysis.question  # the message as a whole asks the answered part's topic, with no gap of its own
+        if whole.kind == FACT and whole.gap is None and set(whole.topics) == set(answered.topics) \
+                and any(q.kind == UNCOVERED and not q.topics and q.gap is None for q in later):
+            return beside_gap(answer_question(answered), "the rest of your question")
         return None
     return beside_gap(answer_question(answered), gap.subject or "that")
 

@@ -25,6 +25,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from bot.nlp.history import present_part
 from bot.nlp.normalize import lemma_text
+from bot.nlp.people import KIN_WORDS
 from bot.nlp.reading import Readable, Reading, as_reading, asking_part, is_question_shaped, read
 from bot.nlp.vocabulary import common_words, page_vocabulary
 from bot.settings import DATA_DIR, get_settings
@@ -69,6 +70,7 @@ class SubjectClass:
     asked_only: bool = False
     always: bool = False  # named anywhere, even in the patient's history (a device and an MRI)
     told_by: Tuple[str, ...] = ()
+    may_be_a_source: bool = False  # "my physio said ...": the term may name who said something
 
     def match(self, reading: Reading, known: FrozenSet[str]) -> Optional[str]:
         """The words of the message that belong to this class, if any."""
@@ -178,7 +180,7 @@ class Coverage:
                 suffixes=tuple(spec.get("suffixes", [])), partly=spec.get("partly"),
                 with_topic=spec.get("with_topic"), answers=spec.get("answers"),
                 asked_only=bool(spec.get("asked_only")), always=bool(spec.get("always")),
-                told_by=tuple(spec.get("told_by", [])),
+                told_by=tuple(spec.get("told_by", [])), may_be_a_source=bool(spec.get("may_be_a_source")),
             ))
         generic = {_term_lemmas(w) for w in data.get("generic_words", [])}
         page_words = {str(k): str(v) for k, v in (data.get("page_words") or {}).items()}
@@ -186,7 +188,8 @@ class Coverage:
         mapped = {_term_lemmas(word) for word, page_word in page_words.items() if page_word}
         explained = frozenset((page.words | generic | mapped) - class_words)
         asides = data.get("asides") or []
-        return cls(classes, explained, frozenset(common_words() - class_words), page_words,
+        people = {word for word in KIN_WORDS if " " not in word}  # "grandad" is who asks, never a subject
+        return cls(classes, explained, frozenset((common_words() | people) - class_words), page_words,
                    re.compile("|".join(f"(?:{a})" for a in asides)) if asides else None,
                    frozenset(generic))
 
@@ -230,7 +233,7 @@ class Coverage:
             if what_it_is and subject_class.always:
                 continue
             # "my physio said they can fry the nerve": the source of a claim about a page topic, not a subject
-            if term and subject_class.name == "other_treatment" and _told_by(read_in, term) \
+            if term and subject_class.may_be_a_source and _told_by(read_in, term) \
                     and any(m.specificity >= 3 for m in read_in.mentions):
                 continue
             if term:
@@ -294,12 +297,13 @@ class Coverage:
 _MANNER = re.compile(r"(?:mechanist|pharmacolog|physiolog|biochem|scientif|technic|theoret|statist|anatom|log)ically$")
 def _told_by(reading: Reading, term: str) -> bool:
     """Whether the term names who said something ("the physio said ...", "my pharmacist reckons ...")."""
-    return bool(re.search(rf"\b{re.escape(term.lower())} (?:{'|'.join(_NOT_A_SUBJECT_BEFORE - {'aside'})})\b",
-                          reading.lower))
+    return bool(re.search(rf"\b{re.escape(term.lower())} {_HEARSAY_VERB}", reading.lower))
 
 
 # "fasciculation aside", "physio said ...": a word set aside or a source of hearsay, not a subject
-_NOT_A_SUBJECT_BEFORE = frozenset({"aside", "said", "says", "say", "told", "reckons", "reckon", "thinks", "suggested"})
+_HEARSAY_VERBS = frozenset({"said", "says", "say", "told", "reckons", "reckon", "thinks", "suggested"})
+_NOT_A_SUBJECT_BEFORE = _HEARSAY_VERBS | {"aside"}
+_HEARSAY_VERB = rf"(?:{'|'.join(sorted(_HEARSAY_VERBS))})\b"
 # Laughter and chat interjections name nothing: "lmaooo", "hahaha", "xd".
 _LAUGHTER = re.compile(r"^(?:l+o+l+[lo]*|l+m+f*a+o+|a?h+a+(?:h+a+)+h*|he+(?:he+)+|x+d+|rofl+|omg+|wtf+|smh)$")
 

@@ -17,7 +17,15 @@ from bot.knowledge.quoted import quoted_fact
 from bot.knowledge.repository import knowledge
 from bot.nlp.history import present_part
 from bot.nlp.normalize import lemma_text
-from bot.nlp.reading import Readable, Reading, after_topic_shift, as_reading, asking_part, question_clause
+from bot.nlp.reading import (
+    Readable,
+    Reading,
+    after_topic_shift,
+    as_reading,
+    asking_clauses,
+    asking_part,
+    question_clause,
+)
 from bot.nlp.terms import Mention
 from bot.nlp.vocabulary import page_vocabulary
 
@@ -300,7 +308,8 @@ def _analyse(
     asked = question_clause(reading)
     # "Fighting a losing battle with the tablets. What's the best long-term option?": the aside's topic is no subject
     aside_only = (asked is not reading and not asked.mentions and TREATMENTS_WORD.search(asked.lemmas)
-                  and not FOLLOW_UP_CUE.search(asked.lemmas))  # "chinese medicine, does that help" points back
+                  and not FOLLOW_UP_CUE.search(asked.lemmas)  # "chinese medicine, does that help" points back
+                  and len(asking_clauses(reading)) < 2)  # "how often are the jabs, and does it stop overnight?" asks twice
     # "my late husband had brain surgery in the 80s. can the scan show tumours?": history names no topic asked
     now = present_part(reading).mentions
     if not any(m.topic not in GROUP_TOPICS for m in now):  # "I had acupuncture in the eighties. Could it help?"

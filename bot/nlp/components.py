@@ -262,7 +262,9 @@ _APPOINTMENT_WORDS = re.compile(r"\b(?:appointment|appt|book|schedule|consult|vi
 
 
 # "Should I book now or wait and see?" asks for advice, though it names a booking.
-_A_CHOICE = re.compile(r"\bor (?:\S+ ){0,3}(?:wait|leave it|see if|hold off|not)\b", re.I)
+# "should I book or wait and see?", "book the acupuncturist or go to the neuro clinic first?": a choice, not a booking
+_A_CHOICE = re.compile(r"\bor (?:\S+ ){0,3}(?:wait|leave it|see if|hold off|not)\b|\bor (?:\S+ ){0,5}first\b|"
+                       r"\bor (?:go|going|see|seeing|try|trying) (?:to |for )?\b", re.I)
 
 
 def boundary_intent(text: str, intent: Optional[str]) -> Optional[str]:

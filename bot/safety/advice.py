@@ -19,6 +19,7 @@ import re
 from typing import Optional, Pattern
 
 from bot.nlp.medicines import medicine_pattern
+from bot.nlp.people import KIN
 from bot.nlp.reading import Readable, as_reading
 
 DOSE, MEDICINE_CHANGE, OWN_RESULTS, SERIOUSNESS, WHICH_DOCTOR, SELF_DIAGNOSIS = (
@@ -31,10 +32,7 @@ SYMPTOMS = "symptoms"  # a description of their own twitching (see bot.conversat
 MEDICINE = medicine_pattern()
 _MINE = r"(?:my|mine|the|these|those|this|that|it|them|her|his|our)"
 # A patient asking for a relative they care for: "does my mother need the EMG?"
-_RELATIVES = (r"(?:mother|mum|mom|mam|father|dad|husband|wife|partner|son|daughter|sister|brother|"
-              r"grandmother|grandfather|gran|nan|grandma|grandpa|aunt|uncle|friend|kid|child|teen\w*|boy|girl|baby|toddler|"
-              r"resident|client|service user|patient|customer|"
-              r"(?:\d+|\w+)[- ]?(?:year|yr)[- ]?old|\d+ ?yo)")
+_RELATIVES = rf"(?:{KIN}|teen\w*|(?:\d+|\w+)[- ]?(?:year|yr)[- ]?old|\d+ ?yo)"
 _RELATIVE = rf"my (?:\S+ (?:'s|be) )?{_RELATIVES}"  # "my customer's husband" (lemmas: "my customer be husband")
 # Whoever might see or treat a patient: "a chiropractor", "my neurologist", "the derm".
 _PRACTITIONER = (r"(?:\w+ologist|\w+iatrist|doctor|specialist|surgeon|neurosurgeon|dentist|optician|optometrist|gp|ent|"
@@ -66,7 +64,8 @@ _PATTERNS = (
         r"\benough or too (?:much|many|little|high|low)\b|\btoo (?:much|many|little|high|low) or (?:not )?enough\b",
         r"\b(?:double|triple|twice|half|more|less|bigger|smaller|higher|lower) (?:the |my )?(?:amount|dose|dosage|quantity)\b",
         r"\b(?:right|correct|proper|best) (?:\S+ )?(?:amount|dose|dosage|quantity)\b(?:\s\S+){0,2}? for (?:me|him|her|my)\b",
-        r"\btitrat", r"\bhow many (?:\S+ ){0,3}(?:i|you|he|she|we) (?:can|could|should|may) (?:take|have|use)\b",
+        r"\btitrat", r"\b(?:make|up|increase|raise|go up to) (?:it|that|mine|them)? ?(?:to )?(?:\d+|two|three|four) "
+        r"(?:tab|tabs|pill|tablet|capsule|cap|dose)s?\b", r"\bwhat (?:amount|quantity)\b", r"\bhow many (?:\S+ ){0,3}(?:i|you|he|she|we) (?:can|could|should|may) (?:take|have|use)\b",
         r"\bhow many (?:\S+ ){0,3}(?:can|could|should|may) (?:i|he|she|we) (?:take|have|use)\b",
         r"\bhow much (?:\S+ ){0,3}(?:be )?(?:normal|usual|standard|typical|safe|ok|okay)\b", r"\b(?:be|is) (?:\d+|that|this) (?:\S+ ){0,2}(?:enough|too much|too many|too high|too low)\s*\?",
         r"\b(?:mg|milligram|ml|unit|microgram|mcg)\b", r"\bmaximum\b", r"\bmax (?:amount|dose)\b", r"\bmax (?:\S+ ){0,5}(?:you|i|one|he|she|we|a person|someone|anyone|people) (?:can|could|should|be allow)",
@@ -86,6 +85,7 @@ _PATTERNS = (
         r"(?!\s*(?:year|month|week|day|hour|minute|time|session|people|patient|percent|%))",
     )),
     (MEDICINE_CHANGE, _rx(
+        r"\btop[- ]?up\b(?=.*\b(?:early|earlier|sooner|instead of wait\w*|at \d+ week))",  # "a top-up at 6 weeks"
         r"\b(?:start|begin)\w* (?:take|use)\w* (?:hers|his|theirs|her|their)\b(?=(?: \S+)? for (?:my|the)\b|\s*[?.,]|$)",  # "my wife has spare relaxers, can i start taking hers"
         r"\b(?:give|share|pass) (?:some|a few|one|any|them|mine)\w* (?:\S+ )?to (?:my|him|her)\b",  # leftover pills for a son
         rf"\b(?:stop|quit|skip|miss|forget|forgot|double|halve|half|cut|taper|wean|reduce|lower|extend|space out|stretch|"
@@ -151,6 +151,7 @@ _PATTERNS = (
         r"\b(?:keep|carry on|continue|stay on) (?:take|taking|use|using|with|on) (?:them|it|these|those|the \S+|my \S+)\b",
     )),
     (OWN_RESULTS, _rx(
+        r"\b(?:report|result|scan|letter)s?\b(?:\s\S+){0,12}? (?:tell|explain) (?:me |us )?what (?:it|this|that|they) mean\b",
         r"\bhave they (?:\S+ ){0,2}miss\w*\b",
         r"(?<!they )(?<!'d )(?<!will )(?<!would )(?<!they 'll )\b(?:read|interpret|explain|look at|check|review|translate|decode) (?:\S+ ){0,2}my\b",
         r"\bmy (?:mri|mra|emg|scan|result|report|test|imaging|letter|prescription|script|blood test)\b"
@@ -179,6 +180,8 @@ _PATTERNS = (
         r"\b(?:am|be) (?:i|he|she) (?:go|going|gonna) (?:to )?(?:end up )?need\w*\b",
     )),
     (SERIOUSNESS, _rx(
+        r"\bbe (?:it|mine|this|that|my \w+) (?:at )?(?:an? |the )?(?:early|late|advanced|mild|severe) stage\b",
+        r"\bbe (?:mine|his|hers|her|my \w+) (?:\S+ )?(?:progress\w*|worsen\w*|get\w* worse|spread\w*)\b",
         r"\bmean\w* my (?:case|one) (?:be|is) (?:\S+ )?(?:complicated|complex|serious|bad|severe)\b",
         r"\bbe (?:mine|my case|my one) (?:really |actually |truly )?(?:mild|severe|serious|bad)\b",  # "doc wrote 'mild'. is mine really mild?"
         r"\bhow bad (?:be|is) (?:that|this|it) for (?:me|him|her|them|my \w+)\b",  # "GP says a vessel touches mum's nerve. how bad is that for her?"
@@ -223,7 +226,8 @@ _PATTERNS = (
         r"\bmy \S+ (?:\S+ ){0,8}(?:serious|dangerous|worrying|bad|normal)\s*\?\s*$", r"\bsign (?:of |that )?(?:something|anything) (?:be )?(?:serious|bad|wrong)",r"\b(?:something|anything) (?:be )?wrong with (?:me|him|her|my)\b",
     )),
     (WHICH_DOCTOR, _rx(
-        r"\b(?:do|does) (?:mum|mom|mam|dad|nan|gran|grandma|grandad|grandpa) (?:really |actually |even )?need\b",  # "does mum need the EMG test or can she skip it"
+        rf"\b(?:clinic|{_PRACTITIONER}) or (?:a |the |an )?(?:\S+ )?(?:clinic|{_PRACTITIONER}) (?:\S+ )?for (?:my|his|her|me)\b",
+        rf"\b(?:do|does) {KIN} (?:really |actually |even )?need\b",  # "does mum need the EMG test or can she skip it"
         r"\b(?:the )?(?:better|best) (?:\S+ ){0,2}(?:surgeon|doctor|neurologist|consultant|specialist)\b",
         r"\b(?:do|should) (?:i|we|he|she) (?:\S+ )?(?:need|see|go to) an? (?:\S+ ){0,2}(?:doctor|specialist|surgeon|neurologist)\b",
         r"\b(?:the )?(?:right|best|correct|proper) (?:one|doctor|person|specialist|place) (?:for me |for him |for her )?to (?:see|go to|visit)\b",
@@ -301,8 +305,12 @@ _PATTERNS = (
         r"(?:\S+ ){0,5}which\b", r"\bshould (?:\S+ ){0,2}see an? (?:ent|neuro)",
     )),
     (SELF_DIAGNOSIS, _rx(
+        r"\bright about (?:me|him|her|my)\b", r"\bmy symptoms? (?:\S+ )?(?:sound|seem|look)\w* like\b",
         r"\b(?:do|does) (?:he|she|my \w+) (?:actually |really |definitely )?have (?:hemifacial|hfs|it|this)\b",
         r"\bdo i (?:therefore |then |really |actually |definitely |even |now |still )?have\b(?! to\b)", r"\bhave i (?:get|got)\b",
+        r"\bhave (?:he|she|they) (?:get|got) (?:hemifacial|hfs|it|this|that)\b",
+        r"\bmean (?:it|mine|hers|her|his|she|he) (?:be|'s|is|have|has|got) (?:\S+ )?(?:something else|something different|"
+        r"a different|another|not (?:hemifacial|hfs))\b",
         r"\bmean (?:it|mine) (?:be|'s|is) (?:not )?(?:hemifacial|hfs)\b", r"\b(?:am|be) i (?!able)(?:\S+ ){0,2}(?:hemifacial|sick|ill)\b",
         r"\b(?:be|could) (?:that|this|it) (?:be )?(?:why|the reason|what be caus\w*) (?:i|i'm|im|my|mine)\b",
         r"\bbe (?:this|it|mine|that) (?:just |really |actually |definitely |probably )?(?:hemifacial|hfs)\b",
@@ -321,7 +329,9 @@ _PATTERNS = (
         r"a (?:\S+ )?(?:case|sign|type|kind))\b",
     )),
     (PERSONAL_CHOICE, _rx(
-        r"\bwhich (?:one )?(?:do|should|shall) i (?:pick|choose|go for|get|have)\b", r"\b(?:you|do you) think i should\b",
+        r"\bwhich (?:\S+ ){0,2}(?:i|we) (?:personally )?should (?:select|choose|pick|go for|have|get|opt for)\b",
+        r"\b(?:bad|good|wise|sensible|smart) idea for (?:me|him|her|us|my)\b",
+        r"\bwhich (?:one )?(?:do|should|shall) i (?:pick|choose|go for|get|have)\b", r"\bwhich\S* (?:\S+ ){0,3}(?:better|best|right) (?:for|in) (?:me|him|her|them|my|his|their)\b", r"\b(?:you|do you) think i should\b",
         r"\b(?:be|is|am) (?:i|he|she|my \w+) an? (?:\S+ )?(?:complex|mild|severe|bad|early|serious) case\b",
         r"\b(?:have|has) (?:i|he|she|we|my \w+) left it too late\b", r"\bdo i (?:go|get|have|wait|keep) (?:\S+ ){0,4}or\b",
         r"\bshould (?:i|he|she|we|they) (?:say yes|agree|accept|go ahead|do it|go for it)\b",
@@ -399,7 +409,7 @@ _PATTERNS = (
 # These kinds are about the patient's own medicine or symptom: the message must speak of them.
 _FIRST_PERSON_KINDS = {SERIOUSNESS}
 # Their own case, or a relative's ("does he have a tumour?").
-_FIRST_PERSON = re.compile(rf"\b(?:i|i'm|im|i've|ive|i'd|me|my|mine|myself|he|she|him|her|his|our|{_RELATIVES})\b")
+_FIRST_PERSON = re.compile(rf"\b(?:i|i'm|im|i've|ive|i'd|me|my|mine|myself|he|she|him|her|hers|his|our|{_RELATIVES})\b")
 
 
 _NOT_ASKING = re.compile(r"\b(?:i be |i am |i'm |im )?not (?:\S+ )?ask\w* (?:you )?(?:for|about) (?:a |the |any |my )?"
@@ -411,6 +421,13 @@ _SIGN_OF_TROUBLE = _rx(r"\bbad sign\b", r"\b(?:be|is) (?:that|this|it) (?:a )?(?
                        r"\b(?:something|anything) (?:to )?worr(?:y|ied) about\b")
 
 
+# A relative named, not "a patient" or "the patient" in general.
+_NOT_ANYONES = r"(?<!\ba )(?<!\ban )(?<!the )(?<!any )(?<!every )(?<!some )(?<!most )(?<!other )(?<!each )"
+_KIN_OWNER = re.compile(rf"(?:^|(?<= )){_NOT_ANYONES}(?:my |me |our |your )?{KIN} (?:'s|s|be(?= (?:case|situation|"
+                        r"condition|age|face|eye|twitch|spasm|scan|result|mri|report|symptom)s?\b))(?= )")
+_KIN_SUBJECT = re.compile(rf"(?:^|(?<= )){_NOT_ANYONES}(?:my |me |our |your )?{KIN}(?= )")
+
+
 def personal_advice_kind(message: Readable) -> Optional[str]:
     """The kind of personal advice asked for, or None for a general question."""
     reading = as_reading(message)
@@ -418,8 +435,10 @@ def personal_advice_kind(message: Readable) -> Optional[str]:
         return None
     personal = bool(_FIRST_PERSON.search(reading.lower))
     lemmas = _NOT_ASKING.sub(" ", reading.lemmas)  # "in terms of dosing - NOT asking for a dose!! - ..."
+    # "should nan go for the jabs?", "what tests will my nan need?": a relative asked about is "she"
+    as_pronoun = _KIN_SUBJECT.sub("she", _KIN_OWNER.sub("her", lemmas))
     for kind, pattern in _PATTERNS:
-        if (personal or kind not in _FIRST_PERSON_KINDS) and pattern.search(lemmas):
+        if (personal or kind not in _FIRST_PERSON_KINDS) and (pattern.search(lemmas) or pattern.search(as_pronoun)):
             return kind
     return SERIOUSNESS if _SIGN_OF_TROUBLE.search(lemmas) else None
 

@@ -60,7 +60,9 @@ _HARM_WORDS = re.compile(
 _DENIED_HARM = re.compile(r"\b(?:not|n't|never) (?:\S+ ){0,4}(?:go to|gonna|will) kill (?:me|you)\b|"
                           r"\b(?:wo|will) not kill (?:me|you)\b")
 # "end up needing surgery", "at the end of the day" name no ending of a life.
-_NO_HARM = re.compile(r"\bend up\b|\b(?:pill|tablet|capsule)s? (?:that )?(?:you|i) (?:can |just )?swallow\b|"
+_NO_HARM = re.compile(r"\bend up\b|\b(?:it|this|that|twitch|spasm|tic|symptom|jerk\w*|pain|they|them|the \w+)s? "
+                      r"(?:would |will |to |could |might )?(?:just )?(?:disappear|vanish|go away)\w*|"
+                      r"\b(?:pill|tablet|capsule)s? (?:that )?(?:you|i) (?:can |just )?swallow\b|"
                       + _DENIED_HARM.pattern + "|"
                       r"\b(?:in|at|by|until|till) the end\b|\bend of (?:the|my|this|next|last)\b|"
                       # where one lives ("I live four hours north"); a face or eye that jumps (the spasm)

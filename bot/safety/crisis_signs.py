@@ -63,6 +63,9 @@ LEMMA_PATTERNS = re.compile("|".join(f"(?:{p})" for p in (
     r"\b(?:go|head|walk|drive|driving)\w* (?:\S+ ){0,3}(?:bridge|cliff|roof|ledge|car park|multistorey|railway|track|"
     r"top floor) (?:\S+ ){0,4}(?:jump|throw my ?self)\b",
     r"\bthink\w* (?:about |of )?jump\w*\b(?! (?:to|into|in|at|on|ahead|straight|the queue|ship))",
+    # a weapon dwelt on, or taken out after "I've had enough"
+    rf"\b(?:star|stare|gaz)\w* at (?:\S+ ){{0,2}}{_WEAPON}s?\b",
+    rf"\b(?:have|had|'ve) (?:had )?enough\b(?:\s\S+){{0,12}}? {_WEAPON}s?\b",
     r"\bon be(?:ing)? here\b|\bbe(?:ing)? here at all\b", r"\bdo it when (?:i|i 'm|i be|i am) ready\b",
     # poison taken
     r"\b(?:drank|drink|drunk|swallow\w*|take|took|eat|ate) (?:\S+ ){0,2}"
@@ -96,6 +99,16 @@ LEMMA_PATTERNS = re.compile("|".join(f"(?:{p})" for p in (
     r"\b(?:will not|wo not|won't) (?:be )?need\w* (?:the |my |your )?(?:appointment|info|information|botox|treatment|"
     r"surgery|op|mri|scan)\b(?:\s\S+){0,8}? (?:peace|ready|goodbye|tonight|anymore|any more|go)\b",
     # wishing to be gone
+    r"\bhelp (?:me|him|her|them) (?:to )?(?:die|end it|end (?:my|his|her|their) life|go peacefully)\b",
+    r"\b(?:wish|wishing|rather|better)\w* (?:\S+ ){0,3}never (?:be|been|was|were) born\b",
+    r"\b(?:no|zero|not (?:\S+ ){0,2}(?:any|a|one)|n't (?:\S+ ){0,2}(?:any|a|one)) (?:good |real )?reason "
+    r"(?:left )?(?:to|for) "
+    r"(?:keep (?:go\w*|on)|go\w* on|carry\w* on|live|living|be alive|stay alive|be here|exist\w*|wake up)\b"
+    r"(?! (?:with|the|my|taking|take|to|for|back|botox|treatment|this|it|them|tablet|pill|med|injection|jab|therapy))",
+    r"\b(?:i|me|my ?self) (?:\S+ ){0,2}(?:like|want to|wanna|wish i could|could|just) (?:\S+ )?"
+    r"(?:vanish|disappear|fade away)\w* "
+    r"(?:\S+ ){0,2}(?:forever|for good|for ever|permanently|off the face of the earth)\b",
+    r"\b(?:stop|keep|prevent)\w* (?:me|him|her) (?:from )?wak\w* up\b",
     r"\b(?:my )?(?:last|final) (?:message|text|word|words|post)s? (?:to|for) "
     r"(?:anyone|anybody|everyone|you all|the world)\b",
     r"\b(?:pray|hope|wish)\w* (?:\S+ ){0,3}(?:will not|wo not|won't|do not|don't|never) wake up\b",
@@ -130,7 +143,8 @@ LEMMA_PATTERNS = re.compile("|".join(f"(?:{p})" for p in (
     r"(?! on (?:the |our |my )?(?:budget|household budget|finance|money|wallet|bank))",
     r"\bbetter off (?:\S+ ){0,3}without (?:me|him|her|them)\b",
     r"\bbetter off (?:\S+ ){0,3}if i (?:\S+ ){0,2}(?:disappear\w*|be gone|was gone|die|died|leave|left|be not here)",
-    r"\b(?:better|easier|simpler|happier|lighter)\b(?:\s\S+){0,4}? if i (?:\S+ ){0,2}(?:disappear\w*|be go(?:ne)?\b|"
+    r"\b(?:better|easier|simpler|happier|lighter|cope|manage|fine|okay|ok|alright|relieved)\b(?:\s\S+){0,4}? "
+    r"if i (?:\S+ ){0,2}(?:disappear\w*|be go(?:ne)?\b|"
     r"die\b|dead\b|be not (?:here|around)|be n't (?:here|around)|never (?:be born|exist))",
     r"\b(?:stop|end|go away|be over)\w* (?:\S+ ){0,2}(?:when|once|after) (?:you|i|we|u) (?:be |are |am |r )?"
     r"(?:dead|gone)\b",

@@ -10,7 +10,8 @@ from bot.safety.signs import CRISIS_PATTERNS, HEARSAY, SUDDEN, SYMPTOM_PATTERNS
 
 _QUESTION_START = re.compile(
     r"^(?:whats|what's|what|how|can|could|do|does|is|are|will|would|should|why|when|which|may|might|"
-    r"be|tell me|explain|whether)\b(?!['\u2019]t\b| not\b)"  # "can't speak properly" reports; it does not ask
+    r"be|tell me|explain|whether)\b(?!['\u2019]t\b| not\b| (?:barely|hardly|scarcely|only just)\b)"  # "can't speak properly",
+    # "can barely swallow" report; they do not ask
 )
 _PERSONAL = re.compile(
     r"\b(?:i|me|my|mine|myself|i'm|we|our|us|he|she|his|her|him|mom|mum|dad|husband|wife|"
@@ -19,7 +20,7 @@ _PERSONAL = re.compile(
 # Words that describe a symptom happening now, which turn a question into a report.
 _HAPPENING = re.compile(
     r"\bsudden|\bnow\b|\bjust\b|\btoday\b|\btonight\b|\bthis morning\b|\bsince\b|\bstart|"
-    r"\bbegan\b|\bbegin|\bcan not\b|\bkeep\b|\bstill\b|\bhave (?:trouble|difficulty|a fever|fever)|"
+    r"\bbegan\b|\bbegin|\bcan not\b|\b(?:can|could) (?:barely|hardly|scarcely)\b|\bkeep\b|\bstill\b|\bhave (?:trouble|difficulty|a fever|fever)|"
     r"\b(?:i|my|face|it|eye|eyelid|mouth|smile|side|arm|leg|he|she|lip|cheek|speech|vision) (?:\S+ )?"
     r"(?:be|feel|look|go|get|become|turn) (?:\S+ )?(?:weak|droop|numb(?!er)|paralysis|slur|frozen|drop|sag|crooked)"
 )
@@ -46,6 +47,8 @@ def asks_in_general(reading: Reading) -> bool:
     """The message, or its question after hearsay ("I read they cut the nerve. Would..."), is general;
     so is a general question after statements that name no sign and nothing recent ("I understand
     thermocoagulation is an option. Could you tell me whether the face is weak afterwards?")."""
+    if _OWN_ONSET.search(reading.lemmas):
+        return False  # "Google says a droop is usually Bell's palsy. Mine started 15 mins ago. Is Google right?"
     if _is_general_question(reading.text, reading.lemmas):
         return True
     if _RATE.search(reading.lemmas) and not _HAPPENING.search(reading.lemmas) \
@@ -60,6 +63,12 @@ def asks_in_general(reading: Reading) -> bool:
     told = present_part(rest)  # "... does the eyelid droop? a droopy lid is not ideal": a fear, told of no sign
     return rest is not reading and not _RECENT.search(rest.lemmas) \
         and not any(pattern.search(told.lemmas) for _, pattern in SYMPTOM_PATTERNS)
+
+
+# Something of their own, or someone's near them, that began minutes or hours ago.
+_OWN_ONSET = re.compile(r"\b(?:mine|my|i|he|she|his|her|it|this)\b(?:\s\S+){0,6}? (?:start\w*|began|begin|come on|came on|"
+                        r"happen\w*|appear\w*|kick\w* in) (?:\S+ ){0,2}(?:\d+|a few|few|couple of|ten|twenty|thirty|an?) "
+                        r"(?:min|mins|minute|minutes|hour|hours|hr|hrs) ago\b")
 
 
 # How often something happens to patients in general.

@@ -18,7 +18,8 @@ CRISIS, STROKE, AFTER_BOTOX, AFTER_SURGERY, BREATHING = (
 _GAP = r"(?:\S+ ){0,5}"
 # Fainting, not "a faint clicking in my ear".
 FAINTED = r"\b(?<!a )(?<!very )(?<!before i )(?<!before he )(?<!before she )(?<!might )(?<!could )(?<!would )faint(?:ed|ing|s)?\b(?! (?:click|sound|noise|buzz|ring|twitch|flicker|line|mark|scar|trace|hint|idea))"  # up to five words between two parts of a pattern
-_FACE = r"(?:face|facial|side of my face|smile|mouth|lip|cheek|eyelid|eye|one side|(?:right|left) side|half)"
+_FACE = (r"(?:face|facial|side of my face|smile|mouth|lip|cheek|eyelid|eye|one side|(?:right|left) side|half|"
+         r"(?:spasm|twitch|twitchy|affected|bad|same|other|opposite|good) side)")
 _WEAK = r"(?:weak|droop|drop|fell\b|sag|numb(?!er)|flopp|flaccid|paralysis|frozen(?!(?: -)? face (?:injection|jab|shot|look|botox|treatment))|freeze|dead|slack|fall|crooked|lopsided|uneven|limp|tingl|hang\w* down)"
 
 
@@ -40,8 +41,9 @@ CRISIS_PATTERNS = _rx(
     r"\b(?:be|been|start\w*|keep|back to) cutting\b(?! (?:back|down|out|my hair|his hair|her hair|the|corners|costs|it fine|"
     r"part|a|an|through|into|open|off|nerve|muscle|tissue))", r"\b(?:like|want|prefer|hope|rather) (?:\S+ ){0,2}not (?:to )?(?:come round|come around|wake up)\b",
     r"\b(?:whole|entire) (?:month|week|bottle|box|pack|supply)\w* (?:\S+ ){0,4}at once\b", r"\bsewer ?slide", r"\bctb\b", r"\bod\b(?! on caffeine)", r"\bo\.d\b", r"\bod'd\b", r"\bod 'd\b",
-    r"\b(?:not|n't|never) (?:\S+ ){0,2}exist\b", r"\b(?:stop|cease)\w* (?:to )?exist", r"\bdis+ap+ear (?:forever|for good|completely|for ever)\b",
-    r"\b(?:want|wish|wan na|wanna) (?:\S+ ){0,2}dis+ap+ear\b",
+    r"\b(?:not|n't|never) (?:\S+ ){0,2}exist\b", r"\b(?:stop|cease)\w* (?:to )?exist", r"\b(?:i|me|my ?self) (?:(?!(?:it|this|that|twitch|spasm|they|them|tic|symptom|jerk|pain|face)s?\b)\S+ ){0,3}"
+    r"dis+ap+ear (?:forever|for good|completely|for ever)\b",
+    r"\b(?:want|wish|wan na|wanna) (?:to |i could |i can |i would |i 'd |i )?(?:just |simply )?dis+ap+ear\b",
     r"\b(?:want|wish|need) (?:\S+ ){0,3}(?:all|everything|it) (?:\S+ ){0,2}(?:to )?(?:end|be over|stop for good)\b",
     r"\bhopeless", r"\bwhat be the point\b(?! (?:of|in) (?!liv|life|try|go on|going on|anything|it all|me\b|carry))", r"\bwhat 's the point\b", r"\bwhats the point\b",
     r"\b(?:no|any) point (?:\S+ ){0,2}(?:living|live|go on|going on|anymore|try|trying|carry on)\b",
@@ -78,8 +80,8 @@ CRISIS_PATTERNS = _rx(
     r"\bsav\w* up (?:\S+ ){0,2}(?:pill|tablet|med)", r"\bstockpil", r"\bhoard\w* (?:\S+ ){0,2}(?:pill|tablet|med)",
     r"\btake (?:my |the )?(?:\S+ ){0,2}(?:pill|tablet|med|dose)\w* (?:\d+|two|three|four|several) time\b", r"\bend (?:my|it) (?:life|all)\b", r"\bend it all\b",
     r"\bend (?:\S+ ){0,2}(?:my )?life\b", r"\btake my (?:own )?life\b",
-    r"\b(?:want|go|going|gonna|wan na|wanna|plan|planning) (?:to )?end it\b", r"\bdisappear forever\b",
-    r"\bkil+ my ?self\b", r"\bcut\w* my ?self\b(?! (?:shav\w*|cook\w*|chopp\w*|on (?:a|the|some)))", r"\bhang my ?self\b",
+    r"\b(?:want|go|going|gonna|wan na|wanna|plan|planning) (?:to )?end it\b", r"\b(?:i|me|my ?self|just) disappear forever\b",
+    r"\bkil+ my ?self\b", r"\bkil+\w* (?:them|your|him|her|our) ?sel(?:f|fs|ves)\b(?=.*\b(?:i|me|my ?self)\b)", r"\bcut\w* my ?self\b(?! (?:shav\w*|cook\w*|chopp\w*|on (?:a|the|some)))", r"\bhang my ?self\b",
     r"\bcut\w* (?:\S+ )?(?:my|her|his) (?:arm|wrist|leg|thigh|skin|stomach)", r"\bcut\w* again\b",
     r"\bjump\w* (?:\S+ )?(?:off|from|in front of) (?:a |the |that |this |my )?(?:\S+ )?(?:bridge|building|roof|cliff|train|car|balcony|tower|window|"
     r"garage|car ?park|overpass|flyover|ledge|multi[- ]?stor\w*|skyscraper|tower block|height|(?:high|tall) (?:place|point|spot))",
@@ -196,6 +198,7 @@ SYMPTOM_PATTERNS = (
         rf"\b(?:sudden\w*|this morning|today|tonight|just now|woke up)\b(?:\s\S+){{0,8}}? (?:{_FACE}|eye|eyelid) (?:\S+ ){{0,2}}"
         r"(?:will not|would not|can not|could not|do not|does not) (?:\S+ )?(?:close|shut|blink|move)\b",
         r"\b(?:can|could) not (?:\S+ ){0,2}get (?:\S+ ){0,2}word\w* out\b", r"\bgibberish\b",
+        r"\bword\w* (?:\S+ ){0,2}(?:will not|wo not|would not|do not|does not|can not) come out\b",
         r"\bword\w* (?:\S+ ){0,2}(?:make no sense|do not make sense|not make sense)",
         r"\b(?:say|saying|said|talk\w*|speak\w*|speech) (?:\S+ ){0,3}(?:make no sense|(?:do|does) not make (?:any )?sense)",
         r"\b(?:other|opposite|good|wrong|non[- ]?spasm|normal) side\b(?:\s\S+){0,12}? (?:go |gone |be |feel )?"
@@ -220,13 +223,15 @@ SYMPTOM_PATTERNS = (
         r"\bconfus\w* (?:\S+ ){0,4}(?:slur(?!p)|droop|weak|numb(?!er)|headache|can not speak)", r"\bpass(?:ed)? out\b",
         r"\bdysarthri", r"\baphasi", r"\bhemipare", r"\bhemipleg",
         FAINTED, r"\bunconscious\b", r"\bseizure (?:now|right now)\b", r"\bhave a (?:seizure|fit)\b(?! of)",
-        r"\b(?:fit|seizure|convulsion)s? (?:\S+ ){0,2}(?:now|right now)\b", r"\b(?<!face )(?<!facial )(?<!eyelid )(?<!eye )(?<!cheek )(?<!mouth )convuls\w*\b"
+        r"\b(?<!anti )(?:fit|seizure|convulsion)s? (?:(?!(?:tablet|pill|med|meds|medicine|medication|drug)s?\b)\S+ ){0,2}"
+        r"(?:now|right now)\b", r"\b(?<!face )(?<!facial )(?<!eyelid )(?<!eye )(?<!cheek )(?<!mouth )convuls\w*\b"
         r"(?! (?:of|in) (?:the |my |his |her )?(?:face|cheek|eye|eyelid|mouth|lip))", r"\bshak\w* all over\b",
         r"\bface (?:be )?(?:\S+ ){0,2}(?:go|be|feel) (?:\S+ ){0,2}(?:weird|funny|strange) and (?:\S+ ){0,2}(?:speak|talk|speech)",
         r"\bspeech (?:\S+ ){0,3}(?:garble|strange|weird|wrong|slur(?!p))",
         r"\b(?:speak|talk)\w* (?:all |really |very |so )?(?:strange|weird|funny|odd|wrong|slow|nonsense)\w*",
         r"\b(?:mouth|lip|face|cheek) (?:\S+ )?hang\w*\b(?! (?:open|out|around|about))",
-        r"\b(?:not|n't) (?:\S+ )?know (?:where|who|what day) (?:he|she|i|they|we|it) (?:be|am|is|are)\b",
+        r"\b(?:not|n't) (?:\S+ )?know (?:where|who|what day|what year) (?:he|she|i|they|we|it|(?:any|all|none|either|both) of "
+        r"(?:us|them)|anyone|anybody|his family|her family) (?:\S+ )?(?:be|am|is|are)\b",
         r"\b(?:not|n't) (?:\S+ )?recogni[sz]e (?:me|us|anyone|anybody|his|her|my|their)\b",
         # a knock to the head, then drowsiness, vomiting or confusion
         r"\b(?:fell|fall|fallen|knock\w*|bang\w*|hit|smack\w*|bash\w*) (?:\S+ ){0,3}head\b(?=.*\b(?:sleepy|drowsy|vomit\w*|"
