@@ -14,5 +14,5 @@ KIN_WORDS = (
     "nephew", "cousin", "friend", "kid", "child", "teen", "teenager", "boy", "girl", "baby", "toddler", "resident",
     "client", "service user", "patient", "customer", "fiance", "fiancee", "stepmum", "stepdad", "stepmom",
 )
-# As a regular-expression alternation over lemmas ("teens", "grannies" are read by their stems).
+# As a regular-expression alternation over lemmas, longest first; callers add their own word bounds.
 KIN = "(?:" + "|".join(sorted(KIN_WORDS, key=len, reverse=True)) + r")"

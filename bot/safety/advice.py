@@ -437,8 +437,9 @@ def personal_advice_kind(message: Readable) -> Optional[str]:
     lemmas = _NOT_ASKING.sub(" ", reading.lemmas)  # "in terms of dosing - NOT asking for a dose!! - ..."
     # "should nan go for the jabs?", "what tests will my nan need?": a relative asked about is "she"
     as_pronoun = _KIN_SUBJECT.sub("she", _KIN_OWNER.sub("her", lemmas))
+    readings = (lemmas,) if as_pronoun == lemmas else (lemmas, as_pronoun)  # no relative named: one pass
     for kind, pattern in _PATTERNS:
-        if (personal or kind not in _FIRST_PERSON_KINDS) and (pattern.search(lemmas) or pattern.search(as_pronoun)):
+        if (personal or kind not in _FIRST_PERSON_KINDS) and any(pattern.search(text) for text in readings):
             return kind
     return SERIOUSNESS if _SIGN_OF_TROUBLE.search(lemmas) else None
 
