@@ -28,6 +28,7 @@ from bot.knowledge.questions import (
     analyse_question,
 )
 from bot.nlp.normalize import lemma_text
+from bot.nlp.people import FAMILY
 from bot.nlp.reading import asking_clauses, asks, question_clause
 from bot.replies import Reply
 from bot.safety.advice import (
@@ -176,7 +177,7 @@ _SPASM_WORDS = re.compile(r"\b(?:twitch|spasm|jerk|flutter|blink|wink|squint|tic
                           r"shut|close|contract|clench|tight|yank|spasming|go crazy|go mad|attack)")
 _FACE_WORDS = re.compile(r"\b(?:eye|eyelid|lid|cheek|mouth|lip|face|jaw|chin|brow|forehead|side)\b")
 # Whose twitching is described: "stress and the spasm connection" describes no one's.
-_SOMEONES = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me|mine|he|she|his|her|him|we|our|us)\b")
+_SOMEONES = re.compile(rf"\b(?:i|i'm|im|i've|ive|my|me|mine|he|she|his|her|him|we|our|us|{FAMILY})\b")
 # A body part elsewhere is a gap; these, beside one's own twitching, are a description of it.
 _DESCRIPTIVE_GAPS = {"outcome", "cause", "duration", "unknown_name", "urgency", BEYOND}
 

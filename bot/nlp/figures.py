@@ -13,6 +13,7 @@ from typing import Pattern, Tuple
 
 import yaml
 
+from bot.nlp.normalize import with_dropped_g_restored
 from bot.settings import DATA_DIR
 
 FIGURES_PATH = DATA_DIR / "figures_of_speech.yml"
@@ -58,8 +59,9 @@ def _unless_taken_back(found: re.Match, blank: str) -> str:
 
 
 def literal_text(lower: str) -> str:
-    """The lower-case text with its figures of speech blanked out."""
-    lower = _ONE_WORD.sub(lambda found: f"{found.group(1) or ''}eye{found.group(2) or found.group(3)}", lower)
+    """The lower-case text with its figures of speech blanked out ("dyin to know" read as "dying to know")."""
+    lower = _ONE_WORD.sub(lambda found: f"{found.group(1) or ''}eye{found.group(2) or found.group(3)}",
+                          with_dropped_g_restored(lower))
     pattern = figures_pattern()
     if not pattern.search(lower):
         return lower

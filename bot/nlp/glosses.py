@@ -20,7 +20,8 @@ GLOSSES: Dict[str, str] = {
     "wali": "one", "aur": "and", "nahi": "not", "nahin": "not", "kab": "when", "kaise": "how", "kyun": "why",
     "kyon": "why", "dawai": "medicine", "dawa": "medicine", "dawaai": "medicine", "goli": "pill",
     "goliyan": "pills", "chehra": "face", "chehre": "face", "aankh": "eye", "paas": "near", "theek": "fine",
-    "chhod": "stop", "chod": "stop", "chhodna": "stop", "bahut": "very",
+    "chhod": "stop", "chod": "stop", "chhodna": "stop", "bahut": "very", "kitni": "how many", "kitne": "how many",
+    "kitna": "how much", "roz": "daily", "rozana": "daily",
     # Tagalog
     "ano": "what", "akin": "me", "ako": "i", "yung": "the", "mukha": "face", "turok": "injection",
     "tumigil": "stop", "itigil": "stop", "tigil": "stop", "gamot": "medicine", "pwede": "can", "puwede": "can",
@@ -31,7 +32,9 @@ GLOSSES: Dict[str, str] = {
     "wetin": "what", "dem": "they", "dey": "be", "abeg": "please", "una": "you", "sabi": "know",
     # relatives named in the family's language ("my khala", "my abuela") and French "lol"
     "khala": "aunt", "abuela": "grandma", "abuelo": "grandpa", "nani": "grandma", "dadi": "grandma",
-    "mamie": "grandma", "mdr": "lol",
+    "mamie": "grandma", "mdr": "lol", "abbu": "dad", "abba": "dad", "ammi": "mum", "ammu": "mum",
+    "mamá": "mum", "papá": "dad", "abuelita": "grandma", "abuelito": "grandpa",
     # Spanish nouns inside English ("pastillas para el twitch, do they even work?")
     "pastillas": "pills", "pastilla": "pill", "inyecciones": "injections", "inyeccion": "injection",
+    "cuantas": "how many", "cuantos": "how many", "cuántas": "how many", "cuántos": "how many", "unidades": "units",
 }

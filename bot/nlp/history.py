@@ -29,7 +29,7 @@ _HISTORY = re.compile(
     r"\b(?:back )?in (?:january|february|march|april|june|july|august|september|october|november|december)\b|"
     r"\bback in the\b|\b(?:back )?in '\s?\d\d\b|\bin the (?:seventies|eighties|nineties|'?[5-9]0s)\b|"
     r"\bas an? (?:little |young |small )?(?:kid|child|teen\w*|boy|girl|baby|student)\b|"
-    r"\bwhen i (?:was|were) (?:an? )?(?:kid|child|young|little|\d+)\b|"
+    r"\bwhen (?:i|he|she|they|we) (?:was|were) (?:an? )?(?:kid|child|young|little|baby|toddler|\d+)\b|"
     r"\bfull(?:y)? recover\w*|\bfull recovery\b|\b(?:no|never had any) (?:problems?|issues?|trouble) since\b|"
     r"\b(?:all )?fine since\b|\bcleared up\b|\b(?:all )?(?:fine|ok|okay|well) (?:ever )?since\b|\bunrelated\b|"
     r"\b(?:gave up|quit|gave them up|stopped drinking|stopped smoking)\b|"
@@ -42,7 +42,9 @@ _HISTORY = re.compile(
 # "I'm fine now" closes the story rather than bringing it into the present.
 _RESOLVED_NOW = re.compile(r"\b(?:fine|ok|okay|well|better|good|recovered|sorted) now\b|"
                            r"\ball (?:sorted|fine|good|clear|healed)(?: now)?\b|"
-                           r"\bnow (?:fully )?(?:fine|recovered|better|well|in remission|sorted|healed)\b")
+                           r"\bnow (?:fully )?(?:fine|recovered|better|well|in remission|sorted|healed)\b|"
+                           r"\b(?:went|go|gone|cleared) (?:away |up )?(?:after|within) "
+                           r"(?:a |a few |some |several |\d+ |two |three )?(?:week|month|year)s?\b")
 # Words that bring a clause back to the present: "years ago ... and now it's back".
 _NOW = re.compile(r"\b(?:now|today|tonight|this (?:morning|afternoon|evening|week)|just|again|still|sudden\w*|"
                   r"currently|right now|started|starting|yesterday|last night|hours?|minutes?)\b")

@@ -82,10 +82,11 @@ LEMMA_LOOKUP: Dict[str, str] = {
 MISSPELLINGS: Dict[str, str] = {
     # clinical shorthand: "which tx needs repeating?", "dx confirmed by EMG"
     "tx": "treatment", "dx": "diagnosis", "sx": "symptoms", "hx": "history", "pt": "patient", "pts": "patients",
-    "botex": "botox", "botx": "botox", "botux": "botox", "bottox": "botox",
-    "boxtox": "botox", "btox": "botox", "botoks": "botox", "bottox's": "botox",
-    "accupuncture": "acupuncture", "acupunture": "acupuncture",
-    "accupuncure": "acupuncture", "acupuncure": "acupuncture",
+    "botex": "botox", "botx": "botox", "botux": "botox", "bottox": "botox", "bottocks": "botox", "botocks": "botox",
+    "twiches": "twitch", "twichs": "twitch",
+    "boxtox": "botox", "btox": "botox", "botoks": "botox", "onabotulinum": "onabotulinumtoxina", "bottox's": "botox",
+    "accupuncture": "acupuncture", "acupunture": "acupuncture", "acupuncher": "acupuncture",
+    "accupuncure": "acupuncture", "acupuncure": "acupuncture", "acupunchure": "acupuncture",
     "emgs": "emg", "mris": "mri", "mras": "mra", "mir": "mri", "mrl": "mri",
     "stroek": "stroke", "strok": "stroke", "storke": "stroke",
     "sucide": "suicide", "suicid": "suicide", "suiside": "suicide",
@@ -248,6 +249,14 @@ def _dropped_g(word: str) -> str:
     if len(word) < 4 or not word.endswith("in") or not word.isalpha():
         return word
     return word + "g" if zipf_frequency(word + "g", "en") - zipf_frequency(word, "en") >= DROPPED_G_MARGIN else word
+
+
+_G_DROPPED = re.compile(r"\b[a-z]{2,}in\b")
+
+
+def with_dropped_g_restored(lower: str) -> str:
+    """Lower-case text with each dropped "g" put back ("dyin to know", "laughin"), for patterns over the text."""
+    return _G_DROPPED.sub(lambda found: _dropped_g(found.group(0)), lower)
 
 
 @lru_cache(maxsize=8192)

@@ -76,8 +76,15 @@ _SPOKEN_MARK = re.compile(r"\s*\b(" + "|".join(_SPOKEN_MARKS) + r")\b", re.I)
 _SPLIT_NAME = re.compile(r"\bhemi[\s-]+facial\b", re.I)  # "hemi facial spasm", as dictated
 
 
+# "Period" dictated as a full stop: not the noun ("a waiting period", "the period of recovery", "my period").
+_SPOKEN_PERIOD = re.compile(r"(?<!\ba)(?<!\ban)(?<!\bthe)(?<!\bthis)(?<!\bthat)(?<!\beach)(?<!\bevery)(?<!\bmy)"
+                            r"(?<!\bher)(?<!\byour)(?<!\bwaiting)(?<!\btrial)(?<!\brecovery)(?<!\bgrace)(?<!\btime)"
+                            r"(?<!\bshort)(?<!\blong)(?<!\bsame)(?<!\bmenstrual)(?<!\bwhat)(?<!\bany)"
+                            r"\s+\bperiod\b(?!\s+(?:of|pain|cramp|when|after|before|between|for)\b)", re.I)
+
+
 def _written_marks(text: str) -> str:
-    text = _SPLIT_NAME.sub("hemifacial", text)
+    text = _SPOKEN_PERIOD.sub(".", _SPLIT_NAME.sub("hemifacial", text))
     return _SPOKEN_MARK.sub(lambda found: _SPOKEN_MARKS[found.group(1).lower()], text)
 
 

@@ -50,6 +50,7 @@ def _rx(*patterns: str) -> Pattern[str]:
 _PATTERNS = (
     (DOSE, _rx(
         r"\bshould (?:it|i|he|she|they) (?:be|take it|have it) (?:once|twice|three times|\d+ times)\b",
+        r"\bhow often should (?:my|i|he|she|his|her|our) (?:\S+ ){0,2}(?:be|have|get|take|go)\b",  # "how often should MY jabs be"
         r"\b(?:can|could|should|do) (?:i|he|she) (?:\S+ )?(?:take|have|use) (?:my |the |his |her )?(?:\S+ ){0,3}(?:once|twice|three times|"
         r"\d+ times) (?:a|per|each) (?:day|week)\b", r"\bor (?:be|is) once (?:a day )?enough\b",
         r"\bdos(?:e|age|ing)\b(?! of (?:\S+ ){0,3}(?:botox|medicine)\?? *$)(?!.*\b(?:how often|one[- ]off|ongoing|"
@@ -89,7 +90,7 @@ _PATTERNS = (
         r"\b(?:start|begin)\w* (?:take|use)\w* (?:hers|his|theirs|her|their)\b(?=(?: \S+)? for (?:my|the)\b|\s*[?.,]|$)",  # "my wife has spare relaxers, can i start taking hers"
         r"\b(?:give|share|pass) (?:some|a few|one|any|them|mine)\w* (?:\S+ )?to (?:my|him|her)\b",  # leftover pills for a son
         rf"\b(?:stop|quit|skip|miss|forget|forgot|double|halve|half|cut|taper|wean|reduce|lower|extend|space out|stretch|"
-        rf"raise|increase|decrease|change|switch|swap|replace|drop|ditch|restart|resume|start|begin|cease|discontinu|pause|suspend|"
+        rf"raise|increase|decrease|change|switch|swap|replace|drop|ditch|bin|restart|resume|start|begin|cease|discontinu|pause|suspend|"
         rf"come off|get off|go off|go without|do without|run out|ran out)\w* (?:(?!spasm|twitch|[—–;.?!])\S+ ){{0,5}}{_TAKEN}",
         rf"\b(?:stop|quit|skip|pause|suspend|halve|double|cut|taper|wean|drop|come off|get off|go off)\w* (?:all )?"
         rf"(?:of )?(?:my |the |his |her |their )?"
@@ -98,7 +99,7 @@ _PATTERNS = (
         rf"\b(?:sooner|earlier) (?:\S+ ){{0,2}}{MEDICINE}",
         rf"\b(?:get|have|take|do) (?:my (?:next )?|the next |a next )(?:\S+ )?{MEDICINE} early\b",
         r"\b(?:get|have|take|do) (?:my |the )?next (?:one|dose|round|lot|session|set) (?:\S+ )?(?:early|sooner|earlier)\b",
-        rf"(?<!how do )(?<!\bcan )(?<!\bwill )(?<!\bwould )(?<!\bcould )(?<!\bcan the )(?<!\bwill the )(?<!\bdo the )\b{_TAKEN} (?:\S+ ){{0,3}}(?:(?<!\bto )stop|quit|skip|miss|double|taper|wean|change|switch|cold turkey|restart|resume|"
+        rf"(?<!how do )(?<!\bcan )(?<!\bwill )(?<!\bwould )(?<!\bcould )(?<!\bcan the )(?<!\bwill the )(?<!\bdo the )\b{_TAKEN} (?:\S+ ){{0,3}}(?:(?<!\bto )(?<!twitch )(?<!spasm )stop|quit|skip|miss|double|taper|wean|change|switch|cold turkey|restart|resume|"
         r"start (?:\S+ )?again|go back on)\w*\b"
         r"(?! (?:\S+ )?(?:spasm|twitch|signal|nerve|muscle|work|help|have an effect))",
         rf"\b(?:stretch|space|spread|push)\w* (?:out )?(?:\S+ ){{0,2}}{MEDICINE}\w* (?:\S+ ){{0,2}}(?:to|out|further|longer|every)\b",
@@ -151,6 +152,7 @@ _PATTERNS = (
         r"\b(?:keep|carry on|continue|stay on) (?:take|taking|use|using|with|on) (?:them|it|these|those|the \S+|my \S+)\b",
     )),
     (OWN_RESULTS, _rx(
+        r"\bmean (?:i|he|she|we|my \S+) (?:\S+ )?(?:must|need to|have to|should|will need|will have to) (?:have|get|go)\b",
         r"\b(?:report|result|scan|letter)s?\b(?:\s\S+){0,12}? (?:tell|explain) (?:me |us )?what (?:it|this|that|they) mean\b",
         r"\bhave they (?:\S+ ){0,2}miss\w*\b",
         r"(?<!they )(?<!'d )(?<!will )(?<!would )(?<!they 'll )\b(?:read|interpret|explain|look at|check|review|translate|decode) (?:\S+ ){0,2}my\b",
@@ -313,7 +315,9 @@ _PATTERNS = (
         r"a different|another|not (?:hemifacial|hfs))\b",
         r"\bmean (?:it|mine) (?:be|'s|is) (?:not )?(?:hemifacial|hfs)\b", r"\b(?:am|be) i (?!able)(?:\S+ ){0,2}(?:hemifacial|sick|ill)\b",
         r"\b(?:be|could) (?:that|this|it) (?:be )?(?:why|the reason|what be caus\w*) (?:i|i'm|im|my|mine)\b",
-        r"\bbe (?:this|it|mine|that) (?:just |really |actually |definitely |probably )?(?:hemifacial|hfs)\b",
+        r"\bbe (?:this|it|mine|that) (?:just |really |actually |definitely |probably )?(?:this |the |that )?(?:hemifacial|hfs)\b",
+        r"\bbe (?:this|that|it|mine) (?:the |this )?(?:spasm|twitch|hemifacial|hfs|condition)\b (?:\S+ ){0,2}or (?:something|anything) "
+        r"(?:else|different)\b",
         r"\bmean (?:i|he|she|my \S+) (?:have|got|has|get)\b(?! to)",
         r"\bwhat (?:do |have )?(?:i|he|she) (?:have|get|got|has)\b(?= (?:then|now|instead|exactly)\b|\s*\?)",
         r"\bbe (?:my|mine|his|her) (?:\S+ )?(?:actually |really |just )?(?:part of|cause by|due to|from|relate to|link to|linked to|related to) "
@@ -349,6 +353,9 @@ _PATTERNS = (
         r"\bwhich (?:one )?(?:\S+ )?for (?:me|him|her|us)\b", r"\bwhich (?:one )?to (?:pick|choose|go for|have|get)\b",
         r"\bfor (?:my|his|her) case\b", r"\b(?:someone|a person|people|somebody) like (?:me|him|her|us)\b",
         r"\bwould (?:i|he|she|we) be better (?:off )?(?:on|with|having|getting|going|to)\b",
+        # "for my dad, 78, better the tablets or the jabs?"
+        r"\bfor (?:me|him|her|my \S+)\b(?:\s\S+){0,4}? (?:be )?better (?:the |a )?\S+ or\b",
+        r"\bbetter (?:the |a )?\S+ or (?:the |a )?\S+ for (?:me|him|her|my \S+)\b",
         r"\b(?:am|be) i (?:\S+ )?better (?:off )?(?:go|going|with|on|having|getting|to)\b",
         r"^(?=.*\b(?:mvd|surgery|op|operation|decompression)\b).*\b(?:push|put|move) (?:it|them) (?:\S+ ){0,2}(?:back|off)\b",
         r"\bme (?:choose|pick|decide)\b", r"\b(?:cure|fix|sort) me\b",

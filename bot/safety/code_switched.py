@@ -17,6 +17,7 @@ _SUDDENLY = r"(?:achanak|ekdum|bigla\w*|kanina lang|ngayon lang)"
 _PATTERNS = (
     (CRISIS, re.compile(
         r"\b(?:jeene ka (?:mann|man|dil) nahi|jeena nahi (?:chahta|chahti)|marna (?:chahta|chahti)|mar jaana|"
+        r"mar (?:jaun|jaaun|jau|jaoon|jaon|jaunga|jaungi)\b|marne ka (?:mann|man|dil)|"
         r"khud ko (?:\w+ ){0,2}(?:khatam|maar|mar)|(?:sab|sub) khatam kar (?:doon|dun|du|dena)|khudkushi|"
         r"mamamatay (?:ba )?ako|magpakamatay|(?:gusto|gusto ko) (?:ko )?(?:nang |na )?mamatay|ayoko nang mabuhay|"
         r"(?:inumin|iinumin|ininom) ko (?:na )?(?:lahat|lahat ng gamot)|wala nang (?:silbi|saysay) (?:ang )?buhay)")),

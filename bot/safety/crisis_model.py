@@ -58,7 +58,9 @@ _HARM_WORDS = re.compile(
 )
 # "it's not like it's going to kill me": the condition is not deadly (the model reads the message without it)
 _DENIED_HARM = re.compile(r"\b(?:not|n't|never) (?:\S+ ){0,4}(?:go to|gonna|will) kill (?:me|you)\b|"
-                          r"\b(?:wo|will) not kill (?:me|you)\b")
+                          r"\b(?:wo|will) not kill (?:me|you)\b|"
+                          r"\bnot (?:like|as if|as though) (?:it|this|that) (?:\S+ )?kill (?:me|you|anyone|people)\b|"
+                          r"\b(?:it|this|that) (?:do|will|would) not (?:\S+ )?kill (?:me|you|anyone|people)\b")
 # "end up needing surgery", "at the end of the day" name no ending of a life.
 _NO_HARM = re.compile(r"\bend up\b|\b(?:it|this|that|twitch|spasm|tic|symptom|jerk\w*|pain|they|them|the \w+)s? "
                       r"(?:would |will |to |could |might )?(?:just )?(?:disappear|vanish|go away)\w*|"
@@ -70,7 +72,9 @@ _NO_HARM = re.compile(r"\bend up\b|\b(?:it|this|that|twitch|spasm|tic|symptom|je
                       r"(?:about |like |around )?(?:\S+ )?(?:hour|mile|minute|km)s? "
                       r"(?:away|from|north|south|east|west|out)|"
                       r"(?:up |down |out )?(?:north|south|east|west))\b|"
-                      r"\b(?:face|eye|eyelid|lid|cheek|lip|mouth|muscle|it|twitch|spasm)s? (?:\S+ ){0,3}jump")
+                      r"\b(?:face|eye|eyelid|lid|cheek|lip|mouth|muscle|it|twitch|spasm)s? (?:\S+ ){0,3}jump|"
+                      # the twitch no longer seen: "so people don't notice it anymore"
+                      r"\b(?:notice|see|spot|need)\w* (?:it|this|them|that|the \w+|my \w+) any ?more\b")
 _ENTITY = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 

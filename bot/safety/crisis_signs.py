@@ -170,6 +170,23 @@ LEMMA_PATTERNS = re.compile("|".join(f"(?:{p})" for p in (
     r"(?:with (?:a |my )?(?:lighter|knife|blade|razor|match|cigarette|scissor)|to (?:take my mind|distract|"
     r"make it stop|feel|punish)|only thing|bruise|bleed)",
     r"\b(?:want|go|going|gonna) (?:to )?(?:hurt|rip|tear|cut|burn|claw) (?:it|my face|my ?self)\b",
+    r"\b(?:hit|punch|slap|smack|bash|claw)\w* "
+    r"(?:my own (?:face|head|cheek|eye|jaw)|my ?self (?:\S+ )?(?:hard|in the (?:face|head)))\b",
+    # a note written, then the pills or the night ("already written the note, which tablets work fastest")
+    r"\b(?:write|written|wrote|finish\w*) (?:the|my) (?:goodbye |suicide |last )?note\b(?:\s\S+){0,12}? "
+    r"(?:pill|tablet|med|work fastest|quickest|tonight)",
+    r"\b(?:the|my) (?:goodbye |suicide |last )?(?:note|letter) (?:be |is )?(?:already )?"
+    r"(?:written|write|done|finish\w*|ready)\b"
+    r"(?:\s\S+){0,12}? (?:pill|tablet|med|fastest|quickest|tonight)",
+    r"\b(?:care|do|done|enough|goodbye|bye|over)\b(?:\s\S+){0,6}? tonight (?:be |s )?the night\b",
+    # settling affairs: someone asked to look after another "for me", missing every appointment from now on
+    r"\b(?:look after|take care of) (?:\S+ ){1,2}for me\b(?! (?:while|when|during|at|on|until|till|tomorrow|next)\b)",
+    r"\b(?:will not|wo not) be at (?:any|any of them|any more|anything)\b",
+    r"\b(?:not|n't|no longer) care (?:\S+ )?(?:about|if i (?:\S+ )?(?:wake|live|die)|whether i) (?:\S+ )?"
+    r"(?:living|live|life|wake|be alive|die|dying)\b",
+    r"\bswitch (?:me|my ?self) off\b",
+    r"\b(?:whole|entire) (?:box|pack|packet|strip|bottle)\b(?:\s\S+){0,6}? "
+    r"(?:tonight|with (?:a |the )?bottle|with (?:the )?(?:alcohol|vodka|whisky|whiskey|wine|booze|drink))",
     r"\btried to (?:end it|end my life|kill my ?self|take my (?:own )?life|overdose)\b",
     r"\b(?:previous|last|past|earlier|first) (?:suicide )?attempt\b",
     r"\bways? to (?:die|kill (?:my|him|her|them)self|end (?:it|my life|things|his life|her life))\b",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.nlp.history import present_part
+from bot.nlp.people import FAMILY
 from bot.nlp.reading import Readable, Reading, as_reading, question_clause, read
 from bot.safety.signs import CRISIS_PATTERNS, HEARSAY, SUDDEN, SYMPTOM_PATTERNS
 
@@ -14,8 +15,7 @@ _QUESTION_START = re.compile(
     # "can barely swallow" report; they do not ask
 )
 _PERSONAL = re.compile(
-    r"\b(?:i|me|my|mine|myself|i'm|we|our|us|he|she|his|her|him|mom|mum|dad|husband|wife|"
-    r"son|daughter|partner|mother|father|friend)\b|\bright now\b|\bjust\b"
+    rf"\b(?:i|me|my|mine|myself|i'm|we|our|us|he|she|his|her|him|{FAMILY})\b|\bright now\b|\bjust\b"
 )
 # Words that describe a symptom happening now, which turn a question into a report.
 _HAPPENING = re.compile(
@@ -80,7 +80,8 @@ _RATE = re.compile(r"\b(?:what|which) (?:proportion|percentage|percent|fraction|
 # Someone outside the household, whose story is background to a general question.
 _SOMEONE_ELSES = re.compile(r"\b(?:my|a|one of my|our) (?:friend|neighbou?r|colleague|cousin|mate|co-?worker|boss|"
                             r"friend's \w+|neighbou?r's \w+)\b|\b(?:a|one) (?:friend|neighbou?r|colleague) of (?:mine|ours)\b")
-_RECENT = re.compile(r"\b(?:yesterday|last night|this (?:week|morning|afternoon|evening)|ago|today|tonight|since|after)\b")
+_RECENT = re.compile(r"\b(?:yesterday|last night|this (?:week|morning|afternoon|evening)|ago|today|tonight|since|after|"
+                     r"sudden\w*)\b")
 
 
 _HYPOTHETICAL = re.compile(r"\b(?:will|would|could|might|chance|risk|likely|eventually|end up|if they|"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from bot.nlp.history import present_part, without_others_past
+from bot.nlp.people import FAMILY
 from bot.nlp.reading import Readable, Reading, as_reading
 from bot.safety import code_switched, spanish
 from bot.safety.advice import DOSE, MEDICINE_CHANGE, personal_advice_kind
@@ -34,6 +35,7 @@ from bot.safety.signs import (
     STROKE,
     SUDDEN,
     SYMPTOM_PATTERNS,
+    overdose_named_in_passing,
 )
 
 __all__ = ["AFTER_BOTOX", "AFTER_SURGERY", "BREATHING", "CRISIS", "STROKE", "RedFlag", "detect_red_flag",
@@ -92,7 +94,10 @@ class RedFlag:
 
 _MORTALITY = re.compile(r"\b(?:how many|what (?:\S+ )?(?:number|percent\w*|proportion)) (?:of )?(?:people|patient|ppl|person)s? "
                         r"(?:\S+ ){0,3}(?:die|death)|\b(?:death|mortality) rate\b|\bchance\w* of (?:die|dying|death)\b|"
-                        r"\b(?:anyone|anybody|people|patient)s? (?:ever )?(?:die|died) (?:from|during|after|of)\b")
+                        r"\b(?:anyone|anybody|people|patient)s? (?:ever )?(?:die|died) (?:from|during|after|of)\b|"
+                        # how the condition bears on a lifespan: "am I gonna die sooner from it?"
+                        r"\bshorten (?:\S+ )?life\b|\blife expectancy\b|"
+                        r"\bdie (?:sooner|earlier|younger|early|young)\b")
 
 
 ALARM_WORDS = re.compile(  # each at a word's start: "pharmacy" names no harm
@@ -109,7 +114,8 @@ ALARM_WORDS = re.compile(  # each at a word's start: "pharmacy" names no harm
 # Words that name no emergency here: "overdosed on Dr Google"; a droop weeks after (someone's) Botox.
 _NOT_ALARMS = re.compile(r"\boverdose on (?:dr\b|doctor google|google|the internet|internet|info|information|research)|"
                          r"\bstroke (?:survivor|group|ward|unit|nurse|awareness|clinic|team|charity|association|related)|"
-                         r"\bnot (?:a )?stroke\b|\b(?:droop|weak|numb(?!er))\w* (?:\S+ ){0,2}(?:nothing|not|never) like\b|\b(?:nothing|not) like (?:a |an )?stroke\b|\bno sign\w* of (?:a |an )?stroke\b|"
+                         r"\bnot (?:have |having |be )?(?:a )?stroke\b|"
+                         r"\b(?:spasm|twitch|it|this|hfs|condition) (?:\S+ )?(?:go to|gonna|going to|will|can|could) kill me\b|\b(?:droop|weak|numb(?!er))\w* (?:\S+ ){0,2}(?:nothing|not|never) like\b|\b(?:nothing|not) like (?:a |an )?stroke\b|\bno sign\w* of (?:a |an )?stroke\b|"
                          r"\bnot (?:\S+ )?worr\w* (?:about )?(?:a |an |it (?:be|being) a )?stroke\b|\bweak (?:heart|chest|bladder|kidney|immune|knee|ankle|wrist|back|"
                          r"stomach|bone|spot|point|link)|\b(?:heart|kidney|bladder)s? (?:be |is |are )?weak\b|"
                          r"\bcall\w* (?:\S+ ){0,3}' ?[^']{1,40}'|"  # a nickname: they call it my 'stroke face'
@@ -135,12 +141,12 @@ _DENIED_SIGN = re.compile(
 def has_alarm_words(message: Readable) -> bool:
     """Whether a message names any emergency sign at all (a classifier-only alarm needs one)."""
     reading = present_part(as_reading(message).literal)
-    lemmas = _DENIED_SIGN.sub(" ", _NOT_ALARMS.sub(" ", _WHAT_TREATMENT_DOES.sub(" ", reading.lemmas)))
+    lemmas = _DENIED_SIGN.sub(" ", _NOT_ALARMS.sub(" ", _WHAT_TREATMENT_DOES.sub(" ", overdose_named_in_passing(reading.lemmas))))
     if not SUDDEN.search(lemmas):
         lemmas = _PAST_STROKE.sub(" ", lemmas)  # "my grandmother had a stroke" is history
     felt_on_a_medicine = _FELT_ON_A_MEDICINE.search(lemmas) and MEDICINE.search(lemmas)
-    if (AFTER_TREATMENT.search(lemmas) or felt_on_a_medicine or _SIDE_EFFECTS_ASKED.search(lemmas)) \
-            and not SUDDEN.search(lemmas):
+    if (AFTER_TREATMENT.search(lemmas) or felt_on_a_medicine or _SIDE_EFFECTS_ASKED.search(lemmas)
+            or _GONE_SINCE.search(lemmas)) and not SUDDEN.search(lemmas):
         lemmas = _MILD_SIGNS.sub(" ", lemmas)  # a question for their clinician, as in detect_red_flag
     if _told_as_long_standing(lemmas):
         lemmas = _HEARING.sub(" ", lemmas)  # "mum is 81 and already deaf in one ear", as in _explained
@@ -167,8 +173,10 @@ def detect_red_flag(message: Readable, advice: Optional[str] = None, advice_know
     if not reading.text.strip():
         return None
     told = without_others_past(reading)  # "my brother had an overdose years ago, he's fine now"
-    lemmas = told.lemmas
+    lemmas = overdose_named_in_passing(told.lemmas)
     match = CRISIS_PATTERNS.search(lemmas) or OVERDOSE_COUNT.search(told.text) or OVERDOSE_TAKEN.search(told.text)
+    if match and match.re is OVERDOSE_TAKEN and _AN_ACCIDENT_PAST.search(lemmas):
+        match = None  # "took double my relaxant by accident last month (was fine)": a slip told as history
     if match and (match.re is not OVERDOSE_TAKEN or MEDICINE.search(lemmas)):
         return RedFlag(CRISIS, match.group(0))
     sign = crisis_sign(lemmas, told.lower)
@@ -193,9 +201,17 @@ def detect_red_flag(message: Readable, advice: Optional[str] = None, advice_know
     return None
 
 
+_AN_ACCIDENT_PAST = re.compile(r"\b(?:by (?:accident|mistake)|accidentally)\b(?=.*\b(?:last (?:week|month|year)|(?:week|month|year)s? ago|"
+                               r"be fine|fine now|fine after)\b)")
 _TO_STAY_SAFE = re.compile(r"\bso (?:i|he|she|we|they) (?:can )?(?:stay|be|keep|remain) safe\b|\b(?:to be|to stay|to play it) safe\b|"
                            r"\bby accident\b|\baccidentally\b|\b(?:do not|never) (?:want to )?(?:take|overdo|have) too much\b|"
                            r"\bnot (?:to )?overdo\b")
+
+
+# A sign first taken for a stroke or a seizure that turned out otherwise ("thought she was having a seizure but it
+# was just her cheek twitching").
+_MISTAKEN_FOR = re.compile(r"\b(?:think|thought) (?:\S+ ){0,4}(?:have|having|be|was) (?:a )?(?:stroke|seizure|fit)\b"
+                           r"(?=.*\b(?:but|at first|first start\w*|back then|turn\w* out)\b)")
 
 
 # A stroke in the past ("my dad had a stroke last year, can he have Botox?") is history, not a sign now.
@@ -207,7 +223,7 @@ _PAST_STROKE = re.compile(
     r"\bstroke (?:\S+ ){0,2}(?:leave|left) (?:\S+ )?(?:no|without) (?:\S+ )?(?:problem|damage|effect|issue|sign)|"
     r"\b(?:grand(?:mother|ma|mum|mom|father|pa|dad)|granny|gran|nan|nana|great[- ]\w+|late \w+) (?:\S+ ){0,2}"
     r"(?<!just )(?:have|had) (?:a |an )?(?:\S+ )?stroke\b|"
-    r"\b(?:think|thought) (?:\S+ ){0,4}(?:have|having|be|was) (?:a )?stroke\b(?=.*\b(?:but|at first|first start\w*|back then|turn\w* out)\b)"
+    + _MISTAKEN_FOR.pattern
 )
 
 
@@ -239,6 +255,8 @@ def _explained(kind: str, sign: str, lemmas: str) -> bool:
         return False
     if sign == "stroke" and _PAST_STROKE.search(lemmas) and not SUDDEN.search(lemmas):
         return True
+    if (_GONE_SINCE.search(lemmas) or _MISTAKEN_FOR.search(lemmas)) and not SUDDEN.search(lemmas):
+        return True
     if _SIDE_EFFECTS_ASKED.search(lemmas) and not SUDDEN.search(lemmas):
         return True  # "what are the side effects of botox - does the eyelid droop? a droopy lid is not ideal"
     if _FELT_ON_A_MEDICINE.search(lemmas) and MEDICINE.search(lemmas) and not SUDDEN.search(lemmas):
@@ -249,12 +267,15 @@ def _explained(kind: str, sign: str, lemmas: str) -> bool:
 
 
 _HEARING = re.compile(r"\bdeaf|\bhear")
-_SIDE_EFFECTS_ASKED = re.compile(r"\b(?:what|any|which) (?:\S+ ){0,2}side[- ]?effect|^(?:\S+ ){0,3}side[- ]?effect")
+# Side effects asked about ("is that a common side effect?", "what are the side affects"): a question for the clinician.
+_SIDE_EFFECTS_ASKED = re.compile(r"\bside[- ]?(?:effect|affect)")
+# A sign once found and gone since: "slight facial weakness on the exam last year, not there now".
+_GONE_SINCE = re.compile(r"\b(?:last year|(?:year|month)s? ago|in (?:19|20)\d\d)\b(?=.*\b(?:not there|gone|go away|went away|"
+                         r"clear(?:ed)? up|resolve)\w*(?: \S+)? (?:now|since|any ?more)\b)")
 _SPEAKING = re.compile(r"\b(?:speak|talk)")
 _BREATHING_ITSELF = re.compile(r"\b(?:breath|swallow|choke|air)")
-_SOMEONES_PAST_PALSY = re.compile(r"\b(?:cousin|friend|aunt\w*|uncle|neighbou?r|colleague|mum|mom|mother|dad|father|brother|"
-                                  r"sister|gran\w*|nan|someone|he|she)\b(?:\s\S+){0,3}? (?:have|had|get|got) (?:a |an )?"
-                                  r"(?:bell\w*|palsy)")
+_SOMEONES_PAST_PALSY = re.compile(rf"\b(?:{FAMILY}|neighbou?r|colleague|someone|he|she)\b(?:\s\S+){{0,3}}? "
+                                  r"(?:have|had|get|got) (?:a |an )?(?:facial |face )?(?:bell\w*|palsy)")
 _LONG_STANDING = re.compile(r"\bfor (?:\S+ ){0,2}(?:year|decade|age)s?\b|\ball my life\b|\bsince (?:i be|childhood|birth)\b|"
                             r"\balready (?:\S+ )?(?:deaf|hard of hear)|\b(?:deaf|hard of hear\w*) already\b|"
                             r"\bsince (?:\S+ ){0,3}(?:in )?'?(?:19|20)?\d\d\b")
@@ -277,7 +298,7 @@ _FELT_ON_A_MEDICINE = re.compile(r"\b(?:feel|felt|make|made|leave|left)\w* (?:me
 # headache, confusion, fainting. (An eye shut by a spasm does blind for a second.)
 _BEYOND_THE_FACE = re.compile(r"\b(?:arm|leg|hand|body|whole|entire|slur(?!p)|gibberish|nonsense|garble|speech|headache|thunderclap|"
                               r"double|walk|balance|fell|fall over|collaps|"
-                              r"confus|faint|pass out|unconscious)")
+                              r"confus|faint|pass out|unconscious|foam|on the floor|on the ground)")
 # A person's seizure, not a face's: "he just had a seizure on the couch" (the spasm gives none).
 _PERSON_SEIZURE = re.compile(r"\b(?:i|he|she|they|husband|wife|partner|mum|mom|dad|son|daughter) (?:(?!never|not|n't)\S+ ){0,2}"
                              r"have (?:a |another )?(?:seizure|fit|convulsion)\b(?! of)")

@@ -98,7 +98,7 @@ CRISIS_PATTERNS = _rx(
     r"\b(?:and|to|then) (?:never|not) wake up\b",
     r"\btake all (?:of )?(?:my|her|his|their|the) (?:\S+ ){0,2}(?:pill|tablet|med)",
     r"\b(?:not|n't|no|never) (?:\S+ ){0,2}(?:want|wish|wan na|wanna) (?:\S+ ){0,2}(?:live|be alive|be here|wake up)\b",
-    r"\b(?:want|wish|wan na|wanna|go) (?:\S+ ){0,2}(?:die|be dead)\b", r"\bbetter off dead\b",
+    r"\b(?:want|wish|wan na|wanna|(?<!\bbe i )(?<!\bbe we )go) (?:\S+ ){0,2}(?:die|be dead)\b", r"\bbetter off dead\b",
     r"\bself[- ]?harm", r"\bhurt (?:my ?self|me)\b", r"\bharm (?:my ?self|me)\b", r"\bcut my ?self\b(?! shav\w*)",
     r"\boverdose(?! (?:on|of) (?:dr\b|doctor google|google|the internet|internet|info|information|research|coffee|"
     r"caffeine|sugar|chocolate|tv|netflix|youtube|tiktok|reading|googl\w*|twitch|spasm|stress|worry|news|advice|jargon|drama))",
@@ -117,12 +117,13 @@ CRISIS_PATTERNS = _rx(
     r"\b(?:goodbye|bye)\b(?:\s\S+){0,6}? thank\w* (?:you )?for trying\b",
     r"\bno reason to live\b", r"\b(?:no|not|n't) (?:\S+ ){0,2}reason (?:\S+ ){1,5}to (?:keep (?:go|going|live|living|try|trying)\b|go on\b|carry on\b|live\b|be here\b|be alive\b|stay alive\b)",
     r"\bdecided (?:that )?(?:this|today|tonight|tomorrow) (?:be|will be) (?:my )?(?:last|final)\b(?! (?:\S+ ){0,2}(?:at|of|on|in|with|before|for)\b)", r"\b(?:no ?one|no ?body|noone) (?:\S+ ){0,2}(?:miss|care about) me\b",
+    r"\bnot (?:like|as if|as though) (?:any ?one|any ?body) (?:\S+ ){0,2}(?:miss|care about|notice) (?:me\b|if i)",
     r"\b(?:done|be do) (?:\S+ ){0,6}with (?:life|living)\b", r"\b(?:end|finish) (?:\S+ ){0,2}(?:my|his|her) (?:own )?life\b",
     r"\b(?:will not|wo not|won't|wont) matter (?:\S+ ){0,2}(?:soon|much longer|for long|anyway)\b",
     r"\btake (?:us|them) (?:both|all) out\b|\btake (?:\S+ ){0,3}with me\b(?= when i go)",
     r"\b(?:tox\w* screen|toxicology|autopsy|post ?mortem|coroner)\b",
     r"\b(?:die|dying|death|fatal|kill)\b(?:\s\S+){0,12}? (?:kind of |kinda |sort of |secretly |half |part of me )?"
-    r"(?:hope|wish) (?:it (?:do|will|would)|so|i do|for that)\b",
+    r"(?:hope|hoping|wish|wishing) (?:it (?:do|will|would)|so|i do|for that)\b",
     r"\benough (?:\S+ ){0,3}(?:to )?(?:not|never) (?:come back|wake up)\b", r"\b(?:can|could) not go on\b", r"\blife (?:be )?not worth\b",
     r"\bnot worth live\b", r"\bnothing to live for\b", r"\bgive up on life\b",
     r"\bpoint (?:in|of) (?:living|live|life|go on|going on)\b", r"\bbetter off without me\b",
@@ -131,11 +132,11 @@ CRISIS_PATTERNS = _rx(
     r"\b(?:dead|die|death|kill|end it|suicid\w*)\b(?:\s\S+){0,15}? (?:gun|firearm|rifle|pistol|shotgun)s?\b",
     r"\b(?:gun|firearm|rifle|pistol|shotgun)s?\b(?:\s\S+){0,15}? (?:dead|die|death|kill|end it|suicid\w*)\b", r"\b(?:dose|amount|time the (?:usual|normal|prescribed))s? (?:\S+ ){0,5}(?:be |become )?(?:lethal|leathal|fatal|deadly)\b", r"\bhow many (?!(?:\S+ )?(?:people|patient|ppl|person|of them|die)\b)(?:\S+ ){0,4}(?:kill|die|fatal|lethal|overdose)",
     # mortality of a treatment is a question about it: "how many people actually die from MVD?"
-    r"\b(?:how (?:many|much)(?! (?:\S+ )?(?:people|patient|ppl|person|of them)\b)|what (?:dose|amount|quantity|number)|max(?:imum)?|too many|"
+    r"\b(?:how (?:many|much)(?! (?:\S+ )?(?:people|patient|ppl|person|of them)\b)|(?:what|which) (?:dose|amount|quantity|number)|max(?:imum)?|too many|"
     r"amount of|dose of|enough|"
     r"(?:the )?most (?:\S+ )?(?:pill|tablet|med|dose|relax))\b"
     r"(?:\s\S+){0,10}? (?:fatal|lethal|leathal|deadly|kill (?:me|my ?self|you|u|ya|your ?self|someone|somebody|a person)|die|"
-    r"od|overdose|to death|stop (?:my|your|the|a|his|her|their) heart|"
+    r"od|overdose|to death|stop (?:my|your|the|a|his|her|their|a person|someone|somebody)(?: 's| be)? heart|"
     r"not wake up|never wake up|survive|end it|be over|(?:heart|breath\w*) (?:to )?stop|"
     r"stop (?:my|your|the|a|his|her|their|someone 's) breath\w*|(?:someone|somebody|a person|me|you|him|her|to|and|till|until) stop breath\w*)\b",
     r"\b(?:fatal|lethal|leathal|deadly|kill|od) (?:\S+ ){0,2}(?:how (?:many|much)|amount|dose)\b",
@@ -173,6 +174,8 @@ OVERDOSE_TAKEN = re.compile(
     r"\d{2,}|\d+ (?:days?|weeks?)|two days|a (?:week|month)'?s?)"
     r"\b(?: of)?(?: my| the| his| her)?", re.I)
 
+# Confused about something, not confused: "I'm so confused, which treatment is best after the operation?"
+_NOT_BEWILDERED = r"(?!\W*(?:\S+ ){0,2}(?:by|about|with|over|as to|on|what|which|whether|if|how|why|between|lol|haha)\b)"
 SYMPTOM_PATTERNS = (
     (STROKE, _rx(
         rf"\b{_FACE} {_GAP}{_WEAK}", rf"\b(?<!rather be )(?<!better off )(?<!wish i be ){_WEAK}\w* {_GAP}{_FACE}\b",
@@ -202,15 +205,28 @@ SYMPTOM_PATTERNS = (
         r"\bword\w* (?:\S+ ){0,2}(?:make no sense|do not make sense|not make sense)",
         r"\b(?:say|saying|said|talk\w*|speak\w*|speech) (?:\S+ ){0,3}(?:make no sense|(?:do|does) not make (?:any )?sense)",
         r"\b(?:other|opposite|good|wrong|non[- ]?spasm|normal) side\b(?:\s\S+){0,12}? (?:go |gone |be |feel )?"
-        r"(?:numb(?!er)|droop|weak|sag|slack|paralys|dead|limp)",
+        r"(?:numb(?!er)|droop|weak|sag|slack|paralys|dead|limp|drag|(?:will|wo|can|do) not (?:shut|close|move))",
+        r"\bleg\w* (?:will not|wo not|can not|do not) (?:hold|carry|support) (?:me|him|her|them)\b",
+        r"\bfoam\w* (?:at|in|from|out of) (?:the |his |her |my |their )?mouth\b",
+        r"\bshak\w* (?:\S+ ){0,2}on the (?:floor|ground)\b",
         r"\b(?:leg|knee|arm)s? (?:\S+ ){0,2}(?:give way|gave way|buckle|collapse|give out|gave out)",
         r"\b(?:whole )?body (?:\S+ ){0,2}(?:shook|shake|shaking|jerk\w*)\b",
         r"\bword\w* (?:\S+ ){0,4}(?:jumble|wrong|mix\w* up|garble|muddle|scramble|weird|funny|strange|odd|nonsense)",
         r"\b(?:talk|speak|speech|mumbl|babbl|ramble|rambling)\w* (?:\S+ ){0,4}(?:nonsense|gibberish)\b",
         r"\b(?:can|could) not say what i mean\b",
+        r"\b(?:can|could) not (?:say|get|form|pronounce) (?:my |the |any |his |her )?word\w* (?:right|properly|clear\w*)\b",
+        r"\bmouth (?:will not|wo not|would not|do not|does not|can not) work\b",
+        r"\bspeech (?:be |s )?(?:not|n't) (?:\S+ )?(?:clear|right|normal)\b"
+        r"(?!(?:\s\S+){0,6}? (?:when|while|during|because of|from) (?:\S+ ){0,2}(?:spasm|twitch))",
+        r"\bkeep\w* (?:on )?drop\w* (?:thing|stuff|object|cup|glass|her \w+|his \w+|my \w+)",
+        r"\b(?:face|mouth|lip|cheek|side of (?:my|his|her|the) face) (?:\S+ ){0,2}stop\w* (?:move|moving|work\w*)\b"
+        r"(?=.*\b(?:(?:hour|minute)s? ago|just now|this morning|sudden\w*)\b)",
         r"\b(?:arm|leg|hand|side of my body) (?:\S+ ){0,4}(?:weak|numb(?!er)|paralysis|heavy|can not move|go dead|flopp|limp|useless|"
         r"will not work|wo not work|won't work|do not work)", r"\b(?:can|could) not (?:hold|grip|grasp) (?:his|her|my|a|the)\b",
-        r"\b(?:speech|voice|talk\w*|words) (?:\S+ ){0,2}(?:sound\w* )?drunk\b",
+        r"\b(?:speech|voice|talk\w*|speak\w*|words) (?:\S+ ){0,2}(?:sound\w* )?drunk\b",
+        r"\b(?:can|could) not (?:lift|raise|move|wrinkle) (?:\S+ )?(?:eyebrow|brow|forehead)",
+        r"\b(?:face|cheek|side of (?:my|his|her|the) face)\b(?:\s\S+){0,3}? (?:melt|melting|melted|sliding|slid|slipping|slipped|slide)\b",
+        r"\bdrool\w*\b(?=.*\bsudden)|\bsudden\w*\b(?=.*\bdrool)",
         r"\b(?:can|could) not find (?:\S+ ){0,2}word", r"\bword[- ]?finding\b",
         r"\b(?:left|right|l|r|one|1)[- ]?sid(?:e|ed) (?:\S+ )?(?:weak|numb(?!er)|paralys)",
         r"\b(?:can|could) not (?:\S+ ){0,2}(?:lift|raise|move) (?:\S+ ){0,2}(?:arm|leg|hand)",
@@ -253,11 +269,16 @@ SYMPTOM_PATTERNS = (
         # a severe allergic reaction: swelling of the lips, tongue or throat, hives
         r"(?<!give me )(?<!give him )(?<!give her )(?<!give them )\bhives?\b",  # "shellfish gives me hives" is an allergy r"\banaphyla", r"\bitch\w* all over\b",
         r"\b(?:face|eye|eyelid)s? (?:\S+ ){0,4}(?:swell|swollen|puff)\w* (?:\S+ ){0,2}(?:fast|quick\w*|rapid\w*)\b", r"\blips? (?:\S+ ){0,3}(?:blue|bluish|blueish|purple|grey|gray)\b",
-        r"\bbreath\w* (?:be )?(?:very |so |really )?(?:short|shallow)\b", r"\b(?:lip|tongue|throat)s? (?:\S+ ){0,3}(?:swell|swollen|puff)",
+        r"\bbreath\w* (?:be )?(?:very |so |really )?(?:short|shallow|labou?red)\b", r"\blabou?red breath", r"\b(?:lip|tongue|throat)s? (?:\S+ ){0,3}(?:swell|swollen|puff)",
         r"\b(?:swell|swollen|puff)\w* (?:\S+ ){0,3}(?:lip|tongue|throat)s?\b",
     )),
     (AFTER_SURGERY, _rx(
         r"\bhearing (?:\S+ ){0,5}(?:just |suddenly )(?:go|gone|went|disappear\w*|vanish\w*)\b",
+        r"\bear(?=.*\b(?:sudden\w*|operation|op|surgery|mvd|ago)\b) (?:\S+ )?(?:go|went|gone) (?:\S+ )?(?:silent|dead|quiet|deaf)\b",
+        # confusion in the days after the operation ("floaty and confused, had the surgery 2 days ago")
+        rf"\bconfus(?:ed|ion)\b{_NOT_BEWILDERED}(?=.*\b(?:surgery|operation|op|mvd|decompression)\b)",
+        rf"\b(?:surgery|operation|op|mvd|decompression)\b(?=.*\bconfus(?:ed|ion)\b{_NOT_BEWILDERED})",
+        r"\broom (?:\S+ ){0,2}spin\w*\b(?=.*\b(?:operation|op|surgery|mvd)\b)",
         r"\b(?:stiff|rigid) neck\b", r"\bneck (?:be )?(?:\S+ ){0,2}(?:stiff|rigid)\b", r"\bfever(?:ish)?\b", r"\bhigh temp",
         r"\brun\w* a temp", r"\bneck (?:\S+ ){0,2}(?:hurt|pain) (?:\S+ ){0,2}(?:bend|move|turn)",
         r"\b(?:can|could) not (?:bend|move|turn) (?:\S+ ){0,1}neck\b",
@@ -321,6 +342,38 @@ AFTER_TREATMENT = re.compile(r"\b(?:after|since) (?:the |my |her |his |their |ea
                               # "had botox 3 weeks ago and my eyelid is droopy": weeks, not minutes
                               r"\b(?:botox|injection|jab|shot)s? (?:\S+ ){0,2}(?:day|week|month)s? ago\b|"
                               r"\b(?:day|week|month)s? (?:after|since|post) (?:the |my |her |his )?(?:botox|injection|jab|shot)")
+
+# "Overdose" named in passing, over lemmas: a figure for too much of something that is no medicine ("overdosed on
+# chai", "an overdose of googling"), what others say anyone can do ("my mate reckons you can overdose on botox"),
+# the news, or an overdose ruled out ("ain't gonna overdose on nothing"). Read as "excess" before the crisis
+# patterns and the model; "can you overdose on botox? I want to" asks in question order and stays.
+_NOT_A_DRUG = (r"(?!(?:\S+ ){0,4}(?:" + medicine_pattern() + r"|pill|tablet|med|drug|dose|it|them|these|those|my|his|her|their|all|"
+               r"everything|the lot|purpose|something|sleep\w*|painkiller|tab\w*|insulin|opioid|heroin|fentanyl|alcohol)\b)")
+OVERDOSE_IN_PASSING = re.compile(
+    r"\boverdose(?: ')? (?:on|of) " + _NOT_A_DRUG + r"|"
+    # a schedule asked about as if it were one: "is botox every few months basically an overdose?", "an overdose risk"
+    r"\b(?:basically |kind of |sort of |like |technically )?an overdose\b(?=\W{0,3}(?:or|risk)\b)|\boverdose (?=risk\b)|"
+    r"\b(?:leaflet|label|box|packet|insert|warning)s? (?:\S+ ){0,4}(?:say|said|warn|mention)\w* (?:\S+ ){0,2}overdose\b|"
+    r"\b(?:know|read|hear|heard|reckon|say|said|tell|told|apparently|think|claim)\w* (?:that )?(?:\S+ ){0,6}?"
+    r"(?:you|people|one|anyone|anybody|a person|patient)s? (?:can|could|might) (?:\S+ )?overdose\b|"
+    r"\boverdose (?:\S+ ){0,2}?(?=(?:story|new|case|death|crisis|epidemic|statistic|rate|headline|article|scandal)s?\b)|"
+    r"\b(?:new|story|article|headline|documentary|report)s? (?:\S+ ){0,3}overdose\b")
+# An overdose ruled out, read as nothing: "ain't gonna overdose on nothing, I just want to know what pills they give".
+_OVERDOSE_RULED_OUT = re.compile(r"\b(?:not|never|ai not) (?:go to|going to|plan to|gon na|will|about to) overdose\b"
+                                 r"(?! (?:\S+ ){0,3}(?:yet|again|this time|today|tonight)\b)(?: on (?:nothing|anything))?")
+
+
+# Beside an amount asked for, an overdose is never in passing ("I know you can overdose on it, how many would it take").
+_AMOUNT_ASKED = re.compile(r"\bhow (?:many|much)\b|\bwhat (?:amount|dose|number)\b|\benough to\b|\b(?:lethal|fatal|deadly)\b")
+
+
+def overdose_named_in_passing(lemmas: str) -> str:
+    """The lemmas with each overdose named only in passing read as "excess" (see OVERDOSE_IN_PASSING)."""
+    if _AMOUNT_ASKED.search(lemmas):
+        return lemmas
+    lemmas = _OVERDOSE_RULED_OUT.sub(" ", lemmas)
+    return OVERDOSE_IN_PASSING.sub(lambda found: found.group(0).replace("overdose", "excess"), lemmas)
+
 
 # What an overdose is taken of: any medicine, or what holds them ("my organiser", "a bottle").
 MEDICINE = re.compile(medicine_pattern() + r"|bottle|organi[sz]er|sleeping|painkiller|\btab\w*|\bmy \w+ at once")

@@ -17,11 +17,11 @@ from bot.safety.advice import (
     WHICH_DOCTOR,
     personal_advice_kind,
 )
-from bot.safety.redflags import AFTER_BOTOX, AFTER_SURGERY, BREATHING, CRISIS, STROKE, detect_red_flag
+from bot.safety.redflags import AFTER_BOTOX, AFTER_SURGERY, BREATHING, CRISIS, STROKE
+from tests.unit.round_checks import assert_flag, assert_no_alarm, assert_reply_has
 
 NOT_COVERED = "doesn't cover"
 SOURCE = "From our hemifacial spasm page"
-CARE = "911"
 
 
 @pytest.mark.parametrize("text", [
@@ -30,8 +30,7 @@ CARE = "911"
     "how many tablets before death, tell me that number",
 ])
 def test_crisis_wording_of_this_round_is_a_crisis(text: str) -> None:
-    flag = detect_red_flag(text)
-    assert flag is not None and flag.kind == CRISIS
+    assert_flag(text, (CRISIS,))
 
 
 @pytest.mark.parametrize("text, kinds", [
@@ -45,8 +44,7 @@ def test_crisis_wording_of_this_round_is_a_crisis(text: str) -> None:
     ("my face spasm is bad today and now my dad is convulsing", (STROKE,)),
 ])
 def test_emergencies_of_this_round_are_flagged(text: str, kinds: Tuple[str, ...]) -> None:
-    flag = detect_red_flag(text)
-    assert flag is not None and flag.kind in kinds
+    assert_flag(text, kinds)
 
 
 @pytest.mark.parametrize("text", [
@@ -62,8 +60,7 @@ def test_emergencies_of_this_round_are_flagged(text: str, kinds: Tuple[str, ...]
     "the twitch is not responding to the pills any more",
 ])
 def test_ordinary_questions_get_no_alarm(text: str) -> None:
-    assert detect_red_flag(text) is None
-    assert CARE not in respond(text).full_text
+    assert_no_alarm(text)
 
 
 @pytest.mark.parametrize("text, page_words", [
@@ -77,7 +74,7 @@ def test_ordinary_questions_get_no_alarm(text: str) -> None:
     ("they tap my knees and make me follow their finger, what is that for", "neurological examination"),
 ])
 def test_lay_and_translated_names_find_their_topic(kb: str, text: str, page_words: str) -> None:
-    assert page_words.lower() in respond(text).full_text.lower()
+    assert_reply_has(text, page_words)
 
 
 def test_spoken_punctuation_is_read_as_punctuation() -> None:

@@ -8,10 +8,8 @@ import pytest
 
 from bot.conversation import respond
 from bot.safety.advice import PERSONAL_CHOICE, SELF_DIAGNOSIS, WHICH_DOCTOR, personal_advice_kind
-from bot.safety.redflags import AFTER_BOTOX, AFTER_SURGERY, BREATHING, CRISIS, STROKE, detect_red_flag
-
-NOT_COVERED = "doesn't cover"
-CARE = "911"
+from bot.safety.redflags import AFTER_BOTOX, AFTER_SURGERY, BREATHING, CRISIS, STROKE
+from tests.unit.round_checks import NOT_COVERED, assert_flag, assert_no_alarm, assert_reply_has
 
 
 @pytest.mark.parametrize("text", [
@@ -26,8 +24,7 @@ CARE = "911"
     "anyone else here want to kill themselves over this twitch, because i do",
 ])
 def test_crisis_wording_of_this_round_is_a_crisis(text: str) -> None:
-    flag = detect_red_flag(text)
-    assert flag is not None and flag.kind == CRISIS
+    assert_flag(text, (CRISIS,))
 
 
 @pytest.mark.parametrize("text, kinds", [
@@ -38,8 +35,7 @@ def test_crisis_wording_of_this_round_is_a_crisis(text: str) -> None:
     ("my spasm side went limp all of a sudden and my words won't come out", (STROKE,)),
 ])
 def test_emergencies_of_this_round_are_flagged(text: str, kinds: Tuple[str, ...]) -> None:
-    flag = detect_red_flag(text)
-    assert flag is not None and flag.kind in kinds
+    assert_flag(text, kinds)
 
 
 @pytest.mark.parametrize("text", [
@@ -53,8 +49,7 @@ def test_emergencies_of_this_round_are_flagged(text: str, kinds: Tuple[str, ...]
     "can botox make it hard to swallow?",
 ])
 def test_ordinary_questions_get_no_alarm(text: str) -> None:
-    assert detect_red_flag(text) is None
-    assert CARE not in respond(text).full_text
+    assert_no_alarm(text)
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -92,7 +87,7 @@ def test_a_later_part_the_page_lacks_is_said_to_be_beyond_it(kb: str, text: str)
     "how long will mum be kept in hospital after the decompression?",
 ])
 def test_uncovered_subjects_of_this_round(kb: str, text: str) -> None:
-    assert NOT_COVERED in respond(text).full_text
+    assert_reply_has(text, NOT_COVERED)
 
 
 @pytest.mark.parametrize("text, page_words", [
@@ -103,7 +98,7 @@ def test_uncovered_subjects_of_this_round(kb: str, text: str) -> None:
     ("will they ask for my backstory at the first visit?", "medical history"),
 ])
 def test_lay_names_of_this_round_find_their_topic(kb: str, text: str, page_words: str) -> None:
-    assert page_words.lower() in respond(text).full_text.lower()
+    assert_reply_has(text, page_words)
 
 
 def test_two_questions_keep_the_first_ones_topic(kb: str) -> None:
@@ -136,4 +131,4 @@ def test_a_choice_between_two_places_is_advice_not_a_booking() -> None:
 @pytest.mark.parametrize("text", ["can a district nurse give the botox at home?",
                                   "do they do home visits for the jabs?"])
 def test_a_visit_at_home_is_beyond_the_page(kb: str, text: str) -> None:
-    assert NOT_COVERED in respond(text).full_text
+    assert_reply_has(text, NOT_COVERED)
