@@ -256,6 +256,14 @@ class KnowledgeIntentGuard(_Stateless):
 # reach the answer action.
 _UNGUARDED = {"inform", RED_FLAG_INTENT, QUESTION_INTENT, "ask_list_tests", "ask_list_treatments",
               "ask_uncovered", "ask_personal_advice", "other_language"}
+# A greeting, goodbye or thanks stands only with words of one (or of an acknowledgement: "great, that helps");
+# without them it is a classifier slip.
+_PLEASANTRIES = {"greet", "goodbye", "thank"}
+_PLEASANTRY_WORDS = re.compile(r"\b(?:hi+|hiya|hello|helo|hey+|howdy|yo|greetings|morning|afternoon|evening|night|"
+                               r"g'?day|bye+|goodbye|byee?|later|cya|see (?:you|ya|u)|take care|cheers|thanks?|thx|"
+                               r"thanx|ty|ta|thank\w*|much appreciated|appreciate|salam|namaste|hola|gracias|adios|"
+                               r"ciao|helps?|helpful|great|perfect|brilliant|lovely|awesome|nice|ok|okay|got it|"
+                               r"all good|that'?s all|grand|sound|wonderful|fab|cool)\b", re.I)
 _PRACTICAL_GAPS = {"cost", "logistics", "duration"}  # "how long is the wait for a first appointment?"
 _APPOINTMENT_WORDS = re.compile(r"\b(?:appointment|appt|book|schedule|consult|visit|slot|seen\b|come in\b|sign me up|"
                                 r"get me in\b)", re.I)
@@ -301,6 +309,12 @@ def boundary_intent(text: str, intent: Optional[str]) -> Optional[str]:
         return None
     if analysis.advice:
         return "ask_personal_advice"
+    if intent in _PLEASANTRIES and not _PLEASANTRY_WORDS.search(text):
+        # "mvd hearing loss risk", "face exercises worth doing": a terse question taken for a greeting or a goodbye
+        if analysis.question.gap:
+            return "ask_uncovered"
+        if analysis.question.kind != UNCLEAR:
+            return QUESTION_INTENT
     short_replies = ("affirm", "deny", "greet", "goodbye", "thank", "stop")
     booking_slip = intent == "request_appointment" and not _APPOINTMENT_WORDS.search(text)  # "CBD oil - any good?"
     if analysis.question.gap and (asked or booking_slip or intent not in (*short_replies, "request_appointment")):

@@ -230,6 +230,7 @@ _PATTERNS = (
     (WHICH_DOCTOR, _rx(
         rf"\b(?:clinic|{_PRACTITIONER}) or (?:a |the |an )?(?:\S+ )?(?:clinic|{_PRACTITIONER}) (?:\S+ )?for (?:my|his|her|me)\b",
         rf"\b(?:do|does) {KIN} (?:really |actually |even )?need\b",  # "does mum need the EMG test or can she skip it"
+        rf"^(?:do i |i )?need (?:to )?(?:see|go to) (?:a |an |the )?(?:\S+ )?{_PRACTITIONER}\b(?= (?:yet|now|already)\b|\s*\?)",
         r"\b(?:the )?(?:better|best) (?:\S+ ){0,2}(?:surgeon|doctor|neurologist|consultant|specialist)\b",
         r"\b(?:do|should) (?:i|we|he|she) (?:\S+ )?(?:need|see|go to) an? (?:\S+ ){0,2}(?:doctor|specialist|surgeon|neurologist)\b",
         r"\b(?:the )?(?:right|best|correct|proper) (?:one|doctor|person|specialist|place) (?:for me |for him |for her )?to (?:see|go to|visit)\b",

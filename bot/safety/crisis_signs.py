@@ -27,6 +27,9 @@ _STOCK = rf"(?:pill|tablet|med|meds|vial|{medicine_pattern()})"
 _STOCK_READY = (r"(?:counted out|lined up|laid out|hid\w*|hidden|stash\w*|sav\w* up|"
                 r"stockpil\w*|hoard\w*)")
 
+_SAVED_PILLS = r"sav(?:e|ed|ing) (?:up )?(?:all )?(?:my|the|her|his) (?:\S+ )?(?:tablet|pill|med|meds|capsule)s?\b"
+_NOT_HERE = r"(?:not|n't|wo not|will not) be (?:here|around|alive)\b"
+
 # A way of dying, pictured or intended: an ideation verb, then a method within a few words
 # ("keep thinking about stepping out in front of a lorry", "I picture walking into the sea").
 _IDEATION = (r"(?:think\w*|picture|picturing|imagin\w*|fantasi[sz]\w*|dream\w*|urge|tempt\w*|want|wan na|wanna|"
@@ -185,6 +188,10 @@ LEMMA_PATTERNS = re.compile("|".join(f"(?:{p})" for p in (
     r"\b(?:not|n't|no longer) care (?:\S+ )?(?:about|if i (?:\S+ )?(?:wake|live|die)|whether i) (?:\S+ )?"
     r"(?:living|live|life|wake|be alive|die|dying)\b",
     r"\bswitch (?:me|my ?self) off\b",
+    r"\bwant (?:it|this|everything|it all) (?:to be |to )?(?:over|end)\b(?! (?:with|so|and get|quick|soon|already))",
+    r"\bstop\w* everything (?:\S+ )?(?:permanently|for good|forever|for ever)\b",
+    # pills saved, beside not being here ("I won't be here in 3 months, I've saved my tablets")
+    rf"\b{_SAVED_PILLS}(?=.*\b{_NOT_HERE})|\b{_NOT_HERE}(?=.*\b{_SAVED_PILLS})",
     r"\b(?:whole|entire) (?:box|pack|packet|strip|bottle)\b(?:\s\S+){0,6}? "
     r"(?:tonight|with (?:a |the )?bottle|with (?:the )?(?:alcohol|vodka|whisky|whiskey|wine|booze|drink))",
     r"\btried to (?:end it|end my life|kill my ?self|take my (?:own )?life|overdose)\b",

@@ -174,6 +174,8 @@ def detect_red_flag(message: Readable, advice: Optional[str] = None, advice_know
         return None
     told = without_others_past(reading)  # "my brother had an overdose years ago, he's fine now"
     lemmas = overdose_named_in_passing(told.lemmas)
+    if _PURPOSE_ASKED.search(lemmas) and not _DISTRESS.search(lemmas) and any(m.specificity >= 3 for m in told.mentions):
+        lemmas = _PURPOSE_ASKED.sub(" what be it for ?", lemmas)  # "the nerve check up where they poke my face, whats the point"
     match = CRISIS_PATTERNS.search(lemmas) or OVERDOSE_COUNT.search(told.text) or OVERDOSE_TAKEN.search(told.text)
     if match and match.re is OVERDOSE_TAKEN and _AN_ACCIDENT_PAST.search(lemmas):
         match = None  # "took double my relaxant by accident last month (was fine)": a slip told as history
@@ -201,6 +203,11 @@ def detect_red_flag(message: Readable, advice: Optional[str] = None, advice_know
     return None
 
 
+# "What's the point" ending a message that names a test or treatment and no distress asks what it is for.
+_PURPOSE_ASKED = re.compile(r"\bwhat(?: s| be| 's|s) the point\W*$")
+_DISTRESS = re.compile(r"\b(?:tire|tired|give up|anymore|any more|life|living|live|nothing|bother|try|tried|sick of|fed up|"
+                       r"hopeless|can not|no one|nobody|alone|end|die|dead|worthless|useless|fail\w*|nothing work\w*|"
+                       r"wear\w* off|every time|come back|again|still|never|always|forever|year)\b")
 _AN_ACCIDENT_PAST = re.compile(r"\b(?:by (?:accident|mistake)|accidentally)\b(?=.*\b(?:last (?:week|month|year)|(?:week|month|year)s? ago|"
                                r"be fine|fine now|fine after)\b)")
 _TO_STAY_SAFE = re.compile(r"\bso (?:i|he|she|we|they) (?:can )?(?:stay|be|keep|remain) safe\b|\b(?:to be|to stay|to play it) safe\b|"

@@ -20,7 +20,7 @@ _GAP = r"(?:\S+ ){0,5}"
 FAINTED = r"\b(?<!a )(?<!very )(?<!before i )(?<!before he )(?<!before she )(?<!might )(?<!could )(?<!would )faint(?:ed|ing|s)?\b(?! (?:click|sound|noise|buzz|ring|twitch|flicker|line|mark|scar|trace|hint|idea))"  # up to five words between two parts of a pattern
 _FACE = (r"(?:face|facial|side of my face|smile|mouth|lip|cheek|eyelid|eye|one side|(?:right|left) side|half|"
          r"(?:spasm|twitch|twitchy|affected|bad|same|other|opposite|good) side)")
-_WEAK = r"(?:weak|droop|drop|fell\b|sag|numb(?!er)|flopp|flaccid|paralysis|frozen(?!(?: -)? face (?:injection|jab|shot|look|botox|treatment))|freeze|dead|slack|fall|crooked|lopsided|uneven|limp|tingl|hang\w* down)"
+_WEAK = r"(?:weak|droop|drop|fell\b(?! (?:pregnant|asleep|in love|behind|apart))|sag|numb(?!er)|flopp|flaccid|paralysis|frozen(?!(?: -)? face (?:injection|jab|shot|look|botox|treatment))|freeze|dead|slack|fall(?! (?:pregnant|asleep|in love|behind|apart))|crooked|lopsided|uneven|limp|tingl|hang\w* down)"
 
 
 # Choking, not "choked up" or "this spasm is choking my social life".
@@ -105,7 +105,8 @@ CRISIS_PATTERNS = _rx(
     r"\btake (?:\S+ ){0,3}(?:too many|a lot of|whole bottle|bunch of|a load of|loads of) (?:\S+ ){0,2}(?:pill|tablet|medicine|medication|relax)"
     r"(?!\w* (?:already|every day|each day|daily|for my|for (?:the|a|high|blood|heart|diabetes|my)))",
     r"\b(?:to|make) (?:\S+ ){0,2}(?:everything|it all|the pain|life) (?:\S+ )?stop\b(?! twitch| spasm)",
-    r"\b(?:will not|wo not|won't|wont|not) be (?:here|around|alive) (?:by|in the|tomorrow|much longer|for long|anymore)",
+    r"\b(?:will not|wo not|won't|wont|not) be (?:here|around|alive) (?:by|in the|tomorrow|much longer|for long|anymore|"
+    r"in (?:a |\d+ |a few |few |two |three |six )(?:day|week|month)s?\b(?!.*\b(?:holiday|away|abroad|travel\w*|mov\w*|trip)\b))",
     r"\b(?:writ\w*|wrote|leave|leaving|left) (?:\S+ ){0,2}(?:letter|note)s? (?:to|for) (?:my|the) (?:kid|child|family|wife|husband|"
     r"son|daughter|partner|mum|mom|dad|parent)(?!\w* (?:to (?:explain|remind|ask)|about (?:the|my) (?:appointment|condition|"
     r"spasm|twitch|hfs|treatment|surgery|botox|scan)))",
@@ -238,7 +239,7 @@ SYMPTOM_PATTERNS = (
         r"\bsudden (?:\S+ ){0,2}(?:severe )?headache\b", r"\b(?:sudden\w*|new|severe|very) (?:\S+ ){0,2}confus\w*(?! (?:by|about|with|over|as to))",
         r"\bconfus\w* (?:\S+ ){0,4}(?:slur(?!p)|droop|weak|numb(?!er)|headache|can not speak)", r"\bpass(?:ed)? out\b",
         r"\bdysarthri", r"\baphasi", r"\bhemipare", r"\bhemipleg",
-        FAINTED, r"\bunconscious\b", r"\bseizure (?:now|right now)\b", r"\bhave a (?:seizure|fit)\b(?! of)",
+        FAINTED, r"\bunconscious\b", r"\bseizure (?:now|right now)\b", r"\bhave a (?:seizure|fit)\b(?! of| note)",
         r"\b(?<!anti )(?:fit|seizure|convulsion)s? (?:(?!(?:tablet|pill|med|meds|medicine|medication|drug)s?\b)\S+ ){0,2}"
         r"(?:now|right now)\b", r"\b(?<!face )(?<!facial )(?<!eyelid )(?<!eye )(?<!cheek )(?<!mouth )convuls\w*\b"
         r"(?! (?:of|in) (?:the |my |his |her )?(?:face|cheek|eye|eyelid|mouth|lip))", r"\bshak\w* all over\b",
@@ -309,7 +310,7 @@ SYMPTOM_PATTERNS = (
         r"(?:\S+ ){0,2}(?:muddl|confus|disorient)\w*\b(?! (?:by|about|with|over|as to))|not recogni[sz]e|"
         r"be (?:\S+ )?sick (?:twice|again|\w+ times)|(?:be|have|keep|start) (?:\S+ )?(?:vomit\w*|throw\w* up))\b)",
         r"\btemp\w* (?:of |be |is |was )?(?:3[89]|4[01]|10[0-4])\b", r"\brash (?:\S+ ){0,6}(?:glass|not fade|do not fade)",
-        r"\b(?:seizure|fit|convuls\w*)\b(?:\s\S+){0,8}? (?:after|since|post) (?:the |his |her |my )?"
+        r"\b(?:seizure|fit(?! (?:note|for work|to work|and well|again))|convuls\w*)\b(?:\s\S+){0,8}? (?:after|since|post) (?:the |his |her |my )?"
         r"(?:operation|op|surgery|mvd|decompression)\b",
         r"\b(?:wound|incision|scar|stitch|stitches|staple)s? (?:\S+ ){0,5}(?:open|burst|split)\w*\b|"
         r"\bcut (?:\S+ ){1,5}(?:open\w* up|burst open|split open|come open)\b",
