@@ -7,7 +7,7 @@ import re
 from bot.nlp.history import present_part
 from bot.nlp.people import FAMILY
 from bot.nlp.reading import Readable, Reading, as_reading, question_clause, read
-from bot.safety.signs import CRISIS_PATTERNS, HEARSAY, SUDDEN, SYMPTOM_PATTERNS
+from bot.safety.signs import CRISIS_PATTERNS, HEARSAY, SUDDEN, SYMPTOM_PATTERNS, overdose_named_in_passing
 
 _QUESTION_START = re.compile(
     r"^(?:whats|what's|what|how|can|could|do|does|is|are|will|would|should|why|when|which|may|might|"
@@ -40,7 +40,7 @@ def is_general_question(message: Readable) -> bool:
     reading = as_reading(message)
     if not reading.text.strip():
         return False
-    return not CRISIS_PATTERNS.search(reading.lemmas) and asks_in_general(reading)
+    return not CRISIS_PATTERNS.search(overdose_named_in_passing(reading.lemmas)) and asks_in_general(reading)
 
 
 def asks_in_general(reading: Reading) -> bool:

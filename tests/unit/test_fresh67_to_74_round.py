@@ -226,3 +226,10 @@ def test_whats_the_point_of_a_named_test_asks_its_purpose(text: str, crisis: boo
         assert_flag(text, (CRISIS,))
     else:
         assert_no_alarm(text)
+
+
+def test_an_overdose_in_the_news_leaves_a_general_question_general() -> None:
+    from bot.safety.general_question import is_general_question
+
+    assert is_general_question("there was a news story about painkiller overdoses. can botox make the face weak?")
+    assert not is_general_question("can you overdose on botox? can it make the face weak? asking because I want to")
