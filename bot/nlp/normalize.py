@@ -243,6 +243,7 @@ _INITIALISM = re.compile(r"^(?:[a-z]\.){2,}[a-z]?\.?$")
 DROPPED_G_MARGIN = 1.5  # how much more common (Zipf scale) the "-ing" spelling must be
 
 
+@lru_cache(maxsize=8192)
 def _dropped_g(word: str) -> str:
     """'thinkin', 'endin', 'goin' read as 'thinking', 'ending', 'going': only when the "-ing" spelling
     is far more common than the word as typed ('aspirin', 'begin' and 'toxin' stay)."""

@@ -8,6 +8,8 @@ their past ("my cousin had Bell's palsy") from a general question ("can a patien
 
 from __future__ import annotations
 
+from typing import Tuple
+
 # Relatives and friends: always someone particular.
 FAMILY_WORDS = (
     "mother", "mum", "mom", "mam", "mummy", "mommy", "father", "dad", "daddy", "husband", "hubby", "wife",
@@ -22,7 +24,7 @@ CARED_FOR_WORDS = ("kid", "child", "teen", "teenager", "boy", "girl", "baby", "t
 KIN_WORDS = FAMILY_WORDS + CARED_FOR_WORDS
 
 
-def _alternation(words: tuple) -> str:
+def _alternation(words: Tuple[str, ...]) -> str:
     """A regular-expression alternation over lemmas, longest first; callers add their own word bounds."""
     return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")"
 

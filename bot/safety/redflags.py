@@ -141,7 +141,8 @@ _DENIED_SIGN = re.compile(
 def has_alarm_words(message: Readable) -> bool:
     """Whether a message names any emergency sign at all (a classifier-only alarm needs one)."""
     reading = present_part(as_reading(message).literal)
-    lemmas = _DENIED_SIGN.sub(" ", _NOT_ALARMS.sub(" ", _WHAT_TREATMENT_DOES.sub(" ", overdose_named_in_passing(reading.lemmas))))
+    lemmas = overdose_named_in_passing(reading.lemmas)
+    lemmas = _DENIED_SIGN.sub(" ", _NOT_ALARMS.sub(" ", _WHAT_TREATMENT_DOES.sub(" ", lemmas)))
     if not SUDDEN.search(lemmas):
         lemmas = _PAST_STROKE.sub(" ", lemmas)  # "my grandmother had a stroke" is history
     felt_on_a_medicine = _FELT_ON_A_MEDICINE.search(lemmas) and MEDICINE.search(lemmas)
@@ -173,9 +174,7 @@ def detect_red_flag(message: Readable, advice: Optional[str] = None, advice_know
     if not reading.text.strip():
         return None
     told = without_others_past(reading)  # "my brother had an overdose years ago, he's fine now"
-    lemmas = overdose_named_in_passing(told.lemmas)
-    if _PURPOSE_ASKED.search(lemmas) and not _DISTRESS.search(lemmas) and any(m.specificity >= 3 for m in told.mentions):
-        lemmas = _PURPOSE_ASKED.sub(" what be it for ?", lemmas)  # "the nerve check up where they poke my face, whats the point"
+    lemmas = _purpose_asked(told, overdose_named_in_passing(told.lemmas))
     match = CRISIS_PATTERNS.search(lemmas) or OVERDOSE_COUNT.search(told.text) or OVERDOSE_TAKEN.search(told.text)
     if match and match.re is OVERDOSE_TAKEN and _AN_ACCIDENT_PAST.search(lemmas):
         match = None  # "took double my relaxant by accident last month (was fine)": a slip told as history
@@ -205,11 +204,19 @@ def detect_red_flag(message: Readable, advice: Optional[str] = None, advice_know
 
 # "What's the point" ending a message that names a test or treatment and no distress asks what it is for.
 _PURPOSE_ASKED = re.compile(r"\bwhat(?: s| be| 's|s) the point\W*$")
-_DISTRESS = re.compile(r"\b(?:tire|tired|give up|anymore|any more|life|living|live|nothing|bother|try|tried|sick of|fed up|"
-                       r"hopeless|can not|no one|nobody|alone|end|die|dead|worthless|useless|fail\w*|nothing work\w*|"
-                       r"wear\w* off|every time|come back|again|still|never|always|forever|year)\b")
-_AN_ACCIDENT_PAST = re.compile(r"\b(?:by (?:accident|mistake)|accidentally)\b(?=.*\b(?:last (?:week|month|year)|(?:week|month|year)s? ago|"
-                               r"be fine|fine now|fine after)\b)")
+_DISTRESS = re.compile(r"\b(?:tire|tired|give up|anymore|any more|life|living|live|nothing|bother|try|tried|sick of|"
+                       r"fed up|hopeless|can not|no one|nobody|alone|end|die|dead|worthless|useless|fail\w*|"
+                       r"nothing work\w*|wear\w* off|every time|come back|again|still|never|always|forever|year)\b")
+_AN_ACCIDENT_PAST = re.compile(r"\b(?:by (?:accident|mistake)|accidentally)\b(?=.*\b(?:last (?:week|month|year)|"
+                               r"(?:week|month|year)s? ago|be fine|fine now|fine after)\b)")
+
+
+def _purpose_asked(told: Reading, lemmas: str) -> str:
+    """The lemmas with "what's the point" read as "what is it for" after a named test or treatment and no
+    word of distress ("the nerve check up where they poke my face, whats the point")."""
+    if _PURPOSE_ASKED.search(lemmas) and not _DISTRESS.search(lemmas) and any(m.specificity >= 3 for m in told.mentions):
+        return _PURPOSE_ASKED.sub(" what be it for ?", lemmas)
+    return lemmas
 _TO_STAY_SAFE = re.compile(r"\bso (?:i|he|she|we|they) (?:can )?(?:stay|be|keep|remain) safe\b|\b(?:to be|to stay|to play it) safe\b|"
                            r"\bby accident\b|\baccidentally\b|\b(?:do not|never) (?:want to )?(?:take|overdo|have) too much\b|"
                            r"\bnot (?:to )?overdo\b")
